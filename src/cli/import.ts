@@ -1,0 +1,70 @@
+/** `hlbot import --dir DIR`: real-data CSV files into the ledger, idempotently, with a summary. */
+
+import { existsSync } from "node:fs";
+import { defineCommand } from "citty";
+import { UsageError } from "../core/errors.ts";
+import { log } from "../log.ts";
+import { importDirectory } from "../market/importer.ts";
+import { createContext, globalArgs, runAction } from "./context.ts";
+import { createProgress } from "./progress.ts";
+
+export const importCommand = defineCommand({
+  meta: {
+    name: "import",
+    description: "load COIN-INTERVAL.csv[.gz] candles and COIN-funding-1h.csv[.gz] files into the ledger",
+  },
+  args: {
+    ...globalArgs,
+    dir: {
+      type: "string",
+      required: true,
+      description: "directory of data files (e.g. ../shared/data/hyperliquid)",
+    },
+    coins: { type: "string", description: "comma-separated coins to import (default: all files)" },
+    json: { type: "boolean", description: "print the summary as JSON" },
+  },
+  run: ({ args }) =>
+    runAction(() => {
+      const ctx = createContext(args);
+      if (!existsSync(args.dir)) throw new UsageError(`--dir ${args.dir}: no such directory`);
+      const coins = args.coins
+        ? new Set(
+            args.coins
+              .split(",")
+              .map((c) => c.trim())
+              .filter(Boolean),
+          )
+        : null;
+      const db = ctx.openDb();
+      const progress = createProgress("import");
+      const summary = importDirectory(db, args.dir, {
+        coins,
+        onProgress: (d, t, f) => progress.update(d, t, f),
+      });
+      progress.done();
+      db.close();
+      for (const f of summary.failed) log.error(`${f.error.message} — file skipped, nothing written from it`);
+      const rate = summary.seconds > 0 ? Math.round(summary.rows / summary.seconds) : 0;
+      if (args.json) {
+        console.log(
+          JSON.stringify(
+            {
+              ...summary,
+              failed: summary.failed.map((f) => ({ file: f.file, error: f.error.message })),
+              rowsPerSecond: rate,
+            },
+            null,
+            2,
+          ),
+        );
+      } else {
+        const candleFiles = summary.files.filter((f) => f.kind === "candles").length;
+        console.log(
+          `imported ${summary.files.length} files (${candleFiles} candle, ${summary.files.length - candleFiles} funding) into ${ctx.config.ledger.path}\n` +
+            `  rows read ${summary.rows}, new ${summary.added}, already present ${summary.rows - summary.added}\n` +
+            `  ${summary.seconds.toFixed(2)} s, ${rate} rows/s; failed files ${summary.failed.length}; skipped entries ${summary.skipped.length}`,
+        );
+      }
+      return summary.failed.length ? 2 : 0;
+    }),
+});

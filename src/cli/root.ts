@@ -1,0 +1,17 @@
+/** The `hlbot` command: citty root with one lazily loaded file per subcommand. */
+import { defineCommand } from "citty";
+import { VERSION } from "../core/version.ts";
+import { configCommand } from "./config-check.ts";
+import { importCommand } from "./import.ts";
+
+export const root = defineCommand({
+  meta: {
+    name: "hlbot",
+    version: VERSION,
+    description: "Hyperliquid perpetuals trading bot — backtest, shadow and live on one engine",
+  },
+  subCommands: {
+    config: configCommand,
+    import: importCommand,
+  },
+});

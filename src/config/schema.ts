@@ -1,0 +1,43 @@
+/**
+ * The whole configuration: one strict zod object composed of per-concern sections. Every number the
+ * bot uses is a named default here (or in a section), never a literal in code. Unknown keys are errors.
+ */
+import * as z from "zod";
+import { ApiSection } from "./sections/api.ts";
+import { EngineSection } from "./sections/engine.ts";
+import { ExitsSection } from "./sections/exits.ts";
+import { FrictionSection } from "./sections/friction.ts";
+import { LedgerSection } from "./sections/ledger.ts";
+import { LiveSection } from "./sections/live.ts";
+import { LogSection } from "./sections/log.ts";
+import { RiskSection } from "./sections/risk.ts";
+import { VenueSection } from "./sections/venue.ts";
+
+export const ConfigSchema = z
+  .strictObject({
+    engine: EngineSection.prefault({}),
+    risk: RiskSection.prefault({}),
+    exits: ExitsSection.prefault({}),
+    friction: FrictionSection.prefault({}),
+    hyperliquid: VenueSection.prefault({}),
+    live: LiveSection.prefault({}),
+    api: ApiSection.prefault({}),
+    ledger: LedgerSection.prefault({}),
+    log: LogSection.prefault({}),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.hyperliquid.network === "custom") {
+      for (const key of ["http_url", "ws_url"] as const) {
+        if (!cfg.hyperliquid[key]) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["hyperliquid", key],
+            message: "required when network is custom",
+          });
+        }
+      }
+    }
+  });
+
+export type ConfigInput = z.input<typeof ConfigSchema>;
+export type Config = z.output<typeof ConfigSchema>;

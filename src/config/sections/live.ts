@@ -1,0 +1,13 @@
+/** The live path: which buckets may trade real money and how orders are placed. */
+import * as z from "zod";
+
+export const LiveSection = z.strictObject({
+  /** Promoted buckets (written by `hlbot promote`); a relative path resolves against the working directory. */
+  candidates_path: z.string().min(1).default("config/live_candidates.json"),
+  /** Worst price an IOC entry accepts, basis points beyond the reference price. */
+  entry_slippage_cap_bps: z.number().positive().max(500).default(30),
+  /** What to do with a live position the ledger does not know: adopt it (and protect it) or flatten it. */
+  unknown_position_policy: z.enum(["adopt", "flatten"]).default("adopt"),
+  /** Seconds between reconciliations with the exchange while running. */
+  reconcile_seconds: z.number().int().min(10).default(300),
+});

@@ -1,0 +1,21 @@
+/**
+ * The ordered list of schema migrations. Version N is the N-th entry; a ledger's `PRAGMA
+ * user_version` says how many are applied. Never edit a released migration: append a new one.
+ */
+import { sql as v1 } from "./001-market-data.ts";
+import { sql as v2 } from "./002-trading.ts";
+import { sql as v3 } from "./003-research.ts";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  { version: 1, name: "market-data", sql: v1 },
+  { version: 2, name: "trading", sql: v2 },
+  { version: 3, name: "research", sql: v3 },
+];
+
+export const LATEST_VERSION = MIGRATIONS.length;

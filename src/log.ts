@@ -1,0 +1,76 @@
+/**
+ * Logging through consola: pretty on a TTY, JSON lines otherwise (or as --log-format says). Throttling
+ * is off so repeated tick lines are never collapsed. Errors are serialized with their cause chain.
+ */
+import { type ConsolaInstance, createConsola, type LogObject } from "consola";
+
+export type LogFormat = "auto" | "json" | "pretty";
+export type LogLevelName = "error" | "warn" | "info" | "debug" | "trace";
+
+const LEVELS: Record<LogLevelName, number> = { error: 0, warn: 1, info: 3, debug: 4, trace: 5 };
+
+export function serializeError(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error) || depth > 5) return error;
+  const out: Record<string, unknown> = { name: error.name, message: error.message };
+  const kind = (error as { kind?: unknown }).kind;
+  if (kind !== undefined) out.kind = kind;
+  if (error.stack)
+    out.stack = error.stack
+      .split("\n")
+      .slice(1, 6)
+      .map((s) => s.trim());
+  if (error.cause !== undefined) out.cause = serializeError(error.cause, depth + 1);
+  return out;
+}
+
+function jsonReporter(write: (line: string) => void) {
+  return {
+    log(obj: LogObject) {
+      const [first, ...rest] = obj.args;
+      const entry: Record<string, unknown> = {
+        time: obj.date.toISOString(),
+        level: obj.type,
+        ...(obj.tag ? { tag: obj.tag } : {}),
+        msg:
+          typeof first === "string" ? first : first instanceof Error ? first.message : JSON.stringify(first),
+      };
+      const extra = (typeof first === "string" ? rest : obj.args).map((a) => serializeError(a));
+      for (const a of extra) {
+        if (a && typeof a === "object" && !Array.isArray(a) && !(a instanceof Error)) Object.assign(entry, a);
+      }
+      const errors = extra.filter(
+        (a) => a && typeof a === "object" && "message" in (a as object) && "name" in (a as object),
+      );
+      if (errors.length) entry.error = errors[0];
+      write(JSON.stringify(entry));
+    },
+  };
+}
+
+export interface LoggerOptions {
+  format?: LogFormat;
+  level?: LogLevelName;
+  /** Where JSON lines go (default stderr). */
+  write?: (line: string) => void;
+}
+
+export function createLogger(options: LoggerOptions = {}): ConsolaInstance {
+  const format = options.format ?? "auto";
+  const json = format === "json" || (format === "auto" && !process.stderr.isTTY);
+  const level = LEVELS[options.level ?? "info"];
+  const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
+  return createConsola({
+    level,
+    throttle: 0,
+    ...(json ? { reporters: [jsonReporter(write)] } : {}),
+    formatOptions: { date: true, colors: process.stderr.isTTY },
+  });
+}
+
+/** The process-wide logger, configured once by the CLI root. */
+export let log: ConsolaInstance = createLogger();
+
+export function configureLogger(options: LoggerOptions): ConsolaInstance {
+  log = createLogger(options);
+  return log;
+}
