@@ -5,6 +5,7 @@
 import { sql as v1 } from "./001-market-data.ts";
 import { sql as v2 } from "./002-trading.ts";
 import { sql as v3 } from "./003-research.ts";
+import { sql as v4 } from "./004-read-indexes.ts";
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 1, name: "market-data", sql: v1 },
   { version: 2, name: "trading", sql: v2 },
   { version: 3, name: "research", sql: v3 },
+  { version: 4, name: "read-indexes", sql: v4 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
