@@ -4,6 +4,10 @@ import * as z from "zod";
 export const LiveSection = z.strictObject({
   /** Promoted buckets (written by `hlbot promote`); a relative path resolves against the working directory. */
   candidates_path: z.string().min(1).default("config/live_candidates.json"),
+  /** Lowest regime-adjusted score a live entry needs. */
+  min_score: z.number().min(0).max(100).default(60),
+  /** Strategies that only ever trade in shadow, whatever their buckets' statistics. */
+  shadow_only_strategies: z.array(z.string()).default([]),
   /** Worst price an IOC entry accepts, basis points beyond the reference price. */
   entry_slippage_cap_bps: z.number().positive().max(500).default(30),
   /** What to do with a live position the ledger does not know: adopt it (and protect it) or flatten it. */

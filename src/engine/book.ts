@@ -1,0 +1,222 @@
+/**
+ * A book of positions for one path (shadow or live) executed on the simulated venue: opening a
+ * sized position for a candidate, walking open positions through each tick's price path with the
+ * shared exit rules, charging funding, marking equity. The daemon's live path reuses the same rules
+ * and sizing with the exchange as venue.
+ */
+import { type AssetMeta, assetMeta } from "../core/assets.ts";
+import type { Candidate } from "../core/signal.ts";
+import { computeSize } from "../risk/sizing.ts";
+import type { ResolvedModel } from "../sim/models/index.ts";
+import type { SimFill, SimVenue } from "../sim/sim-venue.ts";
+import type { EquityTracker } from "./account.ts";
+import type { EquitySnapshot, FundingEvent, Journal, MarketView } from "./ports.ts";
+import { type ExitRules, liquidationPrice, type RawExit, stepPosition } from "./position-rules.ts";
+import { direction, type ExitReason, type Mode, type Position, unrealizedPnl } from "./position.ts";
+
+export interface BookSettings {
+  mode: Mode;
+  runId: number;
+  riskFraction: number;
+  maxLeverage: number;
+  maxNotionalUsd: number;
+  partialFraction: number;
+  partialAtR: number;
+  breakevenAfterPartial: boolean;
+  trailFromR: number;
+  trailDistanceR: number;
+  timeoutMs: number;
+  assets?: ReadonlyMap<string, AssetMeta>;
+}
+
+export interface EntryPlan {
+  ok: true;
+  candidate: Candidate;
+  fill: SimFill;
+  asset: AssetMeta;
+}
+
+export interface EntryRefusal {
+  ok: false;
+  reason: string;
+}
+
+export type ExitListener = (p: Position, reason: ExitReason, now: number) => void;
+
+export class Book {
+  readonly open: Position[] = [];
+  private readonly model: ResolvedModel;
+  onFullExit: ExitListener | null = null;
+
+  constructor(
+    readonly settings: BookSettings,
+    readonly venue: SimVenue,
+    readonly account: EquityTracker,
+    private readonly journal: Journal,
+  ) {
+    this.model = venue.model;
+  }
+
+  private asset(coin: string): AssetMeta {
+    return assetMeta(coin, this.settings.assets);
+  }
+
+  rulesFor(coin: string): ExitRules {
+    const s = this.settings;
+    return {
+      partials: this.model.managedExits,
+      partialFraction: s.partialFraction,
+      partialAtR: s.partialAtR,
+      breakevenAfterPartial: s.breakevenAfterPartial,
+      trail: this.model.managedExits,
+      trailFromR: s.trailFromR,
+      liquidation: this.model.liquidation,
+      timeoutMs: s.timeoutMs,
+      szDecimals: this.asset(coin).szDecimals,
+    };
+  }
+
+  /**
+   * Sizes an entry for `c` at the current tradable price and prices its fill; a refusal carries the
+   * reason (recorded on the decision). Nothing is opened until `enter`.
+   */
+  plan(c: Candidate, view: MarketView, sizeMultiplier = 1): EntryPlan | EntryRefusal {
+    const tradable = view.price(c.coin) ?? c.entryRef;
+    const asset = this.asset(c.coin);
+    const sizing = computeSize({
+      equity: this.account.equity,
+      riskFraction: this.settings.riskFraction,
+      entry: tradable,
+      stop: c.stop,
+      asset,
+      maxLeverage: this.settings.maxLeverage,
+      maxNotionalUsd: this.settings.maxNotionalUsd,
+      sizeMultiplier,
+    });
+    if (!sizing.ok) return { ok: false, reason: sizing.reason };
+    const fill = this.venue.entry(c.side, sizing.size, tradable, c.entryRef);
+    // The stop and target must still be on the right side of the fill, else the setup is gone.
+    const d = direction(c.side);
+    if ((fill.px - c.stop) * d <= 0 || (c.target - fill.px) * d <= 0) return { ok: false, reason: "price_beyond_stop_or_target" };
+    return { ok: true, candidate: c, fill, asset };
+  }
+
+  /** Opens the planned position and books its entry fee. */
+  enter(plan: EntryPlan, decisionId: number | null, now: number): Position {
+    const { candidate: c, fill, asset } = plan;
+    const leverage = Math.min(this.settings.maxLeverage, asset.maxLeverage);
+    const p: Position = {
+      id: 0,
+      runId: this.settings.runId,
+      decisionId,
+      mode: this.settings.mode,
+      coin: c.coin,
+      side: c.side,
+      strategy: c.strategy,
+      session: c.session,
+      regime: c.regime,
+      volBucket: c.volBucket,
+      setupKey: c.setupKey,
+      modelVersion: this.model.version,
+      status: "open",
+      openedAt: now,
+      entryPx: fill.px,
+      size: fill.size,
+      initialSize: fill.size,
+      stopPx: c.stop,
+      initialStopPx: c.stop,
+      targetPx: c.target,
+      riskUsd: Math.abs(fill.px - c.stop) * fill.size,
+      leverage,
+      liquidationPx: this.model.liquidation ? liquidationPrice(fill.px, c.side, leverage, asset.maxLeverage) : null,
+      partialDone: false,
+      trailActive: false,
+      trailDistanceR: c.trailDistanceR ?? this.settings.trailDistanceR,
+      bestPx: fill.px,
+      closedAt: null,
+      exitReason: null,
+      grossPnl: 0,
+      fees: fill.fee,
+      slippage: fill.slippage,
+      funding: 0,
+      exits: [],
+      external: false,
+    };
+    this.account.realize(-fill.fee);
+    p.id = this.journal.openPosition(p);
+    this.open.push(p);
+    return p;
+  }
+
+  /** Walks every open position through this tick's price path; closed positions leave the book. */
+  manage(view: MarketView): void {
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const p = this.open[i]!;
+      const seg = view.segments.get(p.coin);
+      if (!seg || seg.end <= p.openedAt) continue;
+      const before = p.stopPx;
+      const exits = stepPosition(p, seg, this.rulesFor(p.coin));
+      for (const e of exits) this.applyExit(p, e, seg.end);
+      if (p.size === 0) this.close(i, p, exits.at(-1)!.reason, seg.end);
+      else if (exits.length || p.stopPx !== before) this.journal.updatePosition(p);
+    }
+  }
+
+  /** Charges the hour's funding on every open position of the coin. */
+  chargeFunding(events: readonly FundingEvent[], view: MarketView): void {
+    for (const ev of events) {
+      for (const p of this.open) {
+        if (p.coin !== ev.coin || p.openedAt >= ev.t) continue;
+        const px = view.price(p.coin);
+        if (px === undefined) continue;
+        const paid = this.venue.funding(p, px, ev.rate);
+        if (paid === 0) continue;
+        p.funding += paid;
+        this.account.realize(-paid);
+        this.journal.updatePosition(p);
+      }
+    }
+  }
+
+  /** Closes every open position at the current price (kill switch, end of a backtest). */
+  flatten(view: MarketView, reason: ExitReason): void {
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const p = this.open[i]!;
+      const px = view.price(p.coin);
+      if (px === undefined) continue;
+      this.applyExit(p, { reason, px, size: p.size }, view.now);
+      p.size = 0;
+      this.close(i, p, reason, view.now);
+    }
+  }
+
+  mark(view: MarketView): EquitySnapshot {
+    let unrealized = 0;
+    for (const p of this.open) {
+      const px = view.price(p.coin);
+      if (px !== undefined) unrealized += unrealizedPnl(p, px);
+    }
+    return this.account.mark(view.now, unrealized, this.open.length);
+  }
+
+  private applyExit(p: Position, e: RawExit, t: number): void {
+    const fill: SimFill = this.venue.exit(p, e);
+    const pnl = (fill.px - p.entryPx) * fill.size * direction(p.side);
+    p.grossPnl += pnl;
+    p.fees += fill.fee;
+    p.slippage += fill.slippage;
+    this.account.realize(pnl - fill.fee);
+    const exit = { t, px: fill.px, size: fill.size, reason: e.reason, fee: fill.fee, slippage: fill.slippage, pnl };
+    p.exits.push(exit);
+    this.journal.recordExit(p, exit);
+  }
+
+  private close(index: number, p: Position, reason: ExitReason, t: number): void {
+    p.status = "closed";
+    p.closedAt = t;
+    p.exitReason = reason;
+    this.open.splice(index, 1);
+    this.journal.updatePosition(p);
+    this.onFullExit?.(p, reason, t);
+  }
+}

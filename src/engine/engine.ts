@@ -1,0 +1,161 @@
+/**
+ * The tick — the one engine of hlbot. Backtest, shadow and live all call `tick(view)`; they differ only
+ * in the MarketView (replay or live feed), the Journal and the venue behind each Book.
+ *
+ * Order: features on newly closed candles → regime → account (halts, kill switch) → manage open
+ * positions → funding → per-coin scan → shadow trades → live gate → live execution.
+ */
+import type { LiveCandidate } from "../core/live-candidates.ts";
+import type { Candidate } from "../core/signal.ts";
+import { type HaltLimits, type HaltState, startCooldown, updateHalts } from "../risk/halts.ts";
+import type { Book } from "./book.ts";
+import { liveGate } from "./live-gate.ts";
+import type { ClosedBar, Journal, MarketView, SignalSource } from "./ports.ts";
+import type { Mode } from "./position.ts";
+
+export interface EngineSettings {
+  minScore: number;
+  maxPositions: number;
+  shadowOnly: ReadonlySet<string>;
+  probationMultiplier: number;
+  halts: HaltLimits;
+  /** Record an equity snapshot at most this often (ms). */
+  equityEveryMs: number;
+  ignorePromotion?: boolean;
+}
+
+export interface TickStats {
+  closedBars: number;
+  candidates: number;
+  shadowOpened: number;
+  liveOpened: number;
+  liveRejected: number;
+}
+
+export class Engine {
+  private readonly funding = new Map<string, number>();
+  private lastEquityAt = new Map<Mode, number>();
+  promoted: ReadonlyMap<string, LiveCandidate> = new Map();
+  onHalt: ((event: "kill_switch" | "daily_halt", now: number) => void) | null = null;
+
+  constructor(
+    private readonly signals: SignalSource,
+    readonly shadow: Book,
+    readonly live: Book | null,
+    readonly halts: HaltState,
+    private readonly journal: Journal,
+    private readonly settings: EngineSettings,
+  ) {
+    if (live) {
+      live.onFullExit = (p, reason, now) => {
+        if (reason === "stop") startCooldown(this.halts, p.coin, now, this.settings.halts);
+      };
+    }
+  }
+
+  tick(view: MarketView): TickStats {
+    const stats: TickStats = { closedBars: view.closedBars.length, candidates: 0, shadowOpened: 0, liveOpened: 0, liveRejected: 0 };
+    for (const ev of view.funding) this.funding.set(ev.coin, ev.rate);
+    for (const bar of view.closedBars) this.signals.onClosedBar(bar, this.funding.get(bar.coin) ?? null);
+
+    this.account(view);
+    this.shadow.manage(view);
+    this.live?.manage(view);
+    this.shadow.chargeFunding(view.funding, view);
+    this.live?.chargeFunding(view.funding, view);
+
+    for (const bar of view.closedBars) {
+      const shadowCandidates = this.signals.scan(bar, "shadow", view.now);
+      stats.candidates += shadowCandidates.length;
+      stats.shadowOpened += this.openShadow(shadowCandidates, view);
+    }
+    if (this.live) this.scanLive(view.closedBars, view, stats);
+    return stats;
+  }
+
+  private account(view: MarketView): void {
+    for (const book of [this.shadow, this.live]) {
+      if (!book) continue;
+      const snap = book.mark(view);
+      if (book === this.live) {
+        const event = updateHalts(this.halts, snap, this.settings.halts);
+        if (event === "kill_switch") book.flatten(view, "kill");
+        if (event) this.onHalt?.(event, view.now);
+      }
+      const last = this.lastEquityAt.get(book.settings.mode) ?? -Infinity;
+      if (view.now - last >= this.settings.equityEveryMs) {
+        this.journal.recordEquity(snap);
+        this.lastEquityAt.set(book.settings.mode, view.now);
+      }
+    }
+  }
+
+  /** Records every shadow candidate; opens a simulated trade per setup (or per candidate without dedup). */
+  private openShadow(candidates: Candidate[], view: MarketView): number {
+    if (candidates.length === 0) return 0;
+    const dedup = this.shadow.venue.model.dedupSetups;
+    const best = new Map<string, Candidate>();
+    if (dedup) {
+      for (const c of candidates) {
+        const b = best.get(c.setupKey);
+        if (!b || c.score > b.score) best.set(c.setupKey, c);
+      }
+    }
+    let opened = 0;
+    const version = this.shadow.venue.model.version;
+    for (const c of candidates) {
+      if (dedup && best.get(c.setupKey) !== c) {
+        this.journal.recordDecision({ mode: "shadow", candidate: c, verdict: "duplicate", reasons: ["setup_key_taken"], modelVersion: version });
+        continue;
+      }
+      const plan = this.shadow.plan(c, view);
+      if (!plan.ok) {
+        this.journal.recordDecision({ mode: "shadow", candidate: c, verdict: "rejected", reasons: [plan.reason], modelVersion: version });
+        continue;
+      }
+      const id = this.journal.recordDecision({ mode: "shadow", candidate: c, verdict: "open", reasons: [], modelVersion: version });
+      this.shadow.enter(plan, id, view.now);
+      opened++;
+    }
+    return opened;
+  }
+
+  /** Best live candidate per coin through the gate, then execution. */
+  private scanLive(bars: ClosedBar[], view: MarketView, stats: TickStats): void {
+    const live = this.live!;
+    const bestByCoin = new Map<string, Candidate>();
+    for (const bar of bars) {
+      for (const c of this.signals.scan(bar, "live", view.now)) {
+        const b = bestByCoin.get(c.coin);
+        if (!b || c.score > b.score) bestByCoin.set(c.coin, c);
+      }
+    }
+    const version = live.venue.model.version;
+    for (const c of bestByCoin.values()) {
+      const verdict = liveGate(
+        c,
+        {
+          minScore: this.settings.minScore,
+          promoted: this.promoted,
+          shadowOnly: this.settings.shadowOnly,
+          halts: this.halts,
+          open: live.open,
+          maxPositions: this.settings.maxPositions,
+          ignorePromotion: this.settings.ignorePromotion ?? false,
+        },
+        this.settings.probationMultiplier,
+        view.now,
+      );
+      const plan = verdict.ok ? live.plan(c, view, verdict.sizeMultiplier) : null;
+      const reasons = plan && !plan.ok ? [plan.reason] : verdict.reasons;
+      if (!plan || !plan.ok) {
+        this.journal.recordDecision({ mode: "live", candidate: c, verdict: "rejected", reasons, modelVersion: version });
+        stats.liveRejected++;
+        continue;
+      }
+      const id = this.journal.recordDecision({ mode: "live", candidate: c, verdict: "open", reasons: [], modelVersion: version });
+      live.enter(plan, id, view.now);
+      stats.liveOpened++;
+    }
+  }
+}

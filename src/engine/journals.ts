@@ -1,0 +1,60 @@
+/**
+ * Journal adapters: the ledger (daemon and stored backtests) and memory (sweeps, tests). The engine
+ * cannot tell them apart.
+ */
+import type { Database } from "bun:sqlite";
+import { DecisionsRepo } from "../ledger/repos/decisions.ts";
+import { EquityRepo } from "../ledger/repos/equity.ts";
+import { PositionsRepo } from "../ledger/repos/positions.ts";
+import type { Clock } from "../core/clock.ts";
+import type { DecisionRecord, EquitySnapshot, Journal } from "./ports.ts";
+import type { Position, PositionExit } from "./position.ts";
+
+export class LedgerJournal implements Journal {
+  private readonly decisions: DecisionsRepo;
+  private readonly positions: PositionsRepo;
+  private readonly equity: EquityRepo;
+
+  constructor(db: Database, runId: number, private readonly clock: Clock) {
+    this.decisions = new DecisionsRepo(db, runId);
+    this.positions = new PositionsRepo(db);
+    this.equity = new EquityRepo(db, runId);
+  }
+
+  recordDecision(d: DecisionRecord): number {
+    return this.decisions.record(d, this.clock.now());
+  }
+  openPosition(p: Position): number {
+    return this.positions.insertPosition(p);
+  }
+  updatePosition(p: Position): void {
+    this.positions.updatePosition(p, this.clock.now());
+  }
+  recordExit(p: Position, exit: PositionExit): void {
+    this.positions.addExit(p.id, exit);
+  }
+  recordEquity(s: EquitySnapshot): void {
+    this.equity.record(s);
+  }
+}
+
+/** Keeps everything in arrays: closed trades and the equity curve are read back by the caller. */
+export class MemoryJournal implements Journal {
+  readonly decisions: DecisionRecord[] = [];
+  readonly positions: Position[] = [];
+  readonly equity: EquitySnapshot[] = [];
+
+  recordDecision(d: DecisionRecord): number {
+    this.decisions.push(d);
+    return this.decisions.length;
+  }
+  openPosition(p: Position): number {
+    this.positions.push(p);
+    return this.positions.length;
+  }
+  updatePosition(): void {}
+  recordExit(): void {}
+  recordEquity(s: EquitySnapshot): void {
+    this.equity.push(s);
+  }
+}

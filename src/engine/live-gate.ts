@@ -1,0 +1,43 @@
+/**
+ * The live gate: a candidate trades real money only if its score clears the live threshold, its bucket
+ * is promoted in live_candidates.json, its strategy is not shadow-only, and risk allows. Every refusal
+ * reason is returned so it is recorded on the decision.
+ */
+import { bucketKey } from "../core/bucket.ts";
+import type { LiveCandidate } from "../core/live-candidates.ts";
+import type { Candidate } from "../core/signal.ts";
+import { type HaltState, haltReasons } from "../risk/halts.ts";
+import type { Position } from "./position.ts";
+
+export interface GateContext {
+  minScore: number;
+  promoted: ReadonlyMap<string, LiveCandidate>;
+  shadowOnly: ReadonlySet<string>;
+  halts: HaltState;
+  open: readonly Position[];
+  maxPositions: number;
+  /** Bypass the promoted-bucket check (backtest `--ignore-candidates`). */
+  ignorePromotion?: boolean;
+}
+
+export interface GateVerdict {
+  ok: boolean;
+  reasons: string[];
+  /** PROBATION buckets trade at a reduced size. */
+  sizeMultiplier: number;
+}
+
+export function liveGate(c: Candidate, ctx: GateContext, probationMultiplier: number, now: number): GateVerdict {
+  const reasons: string[] = [];
+  if (c.score < ctx.minScore) reasons.push("score_below_threshold");
+  const promoted = ctx.promoted.get(
+    bucketKey({ strategy: c.strategy, side: c.side, session: c.session, regime: c.regime, vol_bucket: c.volBucket }),
+  );
+  if (!promoted && !ctx.ignorePromotion) reasons.push("bucket_not_promoted");
+  if (ctx.shadowOnly.has(c.strategy)) reasons.push("shadow_only");
+  reasons.push(...haltReasons(ctx.halts, c.coin, now));
+  if (ctx.open.length >= ctx.maxPositions) reasons.push("max_positions");
+  if (ctx.open.some((p) => p.coin === c.coin)) reasons.push("position_open_on_coin");
+  const sizeMultiplier = promoted?.state === "PROBATION" ? probationMultiplier : 1;
+  return { ok: reasons.length === 0, reasons, sizeMultiplier };
+}

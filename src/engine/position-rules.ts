@@ -1,0 +1,133 @@
+/**
+ * The exit rules, written once for backtest, shadow and live: stop, target, partial take-profit,
+ * stop to breakeven, trailing, liquidation, timeout. `stepPosition` walks one price segment (a bar in
+ * replay, the path since the last tick live) and returns the exits it implies at RAW prices; the
+ * venue adds friction (sim) or executes them (live).
+ *
+ * Fill semantics (stated and tested):
+ * - a gap through the stop (or liquidation) fills at the segment's open; a gap through the target too;
+ * - inside one segment the adverse move is assumed first: if stop and target both lie inside, the stop
+ *   fills (unless the caller refines the segment with a finer timeframe);
+ * - the partial fills at its level; the stop moves to breakeven and the trail tightens only from the
+ *   NEXT segment (the order of highs and lows inside a segment is unknown).
+ */
+import { floorToDecimals } from "../core/decimal.ts";
+import { direction, type ExitReason, type Position, riskPerUnit } from "./position.ts";
+
+export interface ExitRules {
+  partials: boolean;
+  partialFraction: number;
+  partialAtR: number;
+  breakevenAfterPartial: boolean;
+  trail: boolean;
+  trailFromR: number;
+  liquidation: boolean;
+  timeoutMs: number;
+  /** Lot size decimals of the coin, for the partial's size. */
+  szDecimals: number;
+}
+
+export interface Segment {
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  /** End time of the segment (ms). */
+  end: number;
+}
+
+export interface RawExit {
+  reason: ExitReason;
+  px: number;
+  size: number;
+}
+
+/** Which reason a stop-out carries: the stop's story (initial, breakeven, trail). */
+export function stopReason(p: Position): ExitReason {
+  if (p.trailActive) return "trail";
+  if (p.partialDone && p.stopPx === p.entryPx) return "breakeven";
+  return "stop";
+}
+
+/** Isolated-margin liquidation price (HL formula, maintenance leverage = 2 × max leverage). */
+export function liquidationPrice(entry: number, side: "long" | "short", leverage: number, maxLeverage: number): number {
+  const l = 1 / (2 * maxLeverage);
+  const s = side === "long" ? 1 : -1;
+  const marginAvailablePerUnit = entry / leverage - entry * l;
+  return entry - (s * marginAvailablePerUnit) / (1 - l * s);
+}
+
+/**
+ * Advances `p` over one segment. Mutates the position's management state (stop, bestPx, flags,
+ * size) and returns the exits to execute, in order. After a full exit, p.size is 0.
+ */
+export function stepPosition(p: Position, seg: Segment, rules: ExitRules): RawExit[] {
+  const d = direction(p.side);
+  const exits: RawExit[] = [];
+  const fav = (px: number) => px * d; // larger is better for the position
+  const close = (reason: ExitReason, px: number) => {
+    exits.push({ reason, px, size: p.size });
+    p.size = 0;
+  };
+  const liq = rules.liquidation ? p.liquidationPx : null;
+
+  // 1. Gaps at the open.
+  if (liq !== null && fav(seg.open) <= fav(liq)) {
+    close("liquidation", seg.open);
+    return exits;
+  }
+  if (fav(seg.open) <= fav(p.stopPx)) {
+    close(stopReason(p), seg.open);
+    return exits;
+  }
+  if (fav(seg.open) >= fav(p.targetPx)) {
+    close("target", seg.open);
+    return exits;
+  }
+
+  // 2. Adverse extreme first.
+  const worst = d === 1 ? seg.low : seg.high;
+  if (fav(worst) <= fav(p.stopPx)) {
+    if (liq !== null && fav(liq) >= fav(p.stopPx)) close("liquidation", liq);
+    else close(stopReason(p), p.stopPx);
+    return exits;
+  }
+  if (liq !== null && fav(worst) <= fav(liq)) {
+    close("liquidation", liq);
+    return exits;
+  }
+
+  // 3. Favourable extreme: partial, then target.
+  const best = d === 1 ? seg.high : seg.low;
+  const r = riskPerUnit(p);
+  let moveStopTo: number | null = null;
+  if (rules.partials && !p.partialDone) {
+    const partialPx = p.entryPx + d * rules.partialAtR * r;
+    if (fav(best) >= fav(partialPx) && fav(partialPx) < fav(p.targetPx)) {
+      const size = floorToDecimals(p.initialSize * rules.partialFraction, rules.szDecimals);
+      if (size > 0 && size < p.size) {
+        exits.push({ reason: "partial", px: partialPx, size });
+        p.size = floorToDecimals(p.size - size, rules.szDecimals + 2);
+        p.partialDone = true;
+        if (rules.breakevenAfterPartial) moveStopTo = p.entryPx;
+      }
+    }
+  }
+  if (fav(best) >= fav(p.targetPx)) {
+    close("target", p.targetPx);
+    return exits;
+  }
+
+  // 4. Track the best price; trail from trailFromR, effective from the next segment.
+  if (fav(best) > fav(p.bestPx)) p.bestPx = best;
+  if (rules.trail && fav(p.bestPx) >= fav(p.entryPx + d * rules.trailFromR * r)) {
+    p.trailActive = true;
+    const trailStop = p.bestPx - d * p.trailDistanceR * r;
+    if (moveStopTo === null || fav(trailStop) > fav(moveStopTo)) moveStopTo = trailStop;
+  }
+  if (moveStopTo !== null && fav(moveStopTo) > fav(p.stopPx)) p.stopPx = moveStopTo;
+
+  // 5. Timeout at the segment's close.
+  if (seg.end - p.openedAt >= rules.timeoutMs) close("timeout", seg.close);
+  return exits;
+}

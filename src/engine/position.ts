@@ -1,0 +1,101 @@
+/**
+ * An open (or just closed) position as the engine manages it, for both paths and every venue. The
+ * ledger's positions row mirrors it; `positionRowChanged` tells when it must be written again.
+ */
+import type { Regime, Side } from "../core/bucket.ts";
+
+export type Mode = "shadow" | "live";
+
+export type ExitReason =
+  | "stop"
+  | "breakeven"
+  | "trail"
+  | "target"
+  | "partial"
+  | "timeout"
+  | "liquidation"
+  | "kill"
+  | "manual"
+  | "external";
+
+export interface PositionExit {
+  t: number;
+  px: number;
+  size: number;
+  reason: ExitReason;
+  fee: number;
+  slippage: number;
+  pnl: number;
+}
+
+export interface Position {
+  id: number;
+  runId: number;
+  decisionId: number | null;
+  mode: Mode;
+  coin: string;
+  side: Side;
+  strategy: string;
+  session: string;
+  regime: Regime;
+  volBucket: string;
+  setupKey: string;
+  modelVersion: string;
+  status: "open" | "closed";
+  openedAt: number;
+  entryPx: number;
+  size: number;
+  initialSize: number;
+  stopPx: number;
+  initialStopPx: number;
+  targetPx: number;
+  riskUsd: number;
+  leverage: number;
+  liquidationPx: number | null;
+  partialDone: boolean;
+  trailActive: boolean;
+  /** Trail distance in R for this position (strategy override or config). */
+  trailDistanceR: number;
+  bestPx: number;
+  closedAt: number | null;
+  exitReason: ExitReason | null;
+  grossPnl: number;
+  fees: number;
+  slippage: number;
+  funding: number;
+  exits: PositionExit[];
+  external: boolean;
+}
+
+export function direction(side: Side): 1 | -1 {
+  return side === "long" ? 1 : -1;
+}
+
+/** Price distance of 1R (entry to the initial stop). */
+export function riskPerUnit(p: Position): number {
+  return Math.abs(p.entryPx - p.initialStopPx);
+}
+
+export function netPnl(p: Position): number {
+  return p.grossPnl - p.fees - p.funding;
+}
+
+/** Net result in R: net PnL over the USDC risked at entry. */
+export function rMultiple(p: Position): number | null {
+  return p.riskUsd > 0 ? netPnl(p) / p.riskUsd : null;
+}
+
+export function unrealizedPnl(p: Position, mark: number): number {
+  return (mark - p.entryPx) * p.size * direction(p.side);
+}
+
+/** Average exit price over every exit (partials included). */
+export function averageExitPx(p: Position): number | null {
+  let size = 0;
+  let value = 0;
+  for (const e of p.exits) {
+    size += e.size;
+    value += e.size * e.px;
+  }
+  return size > 0 ? value / size : null;
+}
