@@ -10,6 +10,7 @@ import { FrictionSection } from "./sections/friction.ts";
 import { LedgerSection } from "./sections/ledger.ts";
 import { LiveSection } from "./sections/live.ts";
 import { LogSection } from "./sections/log.ts";
+import { MiningSection } from "./sections/mining.ts";
 import { RiskSection } from "./sections/risk.ts";
 import { VenueSection } from "./sections/venue.ts";
 
@@ -24,6 +25,7 @@ export const ConfigSchema = z
     api: ApiSection.prefault({}),
     ledger: LedgerSection.prefault({}),
     log: LogSection.prefault({}),
+    mining: MiningSection.prefault({}),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.hyperliquid.network === "custom") {
