@@ -11,8 +11,8 @@ import type { ResolvedModel } from "../sim/models/index.ts";
 import type { SimFill, SimVenue } from "../sim/sim-venue.ts";
 import type { EquityTracker } from "./account.ts";
 import type { EquitySnapshot, FundingEvent, Journal, MarketView } from "./ports.ts";
-import { type ExitRules, liquidationPrice, type RawExit, stepPosition } from "./position-rules.ts";
 import { direction, type ExitReason, type Mode, type Position, unrealizedPnl } from "./position.ts";
+import { type ExitRules, liquidationPrice, type RawExit, stepPosition } from "./position-rules.ts";
 
 export interface BookSettings {
   mode: Mode;
@@ -82,11 +82,14 @@ export class Book {
    */
   plan(c: Candidate, view: MarketView, sizeMultiplier = 1): EntryPlan | EntryRefusal {
     const tradable = view.price(c.coin) ?? c.entryRef;
+    // Size on the price the order is based on (live can know no better): the signal price under
+    // legacy fills, the current tradable price otherwise; slippage then shows up as extra risk.
+    const reference = this.model.fillAt === "signal" ? c.entryRef : tradable;
     const asset = this.asset(c.coin);
     const sizing = computeSize({
       equity: this.account.equity,
       riskFraction: this.settings.riskFraction,
-      entry: tradable,
+      entry: reference,
       stop: c.stop,
       asset,
       maxLeverage: this.settings.maxLeverage,
@@ -97,7 +100,8 @@ export class Book {
     const fill = this.venue.entry(c.side, sizing.size, tradable, c.entryRef);
     // The stop and target must still be on the right side of the fill, else the setup is gone.
     const d = direction(c.side);
-    if ((fill.px - c.stop) * d <= 0 || (c.target - fill.px) * d <= 0) return { ok: false, reason: "price_beyond_stop_or_target" };
+    if ((fill.px - c.stop) * d <= 0 || (c.target - fill.px) * d <= 0)
+      return { ok: false, reason: "price_beyond_stop_or_target" };
     return { ok: true, candidate: c, fill, asset };
   }
 
@@ -128,7 +132,9 @@ export class Book {
       targetPx: c.target,
       riskUsd: Math.abs(fill.px - c.stop) * fill.size,
       leverage,
-      liquidationPx: this.model.liquidation ? liquidationPrice(fill.px, c.side, leverage, asset.maxLeverage) : null,
+      liquidationPx: this.model.liquidation
+        ? liquidationPrice(fill.px, c.side, leverage, asset.maxLeverage)
+        : null,
       partialDone: false,
       trailActive: false,
       trailDistanceR: c.trailDistanceR ?? this.settings.trailDistanceR,
@@ -206,7 +212,15 @@ export class Book {
     p.fees += fill.fee;
     p.slippage += fill.slippage;
     this.account.realize(pnl - fill.fee);
-    const exit = { t, px: fill.px, size: fill.size, reason: e.reason, fee: fill.fee, slippage: fill.slippage, pnl };
+    const exit = {
+      t,
+      px: fill.px,
+      size: fill.size,
+      reason: e.reason,
+      fee: fill.fee,
+      slippage: fill.slippage,
+      pnl,
+    };
     p.exits.push(exit);
     this.journal.recordExit(p, exit);
   }

@@ -54,7 +54,13 @@ export class Engine {
   }
 
   tick(view: MarketView): TickStats {
-    const stats: TickStats = { closedBars: view.closedBars.length, candidates: 0, shadowOpened: 0, liveOpened: 0, liveRejected: 0 };
+    const stats: TickStats = {
+      closedBars: view.closedBars.length,
+      candidates: 0,
+      shadowOpened: 0,
+      liveOpened: 0,
+      liveRejected: 0,
+    };
     for (const ev of view.funding) this.funding.set(ev.coin, ev.rate);
     for (const bar of view.closedBars) this.signals.onClosedBar(bar, this.funding.get(bar.coin) ?? null);
 
@@ -105,15 +111,33 @@ export class Engine {
     const version = this.shadow.venue.model.version;
     for (const c of candidates) {
       if (dedup && best.get(c.setupKey) !== c) {
-        this.journal.recordDecision({ mode: "shadow", candidate: c, verdict: "duplicate", reasons: ["setup_key_taken"], modelVersion: version });
+        this.journal.recordDecision({
+          mode: "shadow",
+          candidate: c,
+          verdict: "duplicate",
+          reasons: ["setup_key_taken"],
+          modelVersion: version,
+        });
         continue;
       }
       const plan = this.shadow.plan(c, view);
       if (!plan.ok) {
-        this.journal.recordDecision({ mode: "shadow", candidate: c, verdict: "rejected", reasons: [plan.reason], modelVersion: version });
+        this.journal.recordDecision({
+          mode: "shadow",
+          candidate: c,
+          verdict: "rejected",
+          reasons: [plan.reason],
+          modelVersion: version,
+        });
         continue;
       }
-      const id = this.journal.recordDecision({ mode: "shadow", candidate: c, verdict: "open", reasons: [], modelVersion: version });
+      const id = this.journal.recordDecision({
+        mode: "shadow",
+        candidate: c,
+        verdict: "open",
+        reasons: [],
+        modelVersion: version,
+      });
       this.shadow.enter(plan, id, view.now);
       opened++;
     }
@@ -149,11 +173,23 @@ export class Engine {
       const plan = verdict.ok ? live.plan(c, view, verdict.sizeMultiplier) : null;
       const reasons = plan && !plan.ok ? [plan.reason] : verdict.reasons;
       if (!plan || !plan.ok) {
-        this.journal.recordDecision({ mode: "live", candidate: c, verdict: "rejected", reasons, modelVersion: version });
+        this.journal.recordDecision({
+          mode: "live",
+          candidate: c,
+          verdict: "rejected",
+          reasons,
+          modelVersion: version,
+        });
         stats.liveRejected++;
         continue;
       }
-      const id = this.journal.recordDecision({ mode: "live", candidate: c, verdict: "open", reasons: [], modelVersion: version });
+      const id = this.journal.recordDecision({
+        mode: "live",
+        candidate: c,
+        verdict: "open",
+        reasons: [],
+        modelVersion: version,
+      });
       live.enter(plan, id, view.now);
       stats.liveOpened++;
     }

@@ -3,10 +3,10 @@
  * cannot tell them apart.
  */
 import type { Database } from "bun:sqlite";
+import type { Clock } from "../core/clock.ts";
 import { DecisionsRepo } from "../ledger/repos/decisions.ts";
 import { EquityRepo } from "../ledger/repos/equity.ts";
 import { PositionsRepo } from "../ledger/repos/positions.ts";
-import type { Clock } from "../core/clock.ts";
 import type { DecisionRecord, EquitySnapshot, Journal } from "./ports.ts";
 import type { Position, PositionExit } from "./position.ts";
 
@@ -15,7 +15,11 @@ export class LedgerJournal implements Journal {
   private readonly positions: PositionsRepo;
   private readonly equity: EquityRepo;
 
-  constructor(db: Database, runId: number, private readonly clock: Clock) {
+  constructor(
+    db: Database,
+    runId: number,
+    private readonly clock: Clock,
+  ) {
     this.decisions = new DecisionsRepo(db, runId);
     this.positions = new PositionsRepo(db);
     this.equity = new EquityRepo(db, runId);

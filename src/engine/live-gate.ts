@@ -27,11 +27,22 @@ export interface GateVerdict {
   sizeMultiplier: number;
 }
 
-export function liveGate(c: Candidate, ctx: GateContext, probationMultiplier: number, now: number): GateVerdict {
+export function liveGate(
+  c: Candidate,
+  ctx: GateContext,
+  probationMultiplier: number,
+  now: number,
+): GateVerdict {
   const reasons: string[] = [];
   if (c.score < ctx.minScore) reasons.push("score_below_threshold");
   const promoted = ctx.promoted.get(
-    bucketKey({ strategy: c.strategy, side: c.side, session: c.session, regime: c.regime, vol_bucket: c.volBucket }),
+    bucketKey({
+      strategy: c.strategy,
+      side: c.side,
+      session: c.session,
+      regime: c.regime,
+      vol_bucket: c.volBucket,
+    }),
   );
   if (!promoted && !ctx.ignorePromotion) reasons.push("bucket_not_promoted");
   if (ctx.shadowOnly.has(c.strategy)) reasons.push("shadow_only");

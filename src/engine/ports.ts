@@ -2,12 +2,13 @@
  * The ports of the engine. Backtest, shadow and live plug different adapters into the same tick:
  * a MarketView from a replay or live feed, a Journal over the ledger (or memory), an execution venue.
  */
-import type { Interval } from "../core/intervals.ts";
+
 import type { Regime } from "../core/bucket.ts";
-import type { Candle } from "../ledger/repos/candles.ts";
+import type { Interval } from "../core/intervals.ts";
 import type { Candidate } from "../core/signal.ts";
-import type { Segment } from "./position-rules.ts";
+import type { Candle } from "../ledger/repos/candles.ts";
 import type { Mode, Position, PositionExit } from "./position.ts";
+import type { Segment } from "./position-rules.ts";
 
 export interface ClosedBar {
   coin: string;

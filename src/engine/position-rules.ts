@@ -50,7 +50,12 @@ export function stopReason(p: Position): ExitReason {
 }
 
 /** Isolated-margin liquidation price (HL formula, maintenance leverage = 2 × max leverage). */
-export function liquidationPrice(entry: number, side: "long" | "short", leverage: number, maxLeverage: number): number {
+export function liquidationPrice(
+  entry: number,
+  side: "long" | "short",
+  leverage: number,
+  maxLeverage: number,
+): number {
   const l = 1 / (2 * maxLeverage);
   const s = side === "long" ? 1 : -1;
   const marginAvailablePerUnit = entry / leverage - entry * l;

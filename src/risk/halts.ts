@@ -33,7 +33,11 @@ export function updateHalts(h: HaltState, s: EquitySnapshot, limits: HaltLimits)
     return "kill_switch";
   }
   const dayStartEquity = s.equity - s.dayPnl;
-  if (h.dailyHaltDay === null && dayStartEquity > 0 && -s.dayPnl / dayStartEquity >= limits.daily_loss_limit) {
+  if (
+    h.dailyHaltDay === null &&
+    dayStartEquity > 0 &&
+    -s.dayPnl / dayStartEquity >= limits.daily_loss_limit
+  ) {
     h.dailyHaltDay = utcDayStart(s.t);
     return "daily_halt";
   }
@@ -41,7 +45,8 @@ export function updateHalts(h: HaltState, s: EquitySnapshot, limits: HaltLimits)
 }
 
 export function startCooldown(h: HaltState, coin: string, now: number, limits: HaltLimits): void {
-  if (limits.cooldown_after_stop_minutes > 0) h.cooldowns[coin] = now + limits.cooldown_after_stop_minutes * MINUTE_MS;
+  if (limits.cooldown_after_stop_minutes > 0)
+    h.cooldowns[coin] = now + limits.cooldown_after_stop_minutes * MINUTE_MS;
 }
 
 /** Reasons new entries on `coin` are refused right now (empty = allowed). */

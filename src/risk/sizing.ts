@@ -44,5 +44,12 @@ export function computeSize(input: SizingInput): SizingResult {
   size = floorToDecimals(size, asset.szDecimals);
   const notional = size * entry;
   if (notional < MIN_NOTIONAL_USD) return { ok: false, reason: "below_min_notional" };
-  return { ok: true, size, notional, leverage: Math.max(1, Math.ceil(notional / equity)), riskUsd: size * perUnitRisk, capped };
+  return {
+    ok: true,
+    size,
+    notional,
+    leverage: Math.max(1, Math.ceil(notional / equity)),
+    riskUsd: size * perUnitRisk,
+    capped,
+  };
 }

@@ -6,10 +6,10 @@
  */
 import type { Interval } from "../core/intervals.ts";
 import { intervalMs } from "../core/intervals.ts";
-import type { CandleColumns } from "../ledger/repos/candles.ts";
-import type { FundingRate } from "../ledger/repos/funding.ts";
 import type { ClosedBar, FundingEvent, MarketView } from "../engine/ports.ts";
 import type { Segment } from "../engine/position-rules.ts";
+import type { CandleColumns } from "../ledger/repos/candles.ts";
+import type { FundingRate } from "../ledger/repos/funding.ts";
 
 export interface ReplaySeries {
   coin: string;
@@ -36,7 +36,10 @@ export class ReplayFeed {
   readonly end: number;
   private readonly step: number;
 
-  constructor(private readonly data: ReplayData, stepInterval: Interval = "15m") {
+  constructor(
+    private readonly data: ReplayData,
+    stepInterval: Interval = "15m",
+  ) {
     this.step = intervalMs(stepInterval);
     // Finest interval first, so the management segment of a coin is its finest closed bar.
     this.cursors = data.series
@@ -72,7 +75,14 @@ export class ReplayFeed {
         closedBars.push({
           coin,
           interval: c.s.interval,
-          candle: { t: t[i]!, open: open[i]!, high: high[i]!, low: low[i]!, close: close[i]!, volume: volume[i]! },
+          candle: {
+            t: t[i]!,
+            open: open[i]!,
+            high: high[i]!,
+            low: low[i]!,
+            close: close[i]!,
+            volume: volume[i]!,
+          },
         });
         if (t[i]! + c.len === now && !segments.has(coin)) {
           segments.set(coin, { open: open[i]!, high: high[i]!, low: low[i]!, close: close[i]!, end: now });

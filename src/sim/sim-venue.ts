@@ -4,8 +4,8 @@
  * price capped at the isolated margin. Synchronous: backtests call it millions of times.
  */
 import type { Side } from "../core/bucket.ts";
-import type { RawExit } from "../engine/position-rules.ts";
 import { direction, type Position } from "../engine/position.ts";
+import type { RawExit } from "../engine/position-rules.ts";
 import type { ResolvedModel } from "./models/index.ts";
 
 export interface SimFill {
@@ -35,7 +35,12 @@ export class SimVenue {
   /** An exit of `exit.size` at its raw price, made worse by slippage (all exits are taker). */
   exit(p: Position, exit: RawExit): SimFill {
     const px = exit.px * (1 - direction(p.side) * this.slip);
-    const fill: SimFill = { px, size: exit.size, fee: px * exit.size * this.fee, slippage: Math.abs(px - exit.px) * exit.size };
+    const fill: SimFill = {
+      px,
+      size: exit.size,
+      fee: px * exit.size * this.fee,
+      slippage: Math.abs(px - exit.px) * exit.size,
+    };
     if (exit.reason === "liquidation") return this.capAtMargin(p, fill);
     return fill;
   }

@@ -20,11 +20,17 @@ export const MODELS: ReadonlyMap<string, FrictionModel> = new Map(
 const ALIASES: Record<string, string> = { v2: frictionV2.tag, v1: legacy.tag };
 
 /** The exit settings a model was defined with (config defaults). */
-export const CANONICAL_EXITS = { partial_fraction: 0.5, partial_at_r: 1.5, trail_from_r: 2, trail_distance_r: 1 };
+export const CANONICAL_EXITS = {
+  partial_fraction: 0.5,
+  partial_at_r: 1.5,
+  trail_from_r: 2,
+  trail_distance_r: 1,
+};
 
 export function getModel(name: string): FrictionModel {
   const model = MODELS.get(ALIASES[name] ?? name);
-  if (!model) throw new UsageError(`unknown friction model "${name}" (known: ${[...MODELS.keys()].join(", ")}, v2)`);
+  if (!model)
+    throw new UsageError(`unknown friction model "${name}" (known: ${[...MODELS.keys()].join(", ")}, v2)`);
   return model;
 }
 

@@ -1,0 +1,50 @@
+/** A SignalSource that emits hand-written candidates on given candles: engine tests without strategies. */
+import type { Regime } from "../../src/core/bucket.ts";
+import { intervalMs } from "../../src/core/intervals.ts";
+import type { Candidate } from "../../src/core/signal.ts";
+import type { ClosedBar, SignalSource } from "../../src/engine/ports.ts";
+import type { Mode } from "../../src/engine/position.ts";
+
+export type Script = Partial<Candidate> &
+  Pick<Candidate, "coin" | "side" | "stop" | "target"> & { candleT: number };
+
+export class ScriptedSignals implements SignalSource {
+  readonly seen: ClosedBar[] = [];
+  constructor(
+    private readonly script: Script[],
+    private readonly modes: Mode[] = ["shadow", "live"],
+  ) {}
+
+  onClosedBar(bar: ClosedBar): void {
+    this.seen.push(bar);
+  }
+
+  regime(): Regime {
+    return "Neutral";
+  }
+
+  scan(bar: ClosedBar, mode: Mode): Candidate[] {
+    if (!this.modes.includes(mode)) return [];
+    return this.script
+      .filter(
+        (s) => s.coin === bar.coin && s.candleT === bar.candle.t && (s.timeframe ?? "15m") === bar.interval,
+      )
+      .map((s) => {
+        const close = bar.candle.t + intervalMs(bar.interval);
+        return {
+          strategy: "scripted",
+          timeframe: bar.interval,
+          decidedAt: close,
+          scoreRaw: 70,
+          score: 70,
+          regime: "Neutral" as Regime,
+          session: "US_MAIN",
+          volBucket: "mid",
+          setupKey: `${s.coin}|${s.side}|${close}`,
+          entryRef: bar.candle.close,
+          features: { close: bar.candle.close },
+          ...s,
+        };
+      });
+  }
+}
