@@ -1,0 +1,107 @@
+/**
+ * Closed trades (positions with status closed), newest first by close time, keyset-paginated on
+ * (closed_at, id), each with its exits (partials, stop, target, trail, …).
+ */
+import type { Database, Statement } from "bun:sqlite";
+import { ratio, usd } from "../format.ts";
+
+export interface TradeFilter {
+  runId: number;
+  mode?: "shadow" | "live" | undefined;
+  limit: number;
+  after?: { t: number; id: number } | undefined;
+}
+
+interface TradeRow {
+  id: number;
+  decision_id: number | null;
+  mode: string;
+  coin: string;
+  side: string;
+  strategy: string;
+  session: string;
+  regime: string;
+  vol_bucket: string;
+  sim_model_version: string;
+  opened_at: number;
+  closed_at: number;
+  entry_px: number;
+  exit_px: number | null;
+  initial_size: number;
+  initial_stop_px: number;
+  target_px: number;
+  risk_usd: number;
+  exit_reason: string | null;
+  gross_pnl: number;
+  fees: number;
+  slippage: number;
+  funding: number;
+  net_pnl: number;
+  r_multiple: number | null;
+}
+
+export interface ExitView {
+  t: number;
+  px: number;
+  size: number;
+  reason: string;
+  fee: number | null;
+  pnl: number | null;
+}
+
+export type TradeView = TradeRow & { exits: ExitView[] };
+
+export interface TradePage {
+  trades: TradeView[];
+  next: { t: number; id: number } | null;
+}
+
+const COLUMNS =
+  "id, decision_id, mode, coin, side, strategy, session, regime, vol_bucket, sim_model_version, opened_at, closed_at, entry_px, exit_px, initial_size, initial_stop_px, target_px, risk_usd, exit_reason, gross_pnl, fees, slippage, funding, net_pnl, r_multiple";
+
+export class TradeQueries {
+  private readonly byMode: Statement;
+  private readonly all: Statement;
+  private readonly exits: Statement;
+
+  constructor(db: Database) {
+    const page = (modeClause: string) =>
+      db.prepare(
+        `SELECT ${COLUMNS} FROM positions WHERE run_id = ?1 AND ${modeClause} AND status = 'closed' AND closed_at IS NOT NULL AND (closed_at < ?3 OR (closed_at = ?3 AND id < ?4)) ORDER BY closed_at DESC, id DESC LIMIT ?5`,
+      );
+    this.byMode = page("mode = ?2");
+    this.all = page("?2 IS NULL");
+    this.exits = db.prepare(
+      "SELECT position_id, t, px, size, reason, fee, pnl FROM position_exits WHERE position_id IN (SELECT value FROM json_each(?1)) ORDER BY t, id",
+    );
+  }
+
+  page(f: TradeFilter): TradePage {
+    const after = f.after ?? { t: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
+    const stmt = f.mode ? this.byMode : this.all;
+    const rows = stmt.all(f.runId, f.mode ?? null, after.t, after.id, f.limit) as TradeRow[];
+    const exits = new Map<number, ExitView[]>();
+    if (rows.length > 0) {
+      const all = this.exits.all(JSON.stringify(rows.map((r) => r.id))) as (ExitView & {
+        position_id: number;
+      })[];
+      for (const { position_id, ...e } of all) {
+        const list = exits.get(position_id) ?? [];
+        list.push({ ...e, fee: usd(e.fee), pnl: usd(e.pnl) });
+        exits.set(position_id, list);
+      }
+    }
+    const trades = rows.map((r) => ({
+      ...r,
+      gross_pnl: usd(r.gross_pnl) ?? 0,
+      fees: usd(r.fees) ?? 0,
+      slippage: usd(r.slippage) ?? 0,
+      funding: usd(r.funding) ?? 0,
+      net_pnl: usd(r.net_pnl) ?? 0,
+      r_multiple: ratio(r.r_multiple),
+      exits: exits.get(r.id) ?? [],
+    }));
+    const last = rows.at(-1);
+    return { trades, next: last && rows.length === f.limit ? { t: last.closed_at, id: last.id } : null };
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * GET /decisions — every candidate the engine recorded, newest first, with its bucket, score,
+ * features, gate verdict and reasons, and the trade it opened (if any). Keyset-paginated:
+ * pass `next_cursor` back as `cursor`.
+ */
+import { Hono } from "hono";
+import * as z from "zod";
+import type { ApiContext } from "../context.ts";
+import { encodeCursor } from "../cursor.ts";
+import { cursorParam, intParam, modeParam, nameParam, parseQuery, runIdParam, timeParam } from "../params.ts";
+
+export const DECISIONS_DEFAULT_LIMIT = 50;
+export const DECISIONS_MAX_LIMIT = 500;
+
+const Query = z.strictObject({
+  run_id: runIdParam,
+  mode: modeParam,
+  strategy: nameParam,
+  coin: nameParam,
+  since: timeParam.optional(),
+  limit: intParam(1, DECISIONS_MAX_LIMIT).default(DECISIONS_DEFAULT_LIMIT),
+  cursor: cursorParam,
+});
+
+export function decisionRoutes(ctx: ApiContext): Hono {
+  return new Hono().get("/decisions", (c) => {
+    const q = parseQuery(c, Query);
+    const page = ctx.decisions.page({
+      runId: q.run_id,
+      mode: q.mode,
+      strategy: q.strategy,
+      coin: q.coin,
+      since: q.since ?? 0,
+      limit: q.limit,
+      after: q.cursor,
+    });
+    return c.json({ run_id: q.run_id, decisions: page.decisions, next_cursor: encodeCursor(page.next) });
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * GET /health — is the bot alive and trading? `degraded` when the last tick is older than three tick
+ * periods, the feed is stale or down, or a halt is in force; each cause is listed in `reasons`.
+ */
+import { Hono } from "hono";
+import * as z from "zod";
+import type { ApiContext } from "../context.ts";
+import { iso } from "../format.ts";
+import { parseQuery } from "../params.ts";
+
+/** Ticks a tick may be late before the bot counts as degraded. */
+export const STALE_TICK_FACTOR = 3;
+
+export function healthReport(ctx: ApiContext) {
+  const { deps } = ctx;
+  const now = deps.clock.now();
+  const h = deps.health.snapshot();
+  const tickAge = h.lastTickAt === null ? null : Math.max(0, now - h.lastTickAt) / 1000;
+  const reasons: string[] = [];
+  if (tickAge === null) reasons.push("no tick recorded yet");
+  else if (tickAge > STALE_TICK_FACTOR * deps.tickSeconds) {
+    reasons.push(`last tick ${Math.round(tickAge)} s ago (> ${STALE_TICK_FACTOR} × ${deps.tickSeconds} s)`);
+  }
+  if (h.feed.state === "stale" || h.feed.state === "down") reasons.push(`market feed ${h.feed.state}`);
+  for (const halt of h.halts) reasons.push(`halted: ${halt.name}${halt.reason ? ` (${halt.reason})` : ""}`);
+  return {
+    status: reasons.length === 0 ? ("ok" as const) : ("degraded" as const),
+    reasons,
+    source: h.source,
+    version: h.version,
+    commit: h.commit,
+    now: iso(now),
+    started_at: iso(h.startedAt),
+    uptime_seconds: Math.max(0, Math.round((now - h.startedAt) / 1000)),
+    last_tick_at: iso(h.lastTickAt),
+    last_tick_age_seconds: tickAge === null ? null : Math.round(tickAge * 10) / 10,
+    tick_seconds: deps.tickSeconds,
+    feed: {
+      state: h.feed.state,
+      last_message_at: iso(h.feed.lastMessageAt),
+      age_seconds: h.feed.lastMessageAt === null ? null : Math.max(0, now - h.feed.lastMessageAt) / 1000,
+    },
+    halts: h.halts.map((x) => ({ ...x, since: iso(x.since), until: iso(x.until) })),
+    ledger: { path: deps.ledgerPath },
+  };
+}
+
+export function healthRoutes(ctx: ApiContext): Hono {
+  return new Hono().get("/health", (c) => {
+    parseQuery(c, z.strictObject({}));
+    return c.json(healthReport(ctx));
+  });
+}
