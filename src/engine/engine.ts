@@ -53,6 +53,12 @@ export class Engine {
     }
   }
 
+  /** Feeds closed candles and funding to the features without trading (history before a backtest's start). */
+  warm(view: MarketView): void {
+    for (const ev of view.funding) this.funding.set(ev.coin, ev.rate);
+    for (const bar of view.closedBars) this.signals.onClosedBar(bar, this.funding.get(bar.coin) ?? null);
+  }
+
   tick(view: MarketView): TickStats {
     const stats: TickStats = {
       closedBars: view.closedBars.length,
@@ -61,8 +67,7 @@ export class Engine {
       liveOpened: 0,
       liveRejected: 0,
     };
-    for (const ev of view.funding) this.funding.set(ev.coin, ev.rate);
-    for (const bar of view.closedBars) this.signals.onClosedBar(bar, this.funding.get(bar.coin) ?? null);
+    this.warm(view);
 
     this.account(view);
     this.shadow.manage(view);
@@ -172,7 +177,7 @@ export class Engine {
       );
       const plan = verdict.ok ? live.plan(c, view, verdict.sizeMultiplier) : null;
       const reasons = plan && !plan.ok ? [plan.reason] : verdict.reasons;
-      if (!plan || !plan.ok) {
+      if (!plan?.ok) {
         this.journal.recordDecision({
           mode: "live",
           candidate: c,

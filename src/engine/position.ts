@@ -16,7 +16,8 @@ export type ExitReason =
   | "liquidation"
   | "kill"
   | "manual"
-  | "external";
+  | "external"
+  | "end_of_test";
 
 export interface PositionExit {
   t: number;

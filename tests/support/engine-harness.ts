@@ -49,6 +49,10 @@ export interface HarnessOptions {
   series: ReplaySeries[];
   funding?: Map<string, FundingRate[]>;
   overrides?: Record<string, string>;
+  /** A signal source instead of the scripted one. */
+  signals?: import("../../src/engine/ports.ts").SignalSource;
+  /** Ticks before this only warm the features. */
+  tradeFrom?: number;
 }
 
 export function runScripted(o: HarnessOptions) {
@@ -71,7 +75,7 @@ export function runScripted(o: HarnessOptions) {
   };
   const shadow = new Book(settings, new SimVenue(model), new EquityTracker("shadow", 10_000), journal);
   const engine = new Engine(
-    new ScriptedSignals(o.script, ["shadow"]),
+    o.signals ?? new ScriptedSignals(o.script, ["shadow"]),
     shadow,
     null,
     structuredClone(EMPTY_HALTS),
@@ -86,6 +90,9 @@ export function runScripted(o: HarnessOptions) {
     },
   );
   const feed = new ReplayFeed({ series: o.series, funding: o.funding ?? new Map() });
-  for (const t of feed.times()) engine.tick(feed.view(t));
+  for (const t of feed.times()) {
+    if (o.tradeFrom !== undefined && t <= o.tradeFrom) engine.warm(feed.view(t));
+    else engine.tick(feed.view(t));
+  }
   return { journal, positions: journal.positions, model };
 }

@@ -1,0 +1,71 @@
+/**
+ * Wires an Engine from the config: the same assembly for `hlbot backtest` and `hlbot trade`, so both
+ * run identical rules. Only the signal source, journal, venue model and starting equity are injected.
+ */
+import type { Config } from "../config/schema.ts";
+import { HOUR_MS } from "../core/clock.ts";
+import { EMPTY_HALTS, type HaltState } from "../risk/halts.ts";
+import type { ResolvedModel } from "../sim/models/index.ts";
+import { SimVenue } from "../sim/sim-venue.ts";
+import { type AccountState, EquityTracker } from "./account.ts";
+import { Book, type BookSettings } from "./book.ts";
+import { Engine } from "./engine.ts";
+import type { Journal, SignalSource } from "./ports.ts";
+import type { Mode } from "./position.ts";
+
+export interface AssembleOptions {
+  config: Config;
+  model: ResolvedModel;
+  signals: SignalSource;
+  journal: Journal;
+  runId: number;
+  /** Run the live path too (on the simulated venue in a backtest). */
+  withLive: boolean;
+  startEquity: { shadow: number; live: number };
+  restored?: { shadow?: AccountState; live?: AccountState; halts?: HaltState };
+  equityEveryMs?: number;
+  ignorePromotion?: boolean;
+}
+
+export function bookSettings(config: Config, mode: Mode, runId: number): BookSettings {
+  return {
+    mode,
+    runId,
+    riskFraction: config.risk.risk_fraction,
+    maxLeverage: config.risk.max_leverage,
+    maxNotionalUsd: config.risk.max_notional_usd,
+    partialFraction: config.exits.partial_fraction,
+    partialAtR: config.exits.partial_at_r,
+    breakevenAfterPartial: config.exits.breakeven_after_partial,
+    trailFromR: config.exits.trail_from_r,
+    trailDistanceR: config.exits.trail_distance_r,
+    timeoutMs: config.risk.position_timeout_hours * HOUR_MS,
+  };
+}
+
+export function assembleEngine(o: AssembleOptions): Engine {
+  const { config } = o;
+  const shadow = new Book(
+    bookSettings(config, "shadow", o.runId),
+    new SimVenue(o.model),
+    new EquityTracker("shadow", o.startEquity.shadow, o.restored?.shadow),
+    o.journal,
+  );
+  const live = o.withLive
+    ? new Book(
+        bookSettings(config, "live", o.runId),
+        new SimVenue(o.model),
+        new EquityTracker("live", o.startEquity.live, o.restored?.live),
+        o.journal,
+      )
+    : null;
+  return new Engine(o.signals, shadow, live, o.restored?.halts ?? structuredClone(EMPTY_HALTS), o.journal, {
+    minScore: config.live.min_score,
+    maxPositions: config.risk.max_positions,
+    shadowOnly: new Set(config.live.shadow_only_strategies),
+    probationMultiplier: config.risk.probation_size_multiplier,
+    halts: config.risk,
+    equityEveryMs: o.equityEveryMs ?? HOUR_MS,
+    ignorePromotion: o.ignorePromotion ?? false,
+  });
+}
