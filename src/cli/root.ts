@@ -1,8 +1,11 @@
 /** The `hlbot` command: citty root with one lazily loaded file per subcommand. */
 import { defineCommand } from "citty";
 import { VERSION } from "../core/version.ts";
+import { backfillCommand } from "./backfill.ts";
 import { configCommand } from "./config-check.ts";
 import { importCommand } from "./import.ts";
+import { mineCommand } from "./mine.ts";
+import { promoteCommand } from "./promote.ts";
 
 export const root = defineCommand({
   meta: {
@@ -11,7 +14,10 @@ export const root = defineCommand({
     description: "Hyperliquid perpetuals trading bot — backtest, shadow and live on one engine",
   },
   subCommands: {
+    backfill: backfillCommand,
     config: configCommand,
     import: importCommand,
+    mine: mineCommand,
+    promote: promoteCommand,
   },
 });

@@ -4,6 +4,7 @@
  * mean (empirical Bayes, P_b = P(θ_b > c)); and each z is deflated by the expected maximum of N̂ null
  * trials, N counting every bucket of the strategy ever evaluated in the ledger.
  */
+import { parseBucketKey } from "../core/bucket.ts";
 import { DAY_MS } from "../core/clock.ts";
 import type { BucketSample } from "./bucket-sample.ts";
 import { type BucketCore, type BucketRules, bucketCore } from "./bucket-stats.ts";
@@ -65,11 +66,15 @@ export interface FamilyResult {
 
 export function evaluateFamily(
   samples: readonly BucketSample[],
-  cores: readonly BucketCore[],
+  rawCores: readonly BucketCore[],
   history: ReadonlyMap<string, ReadonlySet<string>>,
   rules: FamilyRules,
 ): FamilyResult {
   const strategyOf = (key: string) => key.split("|")[0]!;
+  // A key the live file could not carry (bad side or regime) never joins the family.
+  const cores = rawCores.map((c) =>
+    parseBucketKey(c.key) ? c : { ...c, eligible: false, ineligible: [...c.ineligible, "invalid_key"] },
+  );
   const familyIdx = cores.flatMap((c, i) => (c.eligible ? [i] : []));
   const fdr = fdrAdjust(
     familyIdx.map((i) => cores[i]!.p!),

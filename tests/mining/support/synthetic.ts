@@ -1,0 +1,117 @@
+/**
+ * Synthetic closed shadow trades for mining tests and the benchmark: realistic skewed net R (−1R stops,
+ * −2R gaps through the stop, +2R targets, +4R runners) shifted to an exact mean edge, plus small
+ * friction noise; and a ledger writer that inserts them as positions rows.
+ */
+import type { Database } from "bun:sqlite";
+import { HOUR_MS } from "../../../src/core/clock.ts";
+import { type Random, sfc32 } from "../../../src/mining/rng.ts";
+
+/** Mean of the raw outcome mixture below (subtracted so the edge is exact). */
+const MIXTURE_MEAN = -0.62 * 1 - 0.03 * 2 + 0.3 * 2 + 0.05 * 4;
+/** Standard deviation of one trade's net R (mixture ⊕ N(0, 0.05²)). */
+export const TRADE_SD = Math.sqrt(0.62 + 0.03 * 4 + 0.3 * 4 + 0.05 * 16 - MIXTURE_MEAN ** 2 + 0.0025);
+
+export function gaussian(rand: Random): number {
+  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+}
+
+/** One trade's net R with true mean `edge`. */
+export function drawR(rand: Random, edge: number): number {
+  const u = rand();
+  const outcome = u < 0.62 ? -1 : u < 0.65 ? -2 : u < 0.95 ? 2 : 4;
+  return outcome - MIXTURE_MEAN + edge + 0.05 * gaussian(rand);
+}
+
+/** Fills `out` with n draws (vectorised generation for the calibration loops). */
+export function drawMany(rand: Random, edge: number, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = drawR(rand, edge);
+  return out;
+}
+
+export interface SyntheticTrade {
+  bucket: [
+    strategy: string,
+    side: "long" | "short",
+    session: string,
+    regime: "Long" | "Short" | "Neutral",
+    vol: string,
+  ];
+  coin: string;
+  setupKey: string;
+  openedAt: number;
+  closedAt: number;
+  r: number;
+}
+
+export interface BucketSpec {
+  bucket: SyntheticTrade["bucket"];
+  /** True mean net R per trade (a function of the trade's entry time allows decay). */
+  edge: number | ((openedAt: number) => number);
+  tradesPerDay: number;
+}
+
+/** Trades of each bucket spread evenly over [from, to), 1–8 h holding, one setup key per trade. */
+export function syntheticTrades(
+  specs: readonly BucketSpec[],
+  from: number,
+  to: number,
+  seed: number,
+): SyntheticTrade[] {
+  const rand = sfc32(seed);
+  const out: SyntheticTrade[] = [];
+  const days = (to - from) / (24 * HOUR_MS);
+  for (const [b, spec] of specs.entries()) {
+    const n = Math.floor(days * spec.tradesPerDay);
+    const step = (to - from) / Math.max(1, n);
+    for (let i = 0; i < n; i++) {
+      const openedAt = Math.floor(from + i * step + rand() * step * 0.5);
+      const edge = typeof spec.edge === "number" ? spec.edge : spec.edge(openedAt);
+      out.push({
+        bucket: spec.bucket,
+        coin: ["BTC", "ETH", "SOL"][i % 3]!,
+        setupKey: `b${b}|${i}`,
+        openedAt,
+        closedAt: openedAt + Math.floor(HOUR_MS * (1 + 7 * rand())),
+        r: drawR(rand, edge),
+      });
+    }
+  }
+  return out;
+}
+
+/** Inserts trades as closed shadow positions (mode 'shadow', status 'closed'); returns rows written. */
+export function insertShadowTrades(
+  db: Database,
+  trades: readonly SyntheticTrade[],
+  model = "v4",
+  runId = 0,
+): number {
+  const insert =
+    db.prepare(`INSERT INTO positions (run_id, mode, coin, side, strategy, session, regime, vol_bucket,
+    setup_key, sim_model_version, status, opened_at, entry_px, size, initial_size, stop_px, initial_stop_px, target_px,
+    risk_usd, best_px, closed_at, r_multiple, net_pnl, updated_at)
+    VALUES (?1, 'shadow', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'closed', ?10, 100, 1, 1, 99, 99, 102, 10, 100, ?11, ?12, ?13, ?11)`);
+  db.transaction(() => {
+    for (const t of trades) {
+      const [strategy, side, session, regime, vol] = t.bucket;
+      insert.run(
+        runId,
+        t.coin,
+        side,
+        strategy,
+        session,
+        regime,
+        vol,
+        t.setupKey,
+        model,
+        t.openedAt,
+        t.closedAt,
+        t.r,
+        t.r * 10,
+      );
+    }
+  })();
+  return trades.length;
+}
