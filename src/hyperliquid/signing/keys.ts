@@ -14,6 +14,13 @@ export interface Signature {
   v: number;
 }
 
+/** A signature as received (e.g. parsed from a request body): r/s hex of any length, v 27/28. */
+export interface SignatureLike {
+  r: string;
+  s: string;
+  v: number;
+}
+
 /** Ethereum `v` of recovery id 0; the other one is 28. */
 const V_BASE = 27;
 
@@ -50,7 +57,7 @@ function scalar(hex: string): Uint8Array {
 }
 
 /** Address that produced `signature` over `digest`. Throws InvalidNumberError for a malformed one. */
-export function recoverAddress(digest: Uint8Array, signature: Signature): Hex {
+export function recoverAddress(digest: Uint8Array, signature: SignatureLike): Hex {
   const recovery = signature.v - V_BASE;
   if (recovery !== 0 && recovery !== 1) throw new InvalidNumberError(`signature v must be 27 or 28`);
   const sig = new Uint8Array(65);

@@ -7,7 +7,7 @@
 import { type ActionEnvelope, actionHash } from "./action-hash.ts";
 import { type Eip712Domain, type TypedField, typedDataDigest } from "./eip712.ts";
 import { type Hex, toHex } from "./hex.ts";
-import { recoverAddress, type Signature, signDigest } from "./keys.ts";
+import { recoverAddress, type Signature, type SignatureLike, signDigest } from "./keys.ts";
 
 export const L1_DOMAIN: Eip712Domain = {
   name: "Exchange",
@@ -48,6 +48,6 @@ export function signL1WithKey(input: L1SigningInput, key: Uint8Array): Signature
 }
 
 /** Lowercase address whose key produced `signature` for this action, nonce, vault and network. */
-export function recoverL1Signer(input: L1SigningInput, signature: Signature): Hex {
+export function recoverL1Signer(input: L1SigningInput, signature: SignatureLike): Hex {
   return recoverAddress(l1Digest(input), signature);
 }

@@ -5,7 +5,7 @@
  */
 import { type Eip712Domain, type FieldValue, type TypedField, typedDataDigest } from "./eip712.ts";
 import type { Hex } from "./hex.ts";
-import { recoverAddress, type Signature, signDigest } from "./keys.ts";
+import { recoverAddress, type Signature, type SignatureLike, signDigest } from "./keys.ts";
 
 /** The chain id the SDKs sign user actions with (Arbitrum Sepolia, 421614); any chain is accepted. */
 export const DEFAULT_SIGNATURE_CHAIN_ID: Hex = "0x66eee";
@@ -63,7 +63,7 @@ export function signUserSignedWithKey(
 export function recoverUserSignedSigner(
   primaryType: UserSignedType,
   message: UserSignedMessage,
-  signature: Signature,
+  signature: SignatureLike,
 ): Hex {
   return recoverAddress(userSignedDigest(primaryType, message), signature);
 }
