@@ -10,6 +10,7 @@ import { FrictionSection } from "./sections/friction.ts";
 import { LedgerSection } from "./sections/ledger.ts";
 import { LiveSection } from "./sections/live.ts";
 import { LogSection } from "./sections/log.ts";
+import { MarketDataSection } from "./sections/market-data.ts";
 import { MiningSection } from "./sections/mining.ts";
 import { RiskSection } from "./sections/risk.ts";
 import { VenueSection } from "./sections/venue.ts";
@@ -25,6 +26,7 @@ export const ConfigSchema = z
     api: ApiSection.prefault({}),
     ledger: LedgerSection.prefault({}),
     log: LogSection.prefault({}),
+    market_data: MarketDataSection.prefault({}),
     mining: MiningSection.prefault({}),
   })
   .superRefine((cfg, ctx) => {

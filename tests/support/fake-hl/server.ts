@@ -40,7 +40,10 @@ export interface FakeHyperliquidOptions {
   maxCandlesPerResponse?: number;
   /** Rows per fundingHistory answer (real API: 500). */
   fundingPageSize?: number;
-  /** Which phantom-agent source signatures must use: mainnet "a" (default) or testnet "b". */
+  /**
+   * Phantom-agent source signatures must use: testnet "b" (default — hlbot signs every custom URL
+   * as testnet so nothing signed for a local server can be replayed on mainnet) or mainnet "a".
+   */
   network?: "mainnet" | "testnet";
   /** Time the nonce window is checked against: the fake clock (default) or wall time (demos). */
   nonceClock?: "fake" | "wall";
@@ -117,7 +120,7 @@ export function startFakeHyperliquid(options: FakeHyperliquidOptions = {}): Fake
     exchange: {
       state,
       nonces: new NonceBook(),
-      isMainnet: (options.network ?? "mainnet") === "mainnet",
+      isMainnet: (options.network ?? "testnet") === "mainnet",
       nonceNow: options.nonceClock === "wall" ? () => Date.now() : () => clock.now(),
     },
     held: new Set<() => void>(),
