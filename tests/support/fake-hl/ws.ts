@@ -6,6 +6,7 @@
  */
 import type { ServerWebSocket } from "bun";
 import type { FillRecord, FundingRecord } from "./accounts.ts";
+import { SERVED_INTERVAL_MS } from "./candles.ts";
 import type { Faults } from "./faults.ts";
 import { candles, l2Book } from "./info-market.ts";
 import { fillWire } from "./info-user.ts";
@@ -145,7 +146,8 @@ export class WsHub {
         return;
       case "candle": {
         const now = s.clock.now();
-        const from = sub.lastT ?? now;
+        const len = SERVED_INTERVAL_MS[sub.interval] ?? now;
+        const from = sub.lastT ?? Math.floor(now / len) * len;
         const list = candles(
           s,
           { coin: sub.coin, interval: sub.interval, startTime: from, endTime: now },
