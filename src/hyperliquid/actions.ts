@@ -5,6 +5,7 @@
  * `type, cancels[{asset, cloid}]`; updateLeverage `type, asset, isCross, leverage`; scheduleCancel
  * `type, time?`. Optional keys are absent, never undefined. Numbers become canonical wire strings.
  */
+import { assertCloid } from "./cloid.ts";
 import type { DecimalInput } from "./decimal.ts";
 import { InvalidOrderError } from "./errors.ts";
 import { toWire } from "./format.ts";
@@ -40,15 +41,6 @@ export interface OrderWire {
   r: boolean;
   t: OrderTypeWire;
   c?: string;
-}
-
-const CLOID_RE = /^0x[0-9a-f]{32}$/;
-
-/** A client order id must be 0x + 32 lowercase hex digits (128 bits). */
-export function assertCloid(cloid: string): string {
-  const lower = cloid.toLowerCase();
-  if (!CLOID_RE.test(lower)) throw new InvalidOrderError(`cloid must be 0x + 32 hex digits`);
-  return lower;
 }
 
 function orderTypeWire(type: OrderType): OrderTypeWire {

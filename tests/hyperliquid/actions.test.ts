@@ -1,11 +1,11 @@
 import { describe, expect, test } from "bun:test";
 import {
-  assertCloid,
   cancelByCloidAction,
   orderAction,
   scheduleCancelAction,
   updateLeverageAction,
 } from "../../src/hyperliquid/actions.ts";
+import { assertCloid } from "../../src/hyperliquid/cloid.ts";
 import { InvalidOrderError } from "../../src/hyperliquid/errors.ts";
 
 describe("action builders keep the canonical key order", () => {

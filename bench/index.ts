@@ -1,0 +1,4 @@
+/** Benchmark runner: imports each benchmark file in turn (each prints its own figures). */
+await import("./hyperliquid.ts");
+
+export {};
