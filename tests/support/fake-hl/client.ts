@@ -20,7 +20,7 @@ export interface AcceleratedTime {
 export function acceleratedTime(speedup = 1): AcceleratedTime {
   const t0 = performance.now();
   const w0 = Date.now();
-  const now = () => w0 + (performance.now() - t0) * speedup;
+  const now = () => Math.floor(w0 + (performance.now() - t0) * speedup);
   return { now, clock: { now }, sleep: (ms) => Bun.sleep(Math.max(0, ms / speedup)) };
 }
 

@@ -1,5 +1,6 @@
 // The fake Hyperliquid's protocol fidelity, checked with raw HTTP/WS and the adapter's signing module.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { ExchangeAction } from "../../../src/hyperliquid/actions.ts";
 import { signedBody } from "../../../src/hyperliquid/signed-body.ts";
 import { Signer } from "../../../src/hyperliquid/signing/index.ts";
 import { parseCandleFile } from "../../../src/market/csv-files.ts";
@@ -9,8 +10,10 @@ import { type FakeHyperliquid, startFakeHyperliquid } from "./index.ts";
 const T0 = Date.parse("2025-06-01T00:00:00Z");
 const HOUR = 3_600_000;
 let fake: FakeHyperliquid;
+// biome-ignore lint/suspicious/noExplicitAny: raw venue payloads are walked by hand in these tests
+type Json = any;
 
-async function post(path: string, body: unknown): Promise<{ status: number; json: any; text: string }> {
+async function post(path: string, body: unknown): Promise<{ status: number; json: Json; text: string }> {
   const r = await fetch(fake.url + path, { method: "POST", body: JSON.stringify(body) });
   const text = await r.text();
   let json: unknown = null;
@@ -21,8 +24,11 @@ async function post(path: string, body: unknown): Promise<{ status: number; json
 }
 
 let nonce = T0;
-function act(signer: Signer, action: any, extra: { vaultAddress?: string } = {}) {
-  return post("/exchange", signedBody(signer, action, { nonce: ++nonce, isMainnet: false, ...extra }));
+function act(signer: Signer, action: unknown, extra: { vaultAddress?: string } = {}) {
+  return post(
+    "/exchange",
+    signedBody(signer, action as ExchangeAction, { nonce: ++nonce, isMainnet: false, ...extra }),
+  );
 }
 
 const order = (
@@ -126,7 +132,7 @@ describe("fake /exchange", () => {
     const reordered = { grouping: "na", type: "order", orders: action.orders };
     const r = await post(
       "/exchange",
-      signedBody(signer, reordered as any, { nonce: ++nonce, isMainnet: false }),
+      signedBody(signer, reordered as unknown as ExchangeAction, { nonce: ++nonce, isMainnet: false }),
     );
     expect(r.json.status).toBe("err");
     expect(r.json.response).toMatch(/^User or API Wallet 0x[0-9a-f]{40} does not exist\.$/);
@@ -136,7 +142,7 @@ describe("fake /exchange", () => {
   test("duplicate nonce is refused verbatim", async () => {
     const body = signedBody(
       signer,
-      order({ s: "0.0001", p: "100000", t: { limit: { tif: "Alo" } } }) as any,
+      order({ s: "0.0001", p: "100000", t: { limit: { tif: "Alo" } } }) as unknown as ExchangeAction,
       {
         nonce: ++nonce,
         isMainnet: false,
