@@ -1,5 +1,5 @@
 /**
- * `hlbot backfill [--coins BTC,ETH|all] [--intervals 15m,1h,4h] [--days N]`: closed candles and
+ * `hlbot backfill [--coins BTC,ETH|all] [--intervals 15m,1h,4h] [--days N] [--until T]`: closed candles and
  * hourly funding from Hyperliquid into the ledger. Resumable and idempotent (a re-run adds 0 rows);
  * stays inside the shared weight budget; prints rows added and weight used per coin.
  */
@@ -43,6 +43,11 @@ export const backfillCommand = defineCommand({
       type: "string",
       description: "days of history for a series not stored yet (default: market_data.backfill_days)",
     },
+    until: {
+      type: "string",
+      description:
+        "treat this time (ISO or epoch ms) as now: only bars closed by then, --days counted back from it",
+    },
     json: { type: "boolean", description: "print the summary as JSON" },
   },
   run: ({ args }) =>
@@ -55,6 +60,7 @@ export const backfillCommand = defineCommand({
       const days = args.days === undefined ? ctx.config.market_data.backfill_days : Number(args.days);
       if (!Number.isInteger(days) || days < 1)
         throw new UsageError(`--days must be a positive integer, got ${args.days}`);
+      const now = args.until === undefined ? wallClock.now() : parseTime(args.until);
       const client = new HyperliquidClient(ctx.config.hyperliquid);
       const listed = (await client.info.meta()).universe.filter((a) => !a.isDelisted).map((a) => a.name);
       const wanted = list(args.coins);
@@ -68,7 +74,7 @@ export const backfillCommand = defineCommand({
         const summary = await backfill(
           { transport: client.transport, limiter: client.limiter, sleep: realSleep },
           { candles: new CandlesRepo(db), funding: new FundingRepo(db) },
-          { coins, intervals, days, now: wallClock.now(), onProgress: (d, t, l) => progress.update(d, t, l) },
+          { coins, intervals, days, now, onProgress: (d, t, l) => progress.update(d, t, l) },
         );
         progress.done();
         print(summary, client.limiter.stats().rateLimited429, args.json === true);
@@ -78,6 +84,12 @@ export const backfillCommand = defineCommand({
       }
     }),
 });
+
+function parseTime(value: string): number {
+  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isFinite(t)) throw new UsageError(`--until ${value}: not an ISO time or epoch ms`);
+  return t;
+}
 
 function print(summary: BackfillSummary, rateLimited: number, json: boolean): void {
   if (json) {
