@@ -7,7 +7,7 @@
  * (trading-signals' ATR counts high − low of the first bar as a TR, one bar early, so its seed differs.)
  */
 import { getTrueRange } from "trading-signals";
-import { WilderAverage } from "./smoothers.ts";
+import { type WilderAverage, wilderAverage } from "./smoothers.ts";
 
 export class Atr {
   value = Number.NaN;
@@ -17,7 +17,7 @@ export class Atr {
   private readonly avg: WilderAverage;
 
   constructor(readonly period: number) {
-    this.avg = new WilderAverage(period);
+    this.avg = wilderAverage(period);
   }
 
   add(bar: { high: number; low: number; close: number }): number {

@@ -14,7 +14,7 @@
  * (bars 14..27, first ADX on bar 2·period − 1 = 27), then Wilder. Like TA-Lib, a bar where the
  * smoothed TR or the DI sum is 0 adds a 0 DX during the seed and leaves ADX unchanged afterwards.
  */
-import { WilderAverage } from "./smoothers.ts";
+import { type WilderAverage, wilderAverage } from "./smoothers.ts";
 
 /** +DM of one bar (TA-Lib semantics). */
 export function plusDm(high: number, low: number, prevHigh: number, prevLow: number): number {
@@ -45,10 +45,10 @@ export class Dmi {
   private readonly adxAvg: WilderAverage;
 
   constructor(readonly period: number) {
-    this.pdm = new WilderAverage(period);
-    this.mdm = new WilderAverage(period);
-    this.tr = new WilderAverage(period);
-    this.adxAvg = new WilderAverage(period);
+    this.pdm = wilderAverage(period);
+    this.mdm = wilderAverage(period);
+    this.tr = wilderAverage(period);
+    this.adxAvg = wilderAverage(period);
   }
 
   add(high: number, low: number, close: number): void {

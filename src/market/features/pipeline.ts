@@ -30,7 +30,7 @@ import {
 import { PriorRange } from "./prior-range.ts";
 import { RealizedVol } from "./realized-vol.ts";
 import { Rsi } from "./rsi.ts";
-import { SeededEma } from "./smoothers.ts";
+import { seededEma } from "./smoothers.ts";
 import { warmupBars } from "./warmup.ts";
 
 /** A candle fed out of order (or twice): the pipeline would silently compute wrong features. */
@@ -50,11 +50,13 @@ export class FeaturePipeline {
   readonly warmupBars: number;
   private readonly f: Features = emptyFeatures();
   private readonly lengthMs: number;
+  private readonly crossAgeCap: number;
+  private readonly adxStreakCap: number;
   private bars = 0;
   private lastT = Number.NEGATIVE_INFINITY;
   private warm = false;
-  private readonly ema8 = new SeededEma(EMA_FAST);
-  private readonly ema21 = new SeededEma(EMA_SLOW);
+  private readonly ema8 = seededEma(EMA_FAST);
+  private readonly ema21 = seededEma(EMA_SLOW);
   private readonly rsi = new Rsi(WILDER_PERIOD);
   private readonly atr = new Atr(WILDER_PERIOD);
   private readonly dmi = new Dmi(WILDER_PERIOD);
@@ -77,6 +79,8 @@ export class FeaturePipeline {
   ) {
     this.warmupBars = warmupBars(params);
     this.lengthMs = intervalMs(interval);
+    this.crossAgeCap = params.cross_age_cap;
+    this.adxStreakCap = params.adx_streak_cap;
     this.bb = new Bollinger(BB_PERIOD, params.bb_std_dev);
     this.vol = new RealizedVol(params.vol_short_bars, params.vol_long_bars);
     this.ema21Ring = new Float64Array(params.slope_bars);
@@ -101,7 +105,6 @@ export class FeaturePipeline {
     if (c.t <= this.lastT) throw new FeatureOrderError(this.interval, this.lastT, c.t);
     this.lastT = c.t;
     const f = this.f;
-    const p = this.params;
     const prevEma8 = this.ema8.value;
     const prevEma21 = this.ema21.value;
     const prevRsi = this.rsi.value;
@@ -122,7 +125,7 @@ export class FeaturePipeline {
     this.vol.add(c.close, barIndex);
 
     // Cross ages: counted from the first bar where both EMAs exist; an unseen cross reads as the cap.
-    const cap = p.cross_age_cap;
+    const cap = this.crossAgeCap;
     if (this.ema21.ready) {
       const seen = !Number.isNaN(prevEma21);
       if (e8 > e21) {
@@ -147,7 +150,7 @@ export class FeaturePipeline {
       const ring = this.adxRing;
       const prevAdx = ring[(this.adxCount + ring.length - 1) % ring.length]!;
       f.adxRiseStreak =
-        this.adxCount > 0 && adx > prevAdx ? Math.min(f.adxRiseStreak + 1, p.adx_streak_cap) : 0;
+        this.adxCount > 0 && adx > prevAdx ? Math.min(f.adxRiseStreak + 1, this.adxStreakCap) : 0;
       adxThen = ring[this.adxCount % ring.length]!;
       ring[this.adxCount % ring.length] = adx;
       this.adxCount++;

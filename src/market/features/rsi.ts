@@ -6,7 +6,7 @@
  * RSI = 100 · avgGain / (avgGain + avgLoss), and 0 when both are 0 (TA-Lib; trading-signals' RSI says
  * 100 there). First value on the bar with index `period` (the first bar only sets the previous close).
  */
-import { WilderAverage } from "./smoothers.ts";
+import { type WilderAverage, wilderAverage } from "./smoothers.ts";
 
 export class Rsi {
   value = Number.NaN;
@@ -15,8 +15,8 @@ export class Rsi {
   private readonly loss: WilderAverage;
 
   constructor(readonly period: number) {
-    this.gain = new WilderAverage(period);
-    this.loss = new WilderAverage(period);
+    this.gain = wilderAverage(period);
+    this.loss = wilderAverage(period);
   }
 
   add(close: number): number {

@@ -17,14 +17,17 @@ interface Smoother {
   update(price: number, replace: boolean): number;
 }
 
-abstract class SeededSmoother {
+/** One class for both kinds (a single hidden class keeps the hot path monomorphic). */
+export class SeededSmoother {
   /** Current smoothed value; NaN until `period` inputs. */
   value = Number.NaN;
   private count = 0;
   private seedSum = 0;
-  protected abstract readonly inner: Smoother;
 
-  constructor(readonly period: number) {}
+  constructor(
+    readonly period: number,
+    private readonly inner: Smoother,
+  ) {}
 
   get ready(): boolean {
     return this.count >= this.period;
@@ -43,19 +46,13 @@ abstract class SeededSmoother {
 }
 
 /** EMA with TA-Lib seeding: SMA of the first `period` inputs, then α = 2/(period+1). */
-export class SeededEma extends SeededSmoother {
-  protected readonly inner: Smoother;
-  constructor(period: number) {
-    super(period);
-    this.inner = new EMA(period);
-  }
+export type SeededEma = SeededSmoother;
+export function seededEma(period: number): SeededEma {
+  return new SeededSmoother(period, new EMA(period));
 }
 
 /** Wilder's smoothing (RMA/SMMA) with TA-Lib seeding: SMA of the first `period` inputs, then α = 1/period. */
-export class WilderAverage extends SeededSmoother {
-  protected readonly inner: Smoother;
-  constructor(period: number) {
-    super(period);
-    this.inner = new RMA(period);
-  }
+export type WilderAverage = SeededSmoother;
+export function wilderAverage(period: number): WilderAverage {
+  return new SeededSmoother(period, new RMA(period));
 }

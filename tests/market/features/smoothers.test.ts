@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { WSMA } from "trading-signals";
-import { SeededEma, WilderAverage } from "../../../src/market/features/smoothers.ts";
+import { seededEma, wilderAverage } from "../../../src/market/features/smoothers.ts";
 import { candles, relClose } from "./real-data.ts";
 import { refEma } from "./reference.ts";
 
@@ -9,7 +9,7 @@ describe("TA-Lib-seeded smoothers on trading-signals", () => {
 
   test("SeededEma equals the TA-Lib EMA (SMA seed) from its first value", () => {
     for (const n of [8, 21]) {
-      const ema = new SeededEma(n);
+      const ema = seededEma(n);
       const ref = refEma(close, n);
       for (let i = 0; i < close.length; i++) {
         const v = ema.add(close[i]!);
@@ -20,7 +20,7 @@ describe("TA-Lib-seeded smoothers on trading-signals", () => {
   });
 
   test("WilderAverage has WSMA semantics (SMA seed, then α = 1/n): matches trading-signals WSMA", () => {
-    const ours = new WilderAverage(14);
+    const ours = wilderAverage(14);
     const theirs = new WSMA(14);
     for (let i = 0; i < close.length; i++) {
       const a = ours.add(close[i]!);

@@ -1,0 +1,91 @@
+/**
+ * The signal engine behind the engine's SignalSource port: one FeaturePipeline per coin × interval,
+ * the regime, and the per-coin scan. The tick must feed every bar that closed (onClosedBar) BEFORE
+ * asking for regimes and scans, so the regime sees the latest closed reference bars; nothing here
+ * reads a bar that has not closed by `now` (scan throws LookaheadError if asked to).
+ */
+import type { Regime } from "../core/bucket.ts";
+import { BotError } from "../core/errors.ts";
+import { type Interval, isClosed } from "../core/intervals.ts";
+import type { Candidate } from "../core/signal.ts";
+import type { Features } from "../market/features/features.ts";
+import { FeaturePipeline } from "../market/features/pipeline.ts";
+import type { ClosedBar, SignalSource } from "./ports.ts";
+import { classifyRegime, regimeCoin } from "./regime.ts";
+import { createScanSetup, type ScanResult, type ScanSetup, type SignalConfig, scanCoin } from "./scan.ts";
+
+/** A scan was asked for a bar that has not closed at `now`: that would be a lookahead. */
+export class LookaheadError extends BotError {
+  readonly kind = "lookahead";
+  constructor(
+    readonly coin: string,
+    readonly interval: Interval,
+    readonly candleT: number,
+    readonly now: number,
+  ) {
+    super(`${coin} ${interval} candle ${candleT} is not closed at ${now}`);
+  }
+}
+
+export class SignalEngine implements SignalSource {
+  readonly setup: ScanSetup;
+  private readonly pipelines = new Map<string, Map<Interval, FeaturePipeline>>();
+
+  constructor(private readonly cfg: SignalConfig) {
+    this.setup = createScanSetup(cfg);
+  }
+
+  /** Bars a pipeline consumes before its first features (load at least this much history). */
+  get warmupBars(): number {
+    return FeaturePipeline.warmupBars(this.cfg.features);
+  }
+
+  private pipeline(coin: string, interval: Interval): FeaturePipeline {
+    let byInterval = this.pipelines.get(coin);
+    if (byInterval === undefined) {
+      byInterval = new Map();
+      this.pipelines.set(coin, byInterval);
+    }
+    let p = byInterval.get(interval);
+    if (p === undefined) {
+      p = new FeaturePipeline(interval, this.cfg.features);
+      byInterval.set(interval, p);
+    }
+    return p;
+  }
+
+  onClosedBar(bar: ClosedBar, fundingHourly: number | null): void {
+    this.pipeline(bar.coin, bar.interval).update(bar.candle, fundingHourly);
+  }
+
+  /** Latest features of a coin × interval (null while warming up). Overwritten by the next bar. */
+  features(coin: string, interval: Interval): Features | null {
+    return this.pipelines.get(coin)?.get(interval)?.latest ?? null;
+  }
+
+  regime(coin: string): Regime {
+    const r = this.cfg.regime;
+    const src = regimeCoin(coin, r);
+    return classifyRegime(this.features(src, r.bias_timeframe), this.features(src, r.trend_timeframe), r);
+  }
+
+  /** Full scan result (all candidates and the best) for the bar just fed. */
+  scanBar(bar: ClosedBar, set: "live" | "shadow", now: number): ScanResult {
+    if (!isClosed(bar.candle.t, bar.interval, now)) {
+      throw new LookaheadError(bar.coin, bar.interval, bar.candle.t, now);
+    }
+    const f = this.features(bar.coin, bar.interval);
+    if (f === null || f.t !== bar.candle.t) return scanCoin(this.setup, set, bar.coin, [], "Neutral");
+    return scanCoin(
+      this.setup,
+      set,
+      bar.coin,
+      [{ timeframe: bar.interval, features: f }],
+      this.regime(bar.coin),
+    );
+  }
+
+  scan(bar: ClosedBar, mode: "live" | "shadow", now: number): Candidate[] {
+    return [...this.scanBar(bar, mode, now).candidates];
+  }
+}
