@@ -41,7 +41,11 @@ export class EquityTracker {
 
   /** Marks the account at `now` with the open positions' unrealized PnL. */
   mark(now: number, unrealized: number, openPositions: number): EquitySnapshot {
-    const equity = this.cash + unrealized;
+    return this.markEquity(now, this.cash + unrealized, openPositions);
+  }
+
+  /** Marks the account at an equity reported by the venue (the live account value). */
+  markEquity(now: number, equity: number, openPositions: number): EquitySnapshot {
     this.lastEquity = equity;
     const day = utcDayStart(now);
     if (day !== this.state.dayStart) {

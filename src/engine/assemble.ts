@@ -10,7 +10,7 @@ import { SimVenue } from "../sim/sim-venue.ts";
 import { type AccountState, EquityTracker } from "./account.ts";
 import { Book, type BookSettings } from "./book.ts";
 import { Engine } from "./engine.ts";
-import type { Journal, SignalSource } from "./ports.ts";
+import type { Journal, SignalSource, TradingBook } from "./ports.ts";
 import type { Mode } from "./position.ts";
 
 export interface AssembleOptions {
@@ -21,6 +21,8 @@ export interface AssembleOptions {
   runId: number;
   /** Run the live path too (on the simulated venue in a backtest). */
   withLive: boolean;
+  /** The live path's book when it is not simulated (the daemon's Hyperliquid book). */
+  liveBook?: TradingBook;
   startEquity: { shadow: number; live: number };
   restored?: { shadow?: AccountState; live?: AccountState; halts?: HaltState };
   equityEveryMs?: number;
@@ -51,14 +53,16 @@ export function assembleEngine(o: AssembleOptions): Engine {
     new EquityTracker("shadow", o.startEquity.shadow, o.restored?.shadow),
     o.journal,
   );
-  const live = o.withLive
-    ? new Book(
-        bookSettings(config, "live", o.runId),
-        new SimVenue(o.model),
-        new EquityTracker("live", o.startEquity.live, o.restored?.live),
-        o.journal,
-      )
-    : null;
+  const live: TradingBook | null = o.liveBook
+    ? o.liveBook
+    : o.withLive
+      ? new Book(
+          bookSettings(config, "live", o.runId),
+          new SimVenue(o.model),
+          new EquityTracker("live", o.startEquity.live, o.restored?.live),
+          o.journal,
+        )
+      : null;
   return new Engine(o.signals, shadow, live, o.restored?.halts ?? structuredClone(EMPTY_HALTS), o.journal, {
     minScore: config.live.min_score,
     maxPositions: config.risk.max_positions,

@@ -10,7 +10,15 @@ import { computeSize } from "../risk/sizing.ts";
 import type { ResolvedModel } from "../sim/models/index.ts";
 import type { SimFill, SimVenue } from "../sim/sim-venue.ts";
 import type { EquityTracker } from "./account.ts";
-import type { EquitySnapshot, FundingEvent, Journal, MarketView } from "./ports.ts";
+import type {
+  EntryPlan,
+  EntryRefusal,
+  EquitySnapshot,
+  FundingEvent,
+  Journal,
+  MarketView,
+  TradingBook,
+} from "./ports.ts";
 import { direction, type ExitReason, type Mode, type Position, unrealizedPnl } from "./position.ts";
 import { type ExitRules, liquidationPrice, type RawExit, stepPosition } from "./position-rules.ts";
 
@@ -29,21 +37,15 @@ export interface BookSettings {
   assets?: ReadonlyMap<string, AssetMeta>;
 }
 
-export interface EntryPlan {
-  ok: true;
-  candidate: Candidate;
+/** A simulated entry plan: the port's plan plus the priced fill. */
+export interface SimEntryPlan extends EntryPlan {
   fill: SimFill;
   asset: AssetMeta;
 }
 
-export interface EntryRefusal {
-  ok: false;
-  reason: string;
-}
-
 export type ExitListener = (p: Position, reason: ExitReason, now: number) => void;
 
-export class Book {
+export class Book implements TradingBook {
   readonly open: Position[] = [];
   private readonly model: ResolvedModel;
   onFullExit: ExitListener | null = null;
@@ -55,6 +57,14 @@ export class Book {
     private readonly journal: Journal,
   ) {
     this.model = venue.model;
+  }
+
+  get mode() {
+    return this.settings.mode;
+  }
+
+  get modelVersion(): string {
+    return this.model.version;
   }
 
   private asset(coin: string): AssetMeta {
@@ -80,7 +90,7 @@ export class Book {
    * Sizes an entry for `c` at the current tradable price and prices its fill; a refusal carries the
    * reason (recorded on the decision). Nothing is opened until `enter`.
    */
-  plan(c: Candidate, view: MarketView, sizeMultiplier = 1): EntryPlan | EntryRefusal {
+  plan(c: Candidate, view: MarketView, sizeMultiplier = 1): SimEntryPlan | EntryRefusal {
     const tradable = view.price(c.coin) ?? c.entryRef;
     // Size on the price the order is based on (live can know no better): the signal price under
     // legacy fills, the current tradable price otherwise; slippage then shows up as extra risk.
@@ -95,6 +105,7 @@ export class Book {
       maxLeverage: this.settings.maxLeverage,
       maxNotionalUsd: this.settings.maxNotionalUsd,
       sizeMultiplier,
+      ...(this.settings.mode === "live" ? { marginAvailable: this.freeMargin() } : {}),
     });
     if (!sizing.ok) return { ok: false, reason: sizing.reason };
     const fill = this.venue.entry(c.side, sizing.size, tradable, c.entryRef);
@@ -102,11 +113,19 @@ export class Book {
     const d = direction(c.side);
     if ((fill.px - c.stop) * d <= 0 || (c.target - fill.px) * d <= 0)
       return { ok: false, reason: "price_beyond_stop_or_target" };
-    return { ok: true, candidate: c, fill, asset };
+    return { ok: true, candidate: c, size: fill.size, px: fill.px, sizeMultiplier, fill, asset };
+  }
+
+  /** Equity not tied up as margin by open positions (the live path's sizing limit). */
+  private freeMargin(): number {
+    let used = 0;
+    for (const p of this.open) used += (p.entryPx * p.size) / p.leverage;
+    return this.account.equity - used;
   }
 
   /** Opens the planned position and books its entry fee. */
-  enter(plan: EntryPlan, decisionId: number | null, now: number): Position {
+  enter(entry: EntryPlan, decisionId: number | null, now: number): Position {
+    const plan = entry as SimEntryPlan;
     const { candidate: c, fill, asset } = plan;
     const leverage = Math.min(this.settings.maxLeverage, asset.maxLeverage);
     const p: Position = {
@@ -152,6 +171,11 @@ export class Book {
     p.id = this.journal.openPosition(p);
     this.open.push(p);
     return p;
+  }
+
+  /** Puts open positions read back from the ledger under management again (daemon restart); writes nothing. */
+  restore(positions: readonly Position[]): void {
+    for (const p of positions) if (p.status === "open" && p.mode === this.settings.mode) this.open.push(p);
   }
 
   /** Walks every open position through this tick's price path; closed positions leave the book. */

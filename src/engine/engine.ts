@@ -10,7 +10,7 @@ import type { Candidate } from "../core/signal.ts";
 import { type HaltLimits, type HaltState, startCooldown, updateHalts } from "../risk/halts.ts";
 import type { Book } from "./book.ts";
 import { liveGate } from "./live-gate.ts";
-import type { ClosedBar, Journal, MarketView, SignalSource } from "./ports.ts";
+import type { ClosedBar, Journal, MarketView, SignalSource, TradingBook } from "./ports.ts";
 import type { Mode } from "./position.ts";
 
 export interface EngineSettings {
@@ -41,7 +41,7 @@ export class Engine {
   constructor(
     private readonly signals: SignalSource,
     readonly shadow: Book,
-    readonly live: Book | null,
+    readonly live: TradingBook | null,
     readonly halts: HaltState,
     private readonly journal: Journal,
     private readonly settings: EngineSettings,
@@ -85,7 +85,7 @@ export class Engine {
   }
 
   private account(view: MarketView): void {
-    for (const book of [this.shadow, this.live]) {
+    for (const book of [this.shadow, this.live] as (TradingBook | null)[]) {
       if (!book) continue;
       const snap = book.mark(view);
       if (book === this.live) {
@@ -93,10 +93,10 @@ export class Engine {
         if (event === "kill_switch") book.flatten(view, "kill");
         if (event) this.onHalt?.(event, view.now);
       }
-      const last = this.lastEquityAt.get(book.settings.mode) ?? -Infinity;
+      const last = this.lastEquityAt.get(book.mode) ?? -Infinity;
       if (view.now - last >= this.settings.equityEveryMs) {
         this.journal.recordEquity(snap);
-        this.lastEquityAt.set(book.settings.mode, view.now);
+        this.lastEquityAt.set(book.mode, view.now);
       }
     }
   }
@@ -159,7 +159,7 @@ export class Engine {
         if (!b || c.score > b.score) bestByCoin.set(c.coin, c);
       }
     }
-    const version = live.venue.model.version;
+    const version = live.modelVersion;
     for (const c of bestByCoin.values()) {
       const verdict = liveGate(
         c,

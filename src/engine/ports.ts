@@ -7,7 +7,7 @@ import type { Regime } from "../core/bucket.ts";
 import type { Interval } from "../core/intervals.ts";
 import type { Candidate } from "../core/signal.ts";
 import type { Candle } from "../ledger/repos/candles.ts";
-import type { Mode, Position, PositionExit } from "./position.ts";
+import type { ExitReason, Mode, Position, PositionExit } from "./position.ts";
 import type { Segment } from "./position-rules.ts";
 
 export interface ClosedBar {
@@ -71,4 +71,37 @@ export interface EquitySnapshot {
   drawdown: number;
   dayPnl: number;
   openPositions: number;
+}
+
+/** A sized, priced entry the book is ready to open; a refusal carries the reason recorded on the decision. */
+export interface EntryPlan {
+  ok: true;
+  candidate: Candidate;
+  /** Size in coins (rounded to the lot) and the expected fill price. */
+  size: number;
+  px: number;
+  sizeMultiplier: number;
+}
+
+export interface EntryRefusal {
+  ok: false;
+  reason: string;
+}
+
+/**
+ * One path's positions and account, behind the venue that executes them. The simulated Book (shadow,
+ * backtests) executes synchronously; the Hyperliquid book queues orders and executes them when the
+ * daemon flushes after the tick. The engine sees only this interface.
+ */
+export interface TradingBook {
+  readonly mode: Mode;
+  readonly modelVersion: string;
+  readonly open: readonly Position[];
+  onFullExit: ((p: Position, reason: ExitReason, now: number) => void) | null;
+  mark(view: MarketView): EquitySnapshot;
+  manage(view: MarketView): void;
+  chargeFunding(events: readonly FundingEvent[], view: MarketView): void;
+  flatten(view: MarketView, reason: ExitReason): void;
+  plan(c: Candidate, view: MarketView, sizeMultiplier?: number): EntryPlan | EntryRefusal;
+  enter(plan: EntryPlan, decisionId: number | null, now: number): void;
 }

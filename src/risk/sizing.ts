@@ -16,6 +16,10 @@ export interface SizingInput {
   maxNotionalUsd: number;
   /** Scale applied to the risk (PROBATION buckets trade at a fraction). */
   sizeMultiplier?: number;
+  /** Margin still free for a new position (USDC); the position's margin at `maxLeverage` must fit. */
+  marginAvailable?: number;
+  /** Share of the free margin a new position may use (room for fees and adverse moves). */
+  marginUsage?: number;
 }
 
 export type SizingResult =
@@ -35,6 +39,13 @@ export function computeSize(input: SizingInput): SizingResult {
   if (size > maxByLeverage) {
     size = maxByLeverage;
     capped = "leverage";
+  }
+  if (input.marginAvailable !== undefined) {
+    const maxByMargin = (Math.max(0, input.marginAvailable) * (input.marginUsage ?? 0.9) * leverage) / entry;
+    if (size > maxByMargin) {
+      size = maxByMargin;
+      capped = "margin";
+    }
   }
   const maxByNotional = input.maxNotionalUsd / entry;
   if (size > maxByNotional) {

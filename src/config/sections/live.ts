@@ -12,6 +12,8 @@ export const LiveSection = z.strictObject({
   entry_slippage_cap_bps: z.number().positive().max(500).default(30),
   /** What to do with a live position the ledger does not know: adopt it (and protect it) or flatten it. */
   unknown_position_policy: z.enum(["adopt", "flatten"]).default("adopt"),
+  /** Stop distance (fraction of entry) given to an adopted position that had no hlbot stop. */
+  adopt_stop_fraction: z.number().positive().max(0.5).default(0.03),
   /** Seconds between reconciliations with the exchange while running. */
   reconcile_seconds: z.number().int().min(10).default(300),
 });

@@ -1,0 +1,83 @@
+/**
+ * Builds the signal engine the tick uses from the config: the strategy selection (`--strategies`),
+ * the coins that may trade (the regime's reference coin is fed but never traded unless listed), and
+ * how much history the features need before the first decision.
+ */
+
+import { STRATEGY_NAMES } from "../../strategies/types.ts";
+import type { Config } from "../config/schema.ts";
+import { UsageError } from "../core/errors.ts";
+import { type Interval, intervalMs } from "../core/intervals.ts";
+import type { Candidate } from "../core/signal.ts";
+import type { ClosedBar, SignalSource } from "./ports.ts";
+import type { Mode } from "./position.ts";
+import { SignalEngine } from "./signal-engine.ts";
+
+/** The signal config with only the selected strategies enabled. */
+function selectStrategies(config: Config, only: string[] | null): Config["strategies"] {
+  const strategies = structuredClone(config.strategies);
+  if (!only) return strategies;
+  for (const name of only) {
+    if (!(STRATEGY_NAMES as readonly string[]).includes(name)) {
+      throw new UsageError(`--strategies: unknown strategy "${name}" (known: ${STRATEGY_NAMES.join(", ")})`);
+    }
+  }
+  for (const name of STRATEGY_NAMES) if (!only.includes(name)) strategies[name].enabled = false;
+  return strategies;
+}
+
+export function createSignalEngine(config: Config, only: string[] | null): SignalEngine {
+  return new SignalEngine({
+    features: config.features,
+    sessions: config.sessions,
+    regime: config.regime,
+    strategies: selectStrategies(config, only),
+  });
+}
+
+/** A SignalSource whose scans only return candidates for the traded coins. */
+export class TradedCoinsSignals implements SignalSource {
+  constructor(
+    readonly engine: SignalEngine,
+    private readonly traded: ReadonlySet<string> | null,
+  ) {}
+  onClosedBar(bar: ClosedBar, fundingHourly: number | null): void {
+    this.engine.onClosedBar(bar, fundingHourly);
+  }
+  regime(coin: string) {
+    return this.engine.regime(coin);
+  }
+  scan(bar: ClosedBar, mode: Mode, now: number): Candidate[] {
+    if (this.traded && !this.traded.has(bar.coin)) return [];
+    return this.engine.scan(bar, mode, now);
+  }
+}
+
+export function createSignalSource(
+  config: Config,
+  only: string[] | null,
+  traded: readonly string[] | null = null,
+): SignalSource {
+  return new TradedCoinsSignals(createSignalEngine(config, only), traded ? new Set(traded) : null);
+}
+
+/** Coins whose candles must be loaded: the traded ones plus the regime's reference coin. */
+export function coinsToLoad(config: Config, traded: readonly string[]): string[] {
+  const set = new Set(traded);
+  if (config.regime.scope === "btc") set.add(config.regime.reference_coin);
+  return [...set];
+}
+
+/** Intervals to replay: the configured ones (signals, regime and the 15m management bars). */
+export function signalIntervals(config: Config, _only: string[] | null): Interval[] {
+  const set = new Set<Interval>(config.engine.intervals);
+  set.add(config.regime.bias_timeframe);
+  set.add(config.regime.trend_timeframe);
+  return [...set];
+}
+
+/** History needed before the first decision: the warm-up bars of the coarsest interval in use. */
+export function warmupMs(config: Config, only: string[] | null): number {
+  const bars = createSignalEngine(config, only).warmupBars + 1;
+  return Math.max(...signalIntervals(config, only).map((i) => intervalMs(i))) * bars;
+}

@@ -1,0 +1,224 @@
+/**
+ * Executes the live book's intents on Hyperliquid and applies only what the exchange confirmed:
+ * an IOC entry that filled becomes a position with a reduce-only stop trigger right behind it; a
+ * reduce-only IOC exit that filled becomes a position exit; a stop move places the new trigger first
+ * and cancels the old one after, so a position is never left without an exchange stop.
+ */
+import type { Database } from "bun:sqlite";
+import type { Clock } from "../core/clock.ts";
+import type { Journal } from "../engine/ports.ts";
+import { direction, type ExitReason, type Position } from "../engine/position.ts";
+import { stopReason } from "../engine/position-rules.ts";
+import { deriveCloid } from "../hyperliquid/cloid.ts";
+import type { ExchangeClient } from "../hyperliquid/exchange-client.ts";
+import { formatPrice, formatSize } from "../hyperliquid/format.ts";
+import { OrdersRepo } from "../ledger/repos/orders.ts";
+import { log } from "../log.ts";
+import type { HyperliquidBook, LiveEntryPlan } from "./hyperliquid-book.ts";
+import { sendOrder } from "./order-sender.ts";
+
+/** Worst price a protective stop's market order accepts, beyond the trigger. */
+const STOP_MARKET_SLIPPAGE = 0.05;
+
+export class LiveExecutor {
+  readonly orders: OrdersRepo;
+
+  constructor(
+    private readonly book: HyperliquidBook,
+    private readonly exchange: ExchangeClient,
+    db: Database,
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+    private readonly takerFeeBps: number,
+  ) {
+    this.orders = new OrdersRepo(db);
+  }
+
+  async flush(): Promise<void> {
+    const queue = this.book.queue;
+    this.book.queue = [];
+    for (const intent of queue) {
+      if (intent.kind === "entry") await this.entry(intent.plan, intent.decisionId);
+      else if (intent.kind === "exit") {
+        if (intent.position.status === "open")
+          await this.exit(intent.position, intent.reason, intent.size, intent.refPx);
+      } else if (intent.position.status === "open") await this.moveStop(intent.position, intent.stopPx);
+    }
+  }
+
+  private async entry(plan: LiveEntryPlan, decisionId: number | null): Promise<void> {
+    const c = plan.candidate;
+    const cloid = deriveCloid("hlbot", "entry", decisionId ?? `${c.setupKey}|${c.strategy}`);
+    const result = await sendOrder(this.exchange, this.orders, this.clock, {
+      role: "entry",
+      decisionId,
+      positionId: null,
+      request: {
+        coin: c.coin,
+        isBuy: c.side === "long",
+        price: plan.limitPxWire,
+        size: plan.sizeWire,
+        type: { limit: { tif: "Ioc" } },
+        cloid,
+      },
+    });
+    if (result.kind === "filled" && result.size > 0) {
+      const p = this.openPosition(plan, decisionId, result.avgPx, result.size);
+      this.orders.attachPosition(cloid, p.id, this.clock.now());
+      await this.placeStop(p, p.stopPx);
+    } else if (result.kind === "rejected")
+      log.warn(`live entry ${c.coin} ${c.side} not filled: ${result.message}`);
+  }
+
+  /** A live position from a confirmed fill (also used by reconciliation for late-resolved entries). */
+  openPosition(plan: LiveEntryPlan, decisionId: number | null, avgPx: number, size: number): Position {
+    const c = plan.candidate;
+    const now = this.clock.now();
+    const fee = avgPx * size * (this.takerFeeBps / 10_000);
+    const p: Position = {
+      id: 0,
+      runId: 0,
+      decisionId,
+      mode: "live",
+      coin: c.coin,
+      side: c.side,
+      strategy: c.strategy,
+      session: c.session,
+      regime: c.regime,
+      volBucket: c.volBucket,
+      setupKey: c.setupKey,
+      modelVersion: this.book.modelVersion,
+      status: "open",
+      openedAt: now,
+      entryPx: avgPx,
+      size,
+      initialSize: size,
+      stopPx: c.stop,
+      initialStopPx: c.stop,
+      targetPx: c.target,
+      riskUsd: Math.abs(avgPx - c.stop) * size,
+      leverage: 1,
+      liquidationPx: null,
+      partialDone: false,
+      trailActive: false,
+      trailDistanceR: c.trailDistanceR ?? this.book.options.config.exits.trail_distance_r,
+      bestPx: avgPx,
+      closedAt: null,
+      exitReason: null,
+      grossPnl: 0,
+      fees: fee,
+      slippage: Math.abs(avgPx - plan.px) * size,
+      funding: 0,
+      exits: [],
+      external: false,
+    };
+    p.id = this.journal.openPosition(p);
+    this.book.open.push(p);
+    return p;
+  }
+
+  /** Places a reduce-only stop-market trigger for the position's size; then cancels older stops. */
+  async placeStop(p: Position, stopPx: number): Promise<boolean> {
+    const asset = this.book.asset(p.coin);
+    if (!asset) return false;
+    const d = direction(p.side);
+    const older = this.orders.stopsOf(p.id);
+    const cloid = deriveCloid("hlbot", "stop", p.id, older.length, stopPx);
+    const trigger = formatPrice(stopPx, asset.szDecimals, "nearest");
+    const result = await sendOrder(this.exchange, this.orders, this.clock, {
+      role: "stop",
+      decisionId: p.decisionId,
+      positionId: p.id,
+      request: {
+        coin: p.coin,
+        isBuy: d === -1,
+        price: formatPrice(
+          stopPx * (1 - d * STOP_MARKET_SLIPPAGE),
+          asset.szDecimals,
+          d === 1 ? "floor" : "ceil",
+        ),
+        size: formatSize(p.size, asset.szDecimals),
+        reduceOnly: true,
+        type: { trigger: { isMarket: true, triggerPx: trigger, tpsl: "sl" } },
+        cloid,
+      },
+    });
+    if (result.kind !== "resting") {
+      log.error(
+        `exchange stop for position ${p.id} ${p.coin} not confirmed (${result.kind}); reconciliation re-arms it`,
+      );
+      return false;
+    }
+    for (const old of older) await this.cancelStop(p.coin, old.cloid);
+    return true;
+  }
+
+  async cancelStop(coin: string, cloid: string): Promise<void> {
+    try {
+      const [outcome] = await this.exchange.cancelByCloid([{ coin, cloid }]);
+      this.orders.update(cloid, "canceled", this.clock.now(), {
+        error: outcome?.status === "error" ? outcome.message : null,
+      });
+    } catch (error) {
+      log.warn(`cancel of stop ${cloid} failed; reconciliation retries`, { error });
+    }
+  }
+
+  private async moveStop(p: Position, stopPx: number): Promise<void> {
+    if (await this.placeStop(p, stopPx)) {
+      p.stopPx = stopPx;
+      this.journal.updatePosition(p);
+    }
+  }
+
+  private async exit(p: Position, reason: ExitReason, size: number, refPx: number): Promise<void> {
+    const asset = this.book.asset(p.coin);
+    if (!asset) return;
+    const d = direction(p.side);
+    const cap = this.book.options.config.live.entry_slippage_cap_bps / 10_000;
+    const cloid = deriveCloid("hlbot", "exit", p.id, p.exits.length, reason);
+    const result = await sendOrder(this.exchange, this.orders, this.clock, {
+      role: reason === "partial" ? "partial" : reason === "kill" ? "flatten" : "exit",
+      decisionId: p.decisionId,
+      positionId: p.id,
+      request: {
+        coin: p.coin,
+        isBuy: d === -1,
+        price: formatPrice(refPx * (1 - d * cap), asset.szDecimals, d === 1 ? "floor" : "ceil"),
+        size: formatSize(Math.min(size, p.size), asset.szDecimals),
+        reduceOnly: true,
+        type: { limit: { tif: "Ioc" } },
+        cloid,
+      },
+    });
+    if (result.kind === "filled" && result.size > 0)
+      await this.applyExit(p, reason, result.size, result.avgPx);
+  }
+
+  /** Books a confirmed exit; a full exit closes the position and cancels its exchange stops. */
+  async applyExit(p: Position, reason: ExitReason, size: number, px: number): Promise<void> {
+    const now = this.clock.now();
+    const szDecimals = this.book.asset(p.coin)?.szDecimals ?? 8;
+    const filled = Math.min(size, p.size);
+    const pnl = (px - p.entryPx) * filled * direction(p.side);
+    const fee = px * filled * (this.takerFeeBps / 10_000);
+    const exit = { t: now, px, size: filled, reason, fee, slippage: 0, pnl };
+    p.exits.push(exit);
+    p.grossPnl += pnl;
+    p.fees += fee;
+    p.size = Math.max(0, Number((p.size - filled).toFixed(szDecimals)));
+    if (reason === "partial") p.partialDone = true;
+    this.journal.recordExit(p, exit);
+    if (p.size > 0) {
+      // A partial, or an exit the book only partly filled: the rest stays protected by the exchange stop.
+      this.journal.updatePosition(p);
+      return;
+    }
+    p.status = "closed";
+    p.closedAt = now;
+    p.exitReason = reason === "stop" ? stopReason(p) : reason;
+    this.journal.updatePosition(p);
+    this.book.closed(p, p.exitReason, now);
+    for (const stop of this.orders.stopsOf(p.id)) await this.cancelStop(p.coin, stop.cloid);
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * The live path's book on Hyperliquid. During the (synchronous) tick it does exactly what the
+ * simulated Book does — same sizing, same exit rules — but instead of filling, it queues intents:
+ * IOC entries, reduce-only exits, stop moves. `flush()` then executes them against the exchange and
+ * applies only what the exchange confirmed. Positions, stops and fills are reconciled by Reconciler.
+ */
+import type { Config } from "../config/schema.ts";
+import type { AssetMeta } from "../core/assets.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Candidate } from "../core/signal.ts";
+import type { EquityTracker } from "../engine/account.ts";
+import { bookSettings } from "../engine/assemble.ts";
+import type {
+  EntryPlan,
+  EntryRefusal,
+  EquitySnapshot,
+  FundingEvent,
+  Journal,
+  MarketView,
+  TradingBook,
+} from "../engine/ports.ts";
+import { direction, type ExitReason, type Position } from "../engine/position.ts";
+import { type ExitRules, stepPosition } from "../engine/position-rules.ts";
+import { formatPrice, formatSize } from "../hyperliquid/format.ts";
+import { computeSize } from "../risk/sizing.ts";
+import type { Intent } from "./intents.ts";
+
+export interface LiveBookOptions {
+  config: Config;
+  clock: Clock;
+  journal: Journal;
+  account: EquityTracker;
+  assets: ReadonlyMap<string, AssetMeta>;
+  modelVersion: string;
+}
+
+export interface LiveEntryPlan extends EntryPlan {
+  /** Wire strings: size on the lot grid, worst acceptable price on the tick grid. */
+  sizeWire: string;
+  limitPxWire: string;
+}
+
+export class HyperliquidBook implements TradingBook {
+  readonly mode = "live" as const;
+  readonly modelVersion: string;
+  open: Position[] = [];
+  onFullExit: ((p: Position, reason: ExitReason, now: number) => void) | null = null;
+  /** Intents queued by this tick, executed by flush(). */
+  queue: Intent[] = [];
+  /** Latest account value and free margin reported by the exchange (set by sync). */
+  accountValue: number | null = null;
+  withdrawable: number | null = null;
+
+  constructor(readonly options: LiveBookOptions) {
+    this.modelVersion = options.modelVersion;
+  }
+
+  asset(coin: string): AssetMeta | undefined {
+    return this.options.assets.get(coin);
+  }
+
+  rulesFor(coin: string): ExitRules {
+    const s = bookSettings(this.options.config, "live", 0);
+    return {
+      partials: true,
+      partialFraction: s.partialFraction,
+      partialAtR: s.partialAtR,
+      breakevenAfterPartial: s.breakevenAfterPartial,
+      trail: true,
+      trailFromR: s.trailFromR,
+      liquidation: false, // the exchange liquidates; the ledger learns it from fills
+      timeoutMs: s.timeoutMs,
+      szDecimals: this.asset(coin)?.szDecimals ?? 2,
+    };
+  }
+
+  mark(view: MarketView): EquitySnapshot {
+    let unrealized = 0;
+    for (const p of this.open) {
+      const px = view.price(p.coin);
+      if (px !== undefined) unrealized += (px - p.entryPx) * p.size * direction(p.side);
+    }
+    const equity = this.accountValue ?? this.options.account.cash + unrealized;
+    return this.options.account.markEquity(view.now, equity, this.open.length);
+  }
+
+  /** The same exit rules as the simulator, on a copy: what they imply is queued, applied on fills. */
+  manage(view: MarketView): void {
+    for (const p of this.open) {
+      const seg = view.segments.get(p.coin);
+      if (!seg || seg.end <= p.openedAt) continue;
+      const draft: Position = { ...p, exits: [...p.exits] };
+      const exits = stepPosition(draft, seg, this.rulesFor(p.coin));
+      p.bestPx = draft.bestPx;
+      p.trailActive = draft.trailActive;
+      for (const e of exits)
+        this.queue.push({
+          kind: "exit",
+          position: p,
+          reason: e.reason,
+          size: e.size,
+          refPx: view.price(p.coin) ?? e.px,
+        });
+      const closing = exits.some((e) => e.reason !== "partial");
+      if (!closing && draft.stopPx !== p.stopPx)
+        this.queue.push({ kind: "stop", position: p, stopPx: draft.stopPx });
+    }
+  }
+
+  /** Real funding is charged by the exchange and read back from it (Reconciler.sync). */
+  chargeFunding(_events: readonly FundingEvent[], _view: MarketView): void {}
+
+  flatten(view: MarketView, reason: ExitReason): void {
+    for (const p of this.open)
+      this.queue.push({
+        kind: "exit",
+        position: p,
+        reason,
+        size: p.size,
+        refPx: view.price(p.coin) ?? p.entryPx,
+      });
+  }
+
+  plan(c: Candidate, view: MarketView, sizeMultiplier = 1): LiveEntryPlan | EntryRefusal {
+    const asset = this.asset(c.coin);
+    if (!asset) return { ok: false, reason: "unknown_coin" };
+    const px = view.price(c.coin);
+    if (px === undefined) return { ok: false, reason: "no_price" };
+    const { config } = this.options;
+    const sizing = computeSize({
+      equity: this.mark(view).equity,
+      riskFraction: config.risk.risk_fraction,
+      entry: px,
+      stop: c.stop,
+      asset,
+      maxLeverage: config.risk.max_leverage,
+      maxNotionalUsd: config.risk.max_notional_usd,
+      sizeMultiplier,
+      ...(this.withdrawable === null ? {} : { marginAvailable: this.withdrawable }),
+    });
+    if (!sizing.ok) return { ok: false, reason: sizing.reason };
+    const d = direction(c.side);
+    if ((px - c.stop) * d <= 0 || (c.target - px) * d <= 0)
+      return { ok: false, reason: "price_beyond_stop_or_target" };
+    const cap = config.live.entry_slippage_cap_bps / 10_000;
+    const limitPxWire = formatPrice(px * (1 + d * cap), asset.szDecimals, d === 1 ? "floor" : "ceil");
+    const sizeWire = formatSize(sizing.size, asset.szDecimals);
+    return { ok: true, candidate: c, size: Number(sizeWire), px, sizeMultiplier, sizeWire, limitPxWire };
+  }
+
+  enter(plan: EntryPlan, decisionId: number | null, _now: number): void {
+    this.queue.push({ kind: "entry", plan: plan as LiveEntryPlan, decisionId });
+  }
+
+  /** Removes a closed position from the book and tells the engine (cooldowns). */
+  closed(p: Position, reason: ExitReason, now: number): void {
+    this.open = this.open.filter((q) => q !== p);
+    this.onFullExit?.(p, reason, now);
+  }
+}

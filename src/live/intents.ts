@@ -1,0 +1,8 @@
+/** What the live book asks the exchange to do after a tick; executed in order by the executor. */
+import type { ExitReason, Position } from "../engine/position.ts";
+import type { LiveEntryPlan } from "./hyperliquid-book.ts";
+
+export type Intent =
+  | { kind: "entry"; plan: LiveEntryPlan; decisionId: number | null }
+  | { kind: "exit"; position: Position; reason: ExitReason; size: number; refPx: number }
+  | { kind: "stop"; position: Position; stopPx: number };

@@ -1,0 +1,248 @@
+/**
+ * Keeps the ledger and the exchange in agreement — on start, every tick (sync) and periodically
+ * (reconcile). sync: account value, positions closed or reduced on the exchange (stop fired,
+ * liquidation, manual), fills and funding into the ledger. reconcile: resolve every order whose outcome
+ * is unknown by cloid, adopt or flatten positions hlbot does not know, re-arm any missing exchange stop,
+ * cancel hlbot's orphan orders. Crash-only: start-up recovery and the periodic check are this one path.
+ */
+import type { Database } from "bun:sqlite";
+import type { Config } from "../config/schema.ts";
+import type { Clock } from "../core/clock.ts";
+import type { Journal } from "../engine/ports.ts";
+import type { Position } from "../engine/position.ts";
+import type { InfoClient } from "../hyperliquid/info-client.ts";
+import type { Fill } from "../hyperliquid/schemas/account.ts";
+import { FillsRepo } from "../ledger/repos/fills.ts";
+import type { OrdersRepo } from "../ledger/repos/orders.ts";
+import { log } from "../log.ts";
+import type { LiveExecutor } from "./executor.ts";
+import type { HyperliquidBook } from "./hyperliquid-book.ts";
+import { planFromDecision } from "./plan-from-decision.ts";
+
+export class Reconciler {
+  private readonly fills: FillsRepo;
+  private readonly orders: OrdersRepo;
+
+  constructor(
+    private readonly book: HyperliquidBook,
+    private readonly executor: LiveExecutor,
+    private readonly info: InfoClient,
+    private readonly account: string,
+    private readonly db: Database,
+    private readonly journal: Journal,
+    private readonly clock: Clock,
+    private readonly config: Config,
+  ) {
+    this.fills = new FillsRepo(db);
+    this.orders = executor.orders;
+  }
+
+  /** Every tick: account value, positions the exchange closed or reduced, fills and funding. */
+  async sync(): Promise<void> {
+    const state = await this.info.clearinghouseState(this.account);
+    this.book.accountValue = Number(state.marginSummary.accountValue);
+    this.book.withdrawable = Number(state.withdrawable);
+    const exchange = new Map(state.assetPositions.map((a) => [a.position.coin, a.position]));
+    const fills = await this.recordFills();
+    for (const p of [...this.book.open]) {
+      const e = exchange.get(p.coin);
+      const size = e ? Math.abs(Number(e.szi)) : 0;
+      if (e?.cumFunding) {
+        p.funding = Number(e.cumFunding.sinceOpen);
+        p.liquidationPx = e.liquidationPx === null ? null : Number(e.liquidationPx);
+      }
+      if (size + 1e-12 < p.size) await this.exchangeReduced(p, size, fills);
+    }
+  }
+
+  /** Stores new fills (deduplicated by trade id) and returns those since the oldest open position. */
+  private async recordFills(): Promise<Fill[]> {
+    const since = Math.min(
+      this.fills.lastFillTime() ?? this.clock.now() - 86_400_000,
+      ...this.book.open.map((p) => p.openedAt),
+    );
+    const fills = await this.info.userFillsByTime(this.account, since);
+    for (const f of fills) {
+      if (f.tid === undefined) continue;
+      const positionId = f.cloid ? (this.orders.get(f.cloid)?.position_id ?? null) : null;
+      this.fills.add({
+        tid: f.tid,
+        oid: f.oid,
+        cloid: f.cloid ?? null,
+        coin: f.coin,
+        side: f.side,
+        px: f.px,
+        sz: f.sz,
+        fee: f.fee,
+        closedPnl: f.closedPnl,
+        t: f.time,
+        hash: f.hash,
+        positionId,
+      });
+    }
+    return fills;
+  }
+
+  /** The exchange holds less than the ledger: a stop fired, a liquidation, or a manual close. */
+  private async exchangeReduced(p: Position, exchangeSize: number, fills: Fill[]): Promise<void> {
+    const lastExit = p.exits.at(-1)?.t ?? p.openedAt;
+    const closing = fills.filter((f) => f.coin === p.coin && f.time >= lastExit && f.dir.startsWith("Close"));
+    const stopCloids = new Set(
+      this.db
+        .query("SELECT cloid FROM orders WHERE position_id = ?1 AND role = 'stop'")
+        .all(p.id)
+        .map((r) => (r as { cloid: string }).cloid),
+    );
+    const size = closing.reduce((s, f) => s + Number(f.sz), 0);
+    const px = size > 0 ? closing.reduce((s, f) => s + Number(f.px) * Number(f.sz), 0) / size : p.stopPx;
+    const reason = closing.some((f) => f.liquidation)
+      ? "liquidation"
+      : closing.some((f) => f.cloid && stopCloids.has(f.cloid))
+        ? "stop"
+        : "external";
+    log.warn(
+      `live ${p.coin} position ${p.id}: exchange holds ${exchangeSize}, ledger ${p.size} → booking ${reason} exit at ${px}`,
+    );
+    await this.executor.applyExit(p, reason, p.size - exchangeSize, px);
+  }
+
+  /** Start-up and periodic: unknown orders, unknown positions, missing stops, orphan orders. */
+  async reconcile(): Promise<void> {
+    await this.resolveOrders();
+    await this.sync();
+    await this.adoptUnknownPositions();
+    await this.protectAndClean();
+  }
+
+  private async resolveOrders(): Promise<void> {
+    for (const row of this.orders.unresolved()) {
+      const status = await this.info.orderStatus(this.account, row.cloid);
+      const now = this.clock.now();
+      if (status.status === "unknownOid") {
+        this.orders.update(row.cloid, "canceled", now, { error: "never reached the exchange" });
+        continue;
+      }
+      const { order, status: st } = status.order;
+      const filled = Number(order.origSz) - Number(order.sz);
+      if (st === "open" || st === "triggered")
+        this.orders.update(row.cloid, "resting", now, { oid: order.oid });
+      else if (st === "filled" || filled > 0) {
+        const px = await this.averageFillPx(row.cloid, order.oid, row.created_at, Number(order.limitPx));
+        this.orders.update(row.cloid, "filled", now, { oid: order.oid, filled: String(filled) });
+        if (row.role === "entry" && row.position_id === null && row.decision_id !== null) {
+          const plan = planFromDecision(this.db, row.decision_id, filled, px);
+          if (plan) {
+            const p = this.executor.openPosition(plan, row.decision_id, px, filled);
+            this.orders.attachPosition(row.cloid, p.id, now);
+            log.warn(`entry ${row.cloid} resolved as filled after restart: position ${p.id} opened`);
+          }
+        }
+      } else this.orders.update(row.cloid, "canceled", now, { oid: order.oid, error: st });
+    }
+  }
+
+  /** Size-weighted fill price of one order from the exchange's fills (the limit price if none is found). */
+  private async averageFillPx(cloid: string, oid: number, since: number, fallback: number): Promise<number> {
+    const fills = (await this.info.userFillsByTime(this.account, since - 60_000)).filter(
+      (f) => f.oid === oid || f.cloid?.toLowerCase() === cloid,
+    );
+    const size = fills.reduce((s, f) => s + Number(f.sz), 0);
+    return size > 0 ? fills.reduce((s, f) => s + Number(f.px) * Number(f.sz), 0) / size : fallback;
+  }
+
+  private async adoptUnknownPositions(): Promise<void> {
+    const state = await this.info.clearinghouseState(this.account);
+    const known = new Set(this.book.open.map((p) => p.coin));
+    for (const { position: e } of state.assetPositions) {
+      const szi = Number(e.szi);
+      if (szi === 0 || known.has(e.coin) || !this.book.asset(e.coin)) continue;
+      const entry = Number(e.entryPx ?? 0);
+      const side = szi > 0 ? "long" : "short";
+      const d = szi > 0 ? 1 : -1;
+      const dist = entry * this.config.live.adopt_stop_fraction;
+      const plan = planFromCandidate(
+        e.coin,
+        side,
+        entry,
+        entry - d * dist,
+        entry + d * 2 * dist,
+        this.clock.now(),
+      );
+      const p = this.executor.openPosition(plan, null, entry, Math.abs(szi));
+      p.external = true;
+      this.journal.updatePosition(p);
+      if (this.config.live.unknown_position_policy === "flatten") {
+        log.warn(`unknown ${e.coin} position of ${szi}: flattening (policy flatten)`);
+        this.book.queue.push({ kind: "exit", position: p, reason: "external", size: p.size, refPx: entry });
+        await this.executor.flush();
+      } else
+        log.warn(
+          `unknown ${e.coin} position of ${szi}: adopted as position ${p.id} with a stop at ${p.stopPx}`,
+        );
+    }
+  }
+
+  private async protectAndClean(): Promise<void> {
+    const open = await this.info.frontendOpenOrders(this.account);
+    const onExchange = new Set(open.map((o) => o.cloid?.toLowerCase()).filter(Boolean));
+    for (const p of this.book.open) {
+      const stops = this.orders.stopsOf(p.id).filter((s) => onExchange.has(s.cloid));
+      const protectedOnExchange =
+        stops.length > 0 || open.some((o) => o.coin === p.coin && o.isTrigger && o.reduceOnly);
+      if (!protectedOnExchange) {
+        log.warn(`live ${p.coin} position ${p.id} has no exchange stop: re-arming at ${p.stopPx}`);
+        await this.executor.placeStop(p, p.stopPx);
+      }
+    }
+    const active = new Set(
+      this.book.open.flatMap((p) =>
+        this.orders
+          .stopsOf(p.id)
+          .slice(-1)
+          .map((s) => s.cloid),
+      ),
+    );
+    for (const o of open) {
+      const cloid = o.cloid?.toLowerCase();
+      if (!cloid || active.has(cloid) || !this.orders.get(cloid)) continue; // not ours, or in use
+      log.info(`cancelling orphan order ${cloid} on ${o.coin}`);
+      await this.executor.cancelStop(o.coin, cloid);
+    }
+  }
+}
+
+function planFromCandidate(
+  coin: string,
+  side: "long" | "short",
+  px: number,
+  stop: number,
+  target: number,
+  now: number,
+) {
+  return {
+    ok: true as const,
+    candidate: {
+      strategy: "external",
+      coin,
+      timeframe: "1h" as const,
+      candleT: now,
+      decidedAt: now,
+      side,
+      scoreRaw: 0,
+      score: 0,
+      regime: "Neutral" as const,
+      session: "EXTERNAL",
+      volBucket: "n/a",
+      setupKey: `external|${coin}|${now}`,
+      entryRef: px,
+      stop,
+      target,
+      features: {},
+    },
+    size: 0,
+    px,
+    sizeMultiplier: 1,
+    sizeWire: "0",
+    limitPxWire: String(px),
+  };
+}
