@@ -2,6 +2,7 @@
 import { defineCommand } from "citty";
 import { VERSION } from "../core/version.ts";
 import { backfillCommand } from "./backfill.ts";
+import { backtestCommand } from "./backtest.ts";
 import { configCommand } from "./config-check.ts";
 import { importCommand } from "./import.ts";
 import { mineCommand } from "./mine.ts";
@@ -15,6 +16,7 @@ export const root = defineCommand({
   },
   subCommands: {
     backfill: backfillCommand,
+    backtest: backtestCommand,
     config: configCommand,
     import: importCommand,
     mine: mineCommand,

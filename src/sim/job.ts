@@ -5,7 +5,7 @@
  */
 import type { Config } from "../config/schema.ts";
 import type { Interval } from "../core/intervals.ts";
-import { createSignalSource } from "../engine/signal-source.ts";
+import { coinsToLoad, createSignalSource } from "../engine/signal-source.ts";
 import { openLedger } from "../ledger/open.ts";
 import type { CurveStats, TradeStats } from "../report/metrics.ts";
 import { runBacktest } from "./backtest.ts";
@@ -40,14 +40,14 @@ export function runJob(job: BacktestJob): JobResult {
     const r = runBacktest(db, {
       config: job.config,
       model: job.model,
-      coins: job.coins,
+      coins: coinsToLoad(job.config, job.coins),
       intervals: job.intervals,
       from: job.from,
       to: job.to,
       warmupMs: job.warmupMs,
       mode: job.mode,
       ignoreCandidates: true,
-      signals: createSignalSource(job.config, job.strategies),
+      signals: createSignalSource(job.config, job.strategies, job.coins),
       store: false,
     });
     const m = job.mode === "live" && r.live ? r.live : r.shadow;
