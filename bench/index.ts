@@ -1,5 +1,6 @@
 /** Benchmark runner: imports each benchmark file in turn (each prints its own figures). */
 await import("./hyperliquid.ts");
 await import("./backfill.ts");
+await import("./signals.ts");
 
 export {};

@@ -6,13 +6,18 @@ import * as z from "zod";
 import { ApiSection } from "./sections/api.ts";
 import { EngineSection } from "./sections/engine.ts";
 import { ExitsSection } from "./sections/exits.ts";
+import { FeaturesSection } from "./sections/features.ts";
 import { FrictionSection } from "./sections/friction.ts";
 import { LedgerSection } from "./sections/ledger.ts";
 import { LiveSection } from "./sections/live.ts";
 import { LogSection } from "./sections/log.ts";
 import { MarketDataSection } from "./sections/market-data.ts";
 import { MiningSection } from "./sections/mining.ts";
+import { RegimeSection } from "./sections/regime.ts";
 import { RiskSection } from "./sections/risk.ts";
+import { SessionsSection } from "./sections/sessions.ts";
+import { checkSignalConfig } from "./sections/signals-check.ts";
+import { StrategiesSection } from "./sections/strategies.ts";
 import { VenueSection } from "./sections/venue.ts";
 
 export const ConfigSchema = z
@@ -28,8 +33,13 @@ export const ConfigSchema = z
     log: LogSection.prefault({}),
     market_data: MarketDataSection.prefault({}),
     mining: MiningSection.prefault({}),
+    features: FeaturesSection.prefault({}),
+    sessions: SessionsSection.prefault({}),
+    regime: RegimeSection.prefault({}),
+    strategies: StrategiesSection.prefault({}),
   })
   .superRefine((cfg, ctx) => {
+    checkSignalConfig(cfg, ctx);
     if (cfg.hyperliquid.network === "custom") {
       for (const key of ["http_url", "ws_url"] as const) {
         if (!cfg.hyperliquid[key]) {
