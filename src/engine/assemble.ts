@@ -42,6 +42,7 @@ export function bookSettings(config: Config, mode: Mode, runId: number): BookSet
     trailFromR: config.exits.trail_from_r,
     trailDistanceR: config.exits.trail_distance_r,
     timeoutMs: config.risk.position_timeout_hours * HOUR_MS,
+    compounding: mode === "live",
   };
 }
 

@@ -34,6 +34,12 @@ export interface BookSettings {
   trailFromR: number;
   trailDistanceR: number;
   timeoutMs: number;
+  /**
+   * Size on current equity (the live path, and a backtest of it) or always on the starting equity
+   * (shadow): shadow holds many overlapping trades, and compounding its drawdowns would shrink later
+   * trades below the exchange minimum and bias the training sample.
+   */
+  compounding: boolean;
   assets?: ReadonlyMap<string, AssetMeta>;
 }
 
@@ -97,7 +103,7 @@ export class Book implements TradingBook {
     const reference = this.model.fillAt === "signal" ? c.entryRef : tradable;
     const asset = this.asset(c.coin);
     const sizing = computeSize({
-      equity: this.account.equity,
+      equity: this.settings.compounding ? this.account.equity : this.account.startEquity,
       riskFraction: this.settings.riskFraction,
       entry: reference,
       stop: c.stop,

@@ -72,6 +72,7 @@ export function runScripted(o: HarnessOptions) {
     trailFromR: config.exits.trail_from_r,
     trailDistanceR: config.exits.trail_distance_r,
     timeoutMs: config.risk.position_timeout_hours * HOUR_MS,
+    compounding: false,
   };
   const shadow = new Book(settings, new SimVenue(model), new EquityTracker("shadow", 10_000), journal);
   const engine = new Engine(
