@@ -1,0 +1,181 @@
+// hlbot backtest over a real-data ledger: deterministic, stored in the ledger, and the CLI paths
+// (JSON, HTML report, sweep and walk-forward on workers) work end to end.
+
+import type { Database } from "bun:sqlite";
+import { beforeAll, describe, expect, test } from "bun:test";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadConfig } from "../../src/config/loader.ts";
+import {
+  coinsToLoad,
+  createSignalSource,
+  signalIntervals,
+  warmupMs,
+} from "../../src/engine/signal-source.ts";
+import { openLedger } from "../../src/ledger/open.ts";
+import { importDirectory } from "../../src/market/importer.ts";
+import { runBacktest } from "../../src/sim/backtest.ts";
+import { HL_DATA, REPO_ROOT, scratchDir } from "../support/paths.ts";
+
+let dbPath = "";
+const from = Date.parse("2025-04-01T00:00Z");
+const to = Date.parse("2025-05-15T00:00Z");
+
+beforeAll(() => {
+  dbPath = join(scratchDir(), "bt.db");
+  const db = openLedger(dbPath);
+  importDirectory(db, HL_DATA, { coins: new Set(["BTC", "ETH", "SOL"]) });
+  db.close();
+});
+
+function run(db: Database, store: boolean, mode: "shadow" | "live" = "shadow") {
+  const { config } = loadConfig({ cwd: scratchDir(), env: {} });
+  const coins = ["ETH", "SOL"];
+  return runBacktest(db, {
+    config,
+    model: "v4",
+    coins: coinsToLoad(config, coins),
+    intervals: signalIntervals(config, null),
+    from,
+    to,
+    warmupMs: warmupMs(config, null),
+    mode,
+    ignoreCandidates: true,
+    signals: createSignalSource(config, null, coins),
+    store,
+  });
+}
+
+describe("runBacktest", () => {
+  test("same inputs give byte-identical results", () => {
+    const db = openLedger(dbPath);
+    const a = JSON.stringify({ ...run(db, false), runId: null });
+    const b = JSON.stringify({ ...run(db, false), runId: null });
+    db.close();
+    expect(a).toBe(b);
+    expect(JSON.parse(a).shadow.trades.length).toBeGreaterThan(10);
+  });
+
+  test("a stored run writes its decisions, trades and equity under its run id, tagged with the model", () => {
+    const db = openLedger(dbPath);
+    const r = run(db, true, "live");
+    const id = r.runId!;
+    const trades = db
+      .query(
+        "SELECT COUNT(*) AS n FROM positions WHERE run_id = ?1 AND status = 'closed' AND mode = 'shadow'",
+      )
+      .get(id) as { n: number };
+    expect(trades.n).toBe(r.shadow.trades.length);
+    const tags = db.query("SELECT DISTINCT sim_model_version AS v FROM positions WHERE run_id = ?1").all(id);
+    expect(tags).toEqual([{ v: "v4" }]);
+    const decisions = db
+      .query("SELECT COUNT(*) AS n FROM decisions WHERE run_id = ?1 AND mode = 'live'")
+      .get(id) as { n: number };
+    expect(decisions.n).toBeGreaterThan(0);
+    const row = db.query("SELECT summary FROM backtest_runs WHERE id = ?1").get(id) as { summary: string };
+    expect(JSON.parse(row.summary).shadow.overall.trades).toBe(r.shadow.trades.length);
+    // Only ticks after `from` trade: nothing opened before the window.
+    const early = db
+      .query("SELECT COUNT(*) AS n FROM positions WHERE run_id = ?1 AND opened_at <= ?2")
+      .get(id, from) as { n: number };
+    expect(early.n).toBe(0);
+    db.close();
+  });
+});
+
+describe("hlbot backtest CLI", () => {
+  const cli = (args: string[]) => {
+    const p = Bun.spawnSync(["bun", join(REPO_ROOT, "src/main.ts"), ...args], {
+      cwd: scratchDir(),
+      stdout: "pipe",
+      stderr: "pipe",
+    });
+    return { code: p.exitCode, out: p.stdout.toString(), err: p.stderr.toString() };
+  };
+
+  test("--json and --report", () => {
+    const report = join(scratchDir(), "r.html");
+    const r = cli([
+      "backtest",
+      "--db",
+      dbPath,
+      "--model",
+      "v4",
+      "--coins",
+      "ETH",
+      "--from",
+      "2025-04-01",
+      "--to",
+      "2025-05-01",
+      "--json",
+      "--report",
+      report,
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.modelVersion).toBe("v4");
+    expect(out.shadow.overall).toHaveProperty("sharpe");
+    expect(existsSync(report)).toBe(true);
+    const html = readFileSync(report, "utf8");
+    expect(html).toContain("<svg");
+    expect(html).not.toContain("http://");
+  });
+
+  test("--sweep runs every combination on workers", () => {
+    const r = cli([
+      "backtest",
+      "--db",
+      dbPath,
+      "--coins",
+      "ETH",
+      "--from",
+      "2025-04-01",
+      "--to",
+      "2025-05-01",
+      "--sweep",
+      "exits.trail_from_r=1.5,2.5",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.results.map((x: { label: string }) => x.label)).toEqual([
+      "exits.trail_from_r=1.5",
+      "exits.trail_from_r=2.5",
+    ]);
+    expect(out.results[0].modelVersion).toBe("v4+trail_from_r=1.5");
+  });
+
+  test("--walk-forward reports one out-of-sample window per step", () => {
+    const r = cli([
+      "backtest",
+      "--db",
+      dbPath,
+      "--coins",
+      "ETH",
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-05-15",
+      "--walk-forward",
+      "--train-days",
+      "30",
+      "--test-days",
+      "15",
+      "--sweep",
+      "exits.trail_from_r=1.5,2.5",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out.windows.length).toBe(3);
+    for (const w of out.windows) expect(w.testTo - w.testFrom).toBe(15 * 86_400_000);
+  });
+
+  test("bad input: unknown model, bad date, unknown sweep key → exit 2 with the reason", () => {
+    expect(cli(["backtest", "--db", dbPath, "--model", "v9"]).code).toBe(2);
+    expect(cli(["backtest", "--db", dbPath, "--from", "yesterday"]).err).toContain("--from");
+    const bad = cli(["backtest", "--db", dbPath, "--coins", "ETH", "--sweep", "risk.nope=1,2"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("risk.nope");
+  });
+});
