@@ -1,7 +1,11 @@
 /**
- * The one weight limiter every Hyperliquid HTTP caller shares (info, exchange, backfill): a token
- * bucket of `1200 × budgetFraction` weight refilled evenly over a minute. Callers queue in order;
- * a 429 pauses everyone for the backoff. Clock and sleep are injected so tests run instantly.
+ * The one weight limiter every Hyperliquid HTTP caller shares (info, exchange, backfill). Hyperliquid
+ * counts weight over a ROLLING minute, so this is a sliding log of (time, weight), not a token bucket
+ * (a bucket of the budget refilled per minute lets almost twice the budget out in one minute): a
+ * request is admitted only when the weight spent in the last 60 s plus its own fits `1200 ×
+ * budgetFraction`. Weight known only after the response (items returned) is logged when charged and
+ * delays later callers. Callers queue in order; a 429 pauses everyone for the backoff. The clock is
+ * WALL time (never a replay clock) and is injected with its sleep so tests run instantly.
  */
 import { type Clock, MINUTE_MS, wallClock } from "../core/clock.ts";
 import { IP_WEIGHT_PER_MINUTE } from "./weights.ts";
@@ -10,10 +14,15 @@ export type Sleep = (ms: number) => Promise<void>;
 
 export const realSleep: Sleep = (ms) => Bun.sleep(ms);
 
+/** The rolling window Hyperliquid sums request weight over, ms. */
+export const WEIGHT_WINDOW_MS = MINUTE_MS;
+
 export interface WeightLimiterOptions {
   /** Share of the IP budget we allow ourselves (config hyperliquid.weight_budget_fraction). */
   budgetFraction: number;
+  /** Wall time (or an accelerated stand-in whose `sleep` moves it); default Date.now. */
   clock?: Clock;
+  /** Waits on `clock`'s time; default Bun.sleep. */
   sleep?: Sleep;
   /** The exchange's budget; only tests change it. */
   weightPerMinute?: number;
@@ -22,8 +31,9 @@ export interface WeightLimiterOptions {
 export interface LimiterStats {
   /** Weight spent in the last 60 s (requests and post-hoc extra weight). */
   weightLastMinute: number;
-  /** Budget per minute after budgetFraction. */
+  /** Budget per rolling minute after budgetFraction. */
   capacity: number;
+  /** Room left in the current window: capacity − weightLastMinute (negative after an overdraw). */
   tokens: number;
   requests: number;
   /** How many times a caller had to wait, and for how long in total (ms). */
@@ -33,16 +43,21 @@ export interface LimiterStats {
   blockedUntil: number;
 }
 
+interface Spend {
+  at: number;
+  weight: number;
+}
+
 export class WeightLimiter {
   readonly capacity: number;
-  readonly #refillPerMs: number;
   readonly #clock: Clock;
   readonly #sleep: Sleep;
-  #tokens: number;
-  #updatedAt: number;
+  /** Spends of the current window, oldest first, from index #head on. */
+  #log: Spend[] = [];
+  #head = 0;
+  #inWindow = 0;
   #blockedUntil = 0;
   #queue: Promise<void> = Promise.resolve();
-  #spent: { at: number; weight: number }[] = [];
   #requests = 0;
   #waits = 0;
   #waitedMs = 0;
@@ -53,45 +68,38 @@ export class WeightLimiter {
       1,
       Math.floor((options.weightPerMinute ?? IP_WEIGHT_PER_MINUTE) * options.budgetFraction),
     );
-    this.#refillPerMs = this.capacity / MINUTE_MS;
     this.#clock = options.clock ?? wallClock;
     this.#sleep = options.sleep ?? realSleep;
-    this.#tokens = this.capacity;
-    this.#updatedAt = this.#clock.now();
   }
 
-  /** Waits (in arrival order) until `weight` fits in the budget, then spends it. */
+  /**
+   * Waits (in arrival order) until `weight` fits in the last 60 s, then spends it. A request heavier
+   * than the whole budget waits for an empty window and goes out alone.
+   */
   acquire(weight: number): Promise<void> {
     const turn = this.#queue.then(() => this.#take(weight));
     this.#queue = turn.catch(() => undefined);
     return turn;
   }
 
-  /** Spends weight known only after the response (items returned); may push the bucket below zero. */
+  /** Spends weight known only after the response (items returned); may overdraw the window. */
   charge(weight: number): void {
     if (weight <= 0) return;
-    this.#refill(this.#clock.now());
-    this.#tokens -= weight;
-    this.#record(weight);
+    this.#record(this.#clock.now(), weight);
   }
 
-  /** A 429 arrived: nobody sends for `ms`, and the bucket is emptied (our view of the budget was wrong). */
+  /** A 429 arrived: nobody sends for `ms` (our view of the exchange's window was wrong). */
   backoff(ms: number): void {
-    const now = this.#clock.now();
     this.#rateLimited++;
-    this.#refill(now);
-    this.#tokens = Math.min(this.#tokens, 0);
-    this.#blockedUntil = Math.max(this.#blockedUntil, now + ms);
+    this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + ms);
   }
 
   stats(): LimiterStats {
-    const now = this.#clock.now();
-    this.#refill(now);
-    this.#prune(now);
+    this.#evict(this.#clock.now());
     return {
-      weightLastMinute: this.#spent.reduce((sum, s) => sum + s.weight, 0),
+      weightLastMinute: this.#inWindow,
       capacity: this.capacity,
-      tokens: Math.floor(this.#tokens),
+      tokens: this.capacity - this.#inWindow,
       requests: this.#requests,
       waits: this.#waits,
       waitedMs: this.#waitedMs,
@@ -101,42 +109,51 @@ export class WeightLimiter {
   }
 
   async #take(weight: number): Promise<void> {
-    // A request heavier than the whole budget waits for a full bucket, then overdraws it.
     const need = Math.min(weight, this.capacity);
     for (;;) {
       const now = this.#clock.now();
-      this.#refill(now);
+      this.#evict(now);
       const blockedFor = this.#blockedUntil - now;
-      if (blockedFor <= 0 && this.#tokens >= need) {
-        this.#tokens -= weight;
+      if (blockedFor <= 0 && this.#inWindow + need <= this.capacity) {
         this.#requests++;
-        this.#record(weight);
+        this.#record(now, weight);
         return;
       }
-      const waitMs = Math.max(1, blockedFor, Math.ceil((need - this.#tokens) / this.#refillPerMs));
+      const waitMs = Math.max(1, blockedFor, this.#roomAt(need, now) - now);
       this.#waits++;
       this.#waitedMs += waitMs;
       await this.#sleep(waitMs);
     }
   }
 
-  #refill(now: number): void {
-    const elapsed = now - this.#updatedAt;
-    if (elapsed > 0) {
-      this.#tokens = Math.min(this.capacity, this.#tokens + elapsed * this.#refillPerMs);
-      this.#updatedAt = now;
+  /** The first time at which enough old spends have left the window for `need` to fit. */
+  #roomAt(need: number, now: number): number {
+    let left = this.#inWindow;
+    if (left + need <= this.capacity) return now;
+    for (let i = this.#head; i < this.#log.length; i++) {
+      const spend = this.#log[i] as Spend;
+      left -= spend.weight;
+      if (left + need <= this.capacity) return spend.at + WEIGHT_WINDOW_MS;
     }
+    return now; // not reached: an empty window fits any need ≤ capacity
   }
 
-  #record(weight: number): void {
-    const now = this.#clock.now();
-    this.#spent.push({ at: now, weight });
-    this.#prune(now);
+  #record(at: number, weight: number): void {
+    this.#evict(at);
+    this.#log.push({ at, weight });
+    this.#inWindow += weight;
   }
 
-  #prune(now: number): void {
-    let drop = 0;
-    while (drop < this.#spent.length && (this.#spent[drop]?.at ?? now) <= now - MINUTE_MS) drop++;
-    if (drop > 0) this.#spent.splice(0, drop);
+  /** Drops spends at or before now − 60 s (the exchange's window is (now − 60 s, now]). */
+  #evict(now: number): void {
+    const cutoff = now - WEIGHT_WINDOW_MS;
+    while (this.#head < this.#log.length && (this.#log[this.#head] as Spend).at <= cutoff) {
+      this.#inWindow -= (this.#log[this.#head] as Spend).weight;
+      this.#head++;
+    }
+    if (this.#head > 1024 && this.#head * 2 > this.#log.length) {
+      this.#log = this.#log.slice(this.#head);
+      this.#head = 0;
+    }
   }
 }

@@ -13,33 +13,84 @@ function setup(budgetFraction = 0.5) {
   return { clock, sleeps, limiter: new WeightLimiter({ budgetFraction, clock, sleep }) };
 }
 
+/** Largest weight admitted in any rolling 60 s window (a window's max is reached at an admission). */
+function maxWindowWeight(admitted: { at: number; weight: number }[]): number {
+  let max = 0;
+  for (const end of admitted) {
+    let sum = 0;
+    for (const a of admitted) if (a.at > end.at - 60_000 && a.at <= end.at) sum += a.weight;
+    max = Math.max(max, sum);
+  }
+  return max;
+}
+
 describe("WeightLimiter", () => {
   test("capacity is 1200 × budget fraction per minute", () => {
     expect(setup(0.8).limiter.capacity).toBe(960);
     expect(setup(0.5).limiter.capacity).toBe(600);
   });
 
-  test("a full bucket serves 600 weight at once, then refills at 10 weight/s", async () => {
-    const { limiter, sleeps } = setup();
-    for (let i = 0; i < 30; i++) await limiter.acquire(20);
+  test("a burst then steady demand never exceeds the budget in any rolling 60 s, at full throughput", async () => {
+    const { limiter, clock } = setup(0.8);
+    const t0 = clock.now();
+    const admitted: { at: number; weight: number }[] = [];
+    const demand = async (weight: number) => {
+      await limiter.acquire(weight);
+      admitted.push({ at: clock.now(), weight });
+    };
+    for (let i = 0; i < 48; i++) await demand(20); // the whole budget at once
+    for (let i = 0; i < 150; i++) {
+      clock.advance(250); // then a caller every 250 ms, more than the budget can serve
+      await demand(i % 10 === 9 ? 2 : 20);
+    }
+    expect(maxWindowWeight(admitted)).toBeLessThanOrEqual(960);
+    // 48 + 150 requests of ~20 at 960 per minute: the last goes out in the 4th minute after the burst.
+    const last = admitted.at(-1)?.at ?? 0;
+    expect(last - t0).toBeGreaterThan(3 * 60_000);
+    expect(last - t0).toBeLessThanOrEqual(4 * 60_000);
+    expect(limiter.stats().weightLastMinute).toBeLessThanOrEqual(960);
+  });
+
+  test("steady demand under the budget never waits", async () => {
+    const { limiter, clock, sleeps } = setup(0.8);
+    for (let i = 0; i < 300; i++) {
+      await limiter.acquire(20);
+      clock.advance(1_500); // 800 weight per minute
+    }
+    expect(sleeps).toEqual([]);
+  });
+
+  test("a full window serves 600 weight at once; the next waits until the first spend is 60 s old", async () => {
+    const { limiter, sleeps, clock } = setup();
+    for (let i = 0; i < 30; i++) {
+      await limiter.acquire(20);
+      clock.advance(100);
+    }
     expect(sleeps, "30 × 20 fits the 600 budget").toEqual([]);
     await limiter.acquire(20);
-    expect(sleeps, "the 31st waits for 20 weight at 600/min").toEqual([2000]);
-    await limiter.acquire(2);
-    expect(sleeps.at(-1)).toBe(200);
-    expect(limiter.stats()).toMatchObject({ requests: 32, waits: 2, waitedMs: 2200, weightLastMinute: 622 });
+    expect(sleeps, "the 31st waits for the first spend to leave the window").toEqual([57_000]);
+    await limiter.acquire(20);
+    expect(sleeps.at(-1), "the 32nd for the second").toBe(100);
+    expect(limiter.stats()).toMatchObject({
+      requests: 32,
+      waits: 2,
+      waitedMs: 57_100,
+      weightLastMinute: 600,
+      tokens: 0,
+    });
   });
 
   test("extra weight charged after a response delays the next caller", async () => {
-    const { limiter, sleeps } = setup();
+    const { limiter, sleeps, clock } = setup();
     await limiter.acquire(20);
+    clock.advance(10_000);
     limiter.charge(83 + 497); // e.g. a 5000-candle page plus more
     expect(limiter.stats().tokens).toBe(0);
     await limiter.acquire(20);
-    expect(sleeps).toEqual([2000]);
+    expect(sleeps, "the first 20 leave the window 60 s after they were spent").toEqual([50_000]);
   });
 
-  test("a 429 backoff pauses everyone and empties the bucket", async () => {
+  test("a 429 backoff pauses everyone", async () => {
     const { limiter, sleeps, clock } = setup();
     const start = clock.now();
     limiter.backoff(5000);
@@ -49,11 +100,11 @@ describe("WeightLimiter", () => {
     expect(limiter.stats().rateLimited429).toBe(1);
   });
 
-  test("a request heavier than the budget waits for a full bucket, then overdraws", async () => {
+  test("a request heavier than the budget waits for an empty window, then overdraws", async () => {
     const { limiter, sleeps } = setup();
     await limiter.acquire(300);
     await limiter.acquire(700);
-    expect(sleeps).toEqual([30_000]);
+    expect(sleeps).toEqual([60_000]);
     expect(limiter.stats().tokens).toBe(-100);
   });
 
