@@ -27,6 +27,11 @@ export interface BootstrapStats {
   seed: number;
   draws: number;
   mean_block: number;
+  /** Percentile p and its tail count; p below is the bootstrap-SE normal tail when hits < 10. */
+  p_percentile: number;
+  hits: number;
+  /** Bootstrap standard error of the mean daily PnL. */
+  se: number;
   p: number;
   /** Φ⁻¹(1 − p). */
   z: number;
@@ -71,8 +76,11 @@ export function bucketCore(sample: BucketSample, rules: BucketRules): BucketCore
   const w = averageUniqueness(openedAt, closedAt);
   let nEff = 0;
   for (let i = 0; i < n; i++) nEff += w[i]!;
-  const days = new Set<number>();
-  for (let i = 0; i < n; i++) days.add(Math.floor(closedAt[i]! / DAY_MS));
+  // Observations are sorted by exit time, so distinct exit days are counted in one pass.
+  let days = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === 0 || Math.floor(closedAt[i]! / DAY_MS) !== Math.floor(closedAt[i - 1]! / DAY_MS)) days++;
+  }
   let firstOpen = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) if (openedAt[i]! < firstOpen) firstOpen = openedAt[i]!;
   const spanDays = n > 0 ? (closedAt[n - 1]! - firstOpen) / DAY_MS : 0;
@@ -82,6 +90,12 @@ export function bucketCore(sample: BucketSample, rules: BucketRules): BucketCore
   const zPsr = nEff > 1 ? psrZ(sr, nEff, mom.skew, mom.kurtosis) : Number.NaN;
   const pNormal = 1 - normCdf(zPsr);
 
+  const ineligible: string[] = [];
+  if (!(nEff >= rules.min_n_eff)) ineligible.push("n_eff");
+  if (days < rules.min_days) ineligible.push("days");
+  if (!(spanDays >= rules.min_span_days)) ineligible.push("span");
+  if (!Number.isFinite(zPsr)) ineligible.push("undefined_z");
+
   let ac1 = 0;
   let bootstrap: BootstrapStats | null = null;
   if (n > 0) {
@@ -89,10 +103,24 @@ export function bucketCore(sample: BucketSample, rules: BucketRules): BucketCore
     const last = Math.floor(closedAt[n - 1]! / DAY_MS);
     const daily = dailySeries(closedAt, x, first, last);
     ac1 = lag1Autocorrelation(daily);
-    if (ac1 > rules.autocorr_threshold && Number.isFinite(zPsr)) {
+    // Outside the family p is unused. A loser (p ≥ 0.5 and daily PnL ≤ 0) has a bootstrap p ≥ 0.5 too,
+    // and no q-value below 0.5 depends on a p above it: the bootstrap would change no decision.
+    let total = 0;
+    for (let i = 0; i < daily.length; i++) total += daily[i]!;
+    const loser = pNormal >= 0.5 && total <= 0;
+    if (ac1 > rules.autocorr_threshold && ineligible.length === 0 && !loser) {
       const seed = streamSeed(rules.seed, sample.key);
       const b = stationaryBootstrapP(daily, rules.bootstrap_draws, sfc32(seed));
-      bootstrap = { seed, draws: b.draws, mean_block: b.meanBlock, p: b.p, z: normInv(1 - b.p) };
+      bootstrap = {
+        seed,
+        draws: b.draws,
+        mean_block: b.meanBlock,
+        p_percentile: b.pPercentile,
+        hits: b.hits,
+        se: b.se,
+        p: b.p,
+        z: normInv(1 - b.p),
+      };
     }
   }
   const p = bootstrap ? bootstrap.p : pNormal;
@@ -101,19 +129,13 @@ export function bucketCore(sample: BucketSample, rules: BucketRules): BucketCore
   const oosN = Math.ceil(rules.oos_fraction * n);
   const oosMean = mean(x, n - oosN, n);
 
-  const ineligible: string[] = [];
-  if (!(nEff >= rules.min_n_eff)) ineligible.push("n_eff");
-  if (days.size < rules.min_days) ineligible.push("days");
-  if (!(spanDays >= rules.min_span_days)) ineligible.push("span");
-  if (!Number.isFinite(zPsr)) ineligible.push("undefined_z");
-
   return {
     key: sample.key,
     window_from: sample.windowFrom,
     n_raw: sample.nRaw,
     n_dedup: n,
     n_eff: nEff,
-    days: days.size,
+    days,
     span_days: spanDays,
     mean_r: finite(mom.mean),
     sd_r: finite(mom.sd),

@@ -17,21 +17,21 @@ function splitmix32(state: number): () => number {
   };
 }
 
-/** A generator of uniforms in [0, 1) from a 32-bit seed. */
+/** A generator of uniforms in [0, 1) from a 32-bit seed. State stays in int32 (`| 0`) for speed. */
 export function sfc32(seed: number): Random {
   const init = splitmix32(seed);
-  let a = init();
-  let b = init();
-  let c = init();
+  let a = init() | 0;
+  let b = init() | 0;
+  let c = init() | 0;
   let d = 1;
   const next = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
     a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t / 4_294_967_296;
+    b = (c + (c << 3)) | 0;
+    c = (c << 21) | (c >>> 11);
+    c = (c + t) | 0;
+    return (t >>> 0) / 4_294_967_296;
   };
   for (let i = 0; i < 12; i++) next();
   return next;

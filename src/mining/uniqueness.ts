@@ -3,40 +3,14 @@
  * observations open at time t, an observation's average uniqueness ū_i is the mean of 1/c(t) over its
  * life [open, close), and n_eff = Σ ū_i. Non-overlapping trades have ū = 1, so n_eff = n. The ū_i are
  * also the observations' weights in the bucket's moments.
+ *
+ * One sweep over the sorted entry and exit times accumulates F(t) = ∫ 1/c; ū_i = ΔF/Δt over the trade.
+ * Samples arrive sorted by exit (and nearly always by entry), which makes the sweep linear.
  */
 
-/** Average uniqueness of each interval; intervals shorter than 1 ms count as 1 ms long. */
-export function averageUniqueness(openedAt: ArrayLike<number>, closedAt: ArrayLike<number>): Float64Array {
-  const n = openedAt.length;
-  const out = new Float64Array(n);
-  if (n === 0) return out;
-  const open = new Float64Array(n);
-  const close = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    open[i] = openedAt[i]!;
-    close[i] = Math.max(closedAt[i]!, openedAt[i]! + 1);
-  }
-  const points = Float64Array.from(new Set([...open, ...close])).sort();
-  // c on [points[j], points[j+1]) = opens at or before points[j] minus closes at or before points[j].
-  const delta = new Float64Array(points.length);
-  for (let i = 0; i < n; i++) {
-    delta[lowerBound(points, open[i]!)]! += 1;
-    delta[lowerBound(points, close[i]!)]! -= 1;
-  }
-  // F[j] = ∫ from points[0] to points[j] of 1/c(t) dt over the stretches where c > 0.
-  const integral = new Float64Array(points.length);
-  let c = 0;
-  for (let j = 0; j + 1 < points.length; j++) {
-    c += delta[j]!;
-    const span = points[j + 1]! - points[j]!;
-    integral[j + 1] = integral[j]! + (c > 0 ? span / c : 0);
-  }
-  for (let i = 0; i < n; i++) {
-    const a = lowerBound(points, open[i]!);
-    const b = lowerBound(points, close[i]!);
-    out[i] = (integral[b]! - integral[a]!) / (close[i]! - open[i]!);
-  }
-  return out;
+function isSorted(a: Float64Array): boolean {
+  for (let i = 1; i < a.length; i++) if (a[i]! < a[i - 1]!) return false;
+  return true;
 }
 
 function lowerBound(sorted: Float64Array, v: number): number {
@@ -48,4 +22,53 @@ function lowerBound(sorted: Float64Array, v: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Average uniqueness of each interval; intervals shorter than 1 ms count as 1 ms long. */
+export function averageUniqueness(openedAt: ArrayLike<number>, closedAt: ArrayLike<number>): Float64Array {
+  const n = openedAt.length;
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  const open = new Float64Array(n);
+  const close = new Float64Array(n);
+  let disjoint = true;
+  for (let i = 0; i < n; i++) {
+    open[i] = openedAt[i]!;
+    close[i] = Math.max(closedAt[i]!, openedAt[i]! + 1);
+    if (i > 0 && open[i]! < close[i - 1]!) disjoint = false;
+  }
+  // Each trade starting after the previous exit: all disjoint, all fully unique.
+  if (disjoint) return out.fill(1);
+
+  const openSorted = isSorted(open) ? open : Float64Array.from(open).sort();
+  const closeSorted = isSorted(close) ? close : Float64Array.from(close).sort();
+  const fOpen = new Float64Array(n);
+  const fClose = new Float64Array(n);
+  let i = 0;
+  let j = 0;
+  let c = 0;
+  let f = 0;
+  let t = Math.min(openSorted[0]!, closeSorted[0]!);
+  while (i < n || j < n) {
+    const next = Math.min(
+      i < n ? openSorted[i]! : Number.POSITIVE_INFINITY,
+      j < n ? closeSorted[j]! : Number.POSITIVE_INFINITY,
+    );
+    if (c > 0) f += (next - t) / c;
+    t = next;
+    while (j < n && closeSorted[j] === t) {
+      fClose[j++] = f;
+      c--;
+    }
+    while (i < n && openSorted[i] === t) {
+      fOpen[i++] = f;
+      c++;
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const a = openSorted === open ? k : lowerBound(openSorted, open[k]!);
+    const b = closeSorted === close ? k : lowerBound(closeSorted, close[k]!);
+    out[k] = (fClose[b]! - fOpen[a]!) / (close[k]! - open[k]!);
+  }
+  return out;
 }

@@ -18,13 +18,27 @@ function ar1(n: number, phi: number, mu: number, seed: number): Float64Array {
 }
 
 describe("stationary bootstrap (Politis & Romano 1994)", () => {
-  test("is deterministic for a seed and gives p in (0, 1] with resolution 1/(B+1)", () => {
-    const x = ar1(300, 0.4, 0.05, 1);
+  test("is deterministic for a seed; stops at the 10th tail hit (Besag & Clifford 1991)", () => {
+    const x = ar1(300, 0.4, 0.02, 1);
     const a = stationaryBootstrapP(x, 999, sfc32(7));
-    const b = stationaryBootstrapP(x, 999, sfc32(7));
-    expect(a).toEqual(b);
+    expect(stationaryBootstrapP(x, 999, sfc32(7))).toEqual(a);
     expect(a.meanBlock).toBeCloseTo(Math.cbrt(300), 12);
-    expect(a.p * 1000).toBeCloseTo(Math.round(a.p * 1000), 9);
+    expect(a.hits).toBe(10);
+    expect(a.draws).toBeLessThan(999);
+    expect(a.p).toBeCloseTo(10 / a.draws, 12);
+  });
+
+  test("beyond its resolution the p is the normal tail with the bootstrap standard error", () => {
+    const x = ar1(300, 0.4, 0.8, 2); // a strong mean: no draw reaches the tail
+    const r = stationaryBootstrapP(x, 499, sfc32(3));
+    expect(r.draws).toBe(499);
+    expect(r.hits).toBeLessThan(10);
+    const mean = x.reduce((s, v) => s + v, 0) / x.length;
+    expect(r.p).toBeCloseTo(1 - normCdf(mean / r.se), 12);
+    expect(r.p).toBeLessThan(1 / 500);
+    // The bootstrap SE of an AR(1) mean with φ = 0.4 exceeds the IID SE (long-run variance factor (1+φ)/(1−φ)).
+    const m = weightedMoments(x);
+    expect(r.se).toBeGreaterThan((m.sd / Math.sqrt(x.length)) * 1.3);
   });
 
   test("with positive autocorrelation the bootstrap p is larger than the IID normal p", () => {

@@ -19,8 +19,11 @@ export const MiningSection = z.strictObject({
   oos_fraction: probability.default(0.3),
   /** Lag-1 autocorrelation of daily bucket PnL above which the stationary-bootstrap p is used. */
   autocorr_threshold: z.number().min(-1).max(1).default(0.1),
-  /** Stationary-bootstrap draws (the smallest p it can give is 1/(draws+1)). */
-  bootstrap_draws: z.number().int().min(99).max(1_000_000).default(9_999),
+  /**
+   * Stationary-bootstrap draws. Below its resolution (fewer than 10 draws in the tail) the p comes from
+   * the normal tail with the bootstrap standard error, so more draws buy precision, not smaller p.
+   */
+  bootstrap_draws: z.number().int().min(99).max(1_000_000).default(1_999),
   /** False-discovery control over the family: bh (buckets partition the trades) or by (any dependence). */
   fdr_method: z.enum(["bh", "by"]).default("bh"),
   /** c: the smallest edge worth trading, R per trade; P_b = P(θ_b > c). */

@@ -1,16 +1,25 @@
 /**
- * Synthetic closed shadow trades for mining tests and the benchmark: realistic skewed net R (−1R stops,
- * −2R gaps through the stop, +2R targets, +4R runners) shifted to an exact mean edge, plus small
- * friction noise; and a ledger writer that inserts them as positions rows.
+ * Synthetic closed shadow trades for mining tests and the benchmark: realistic skewed, fat-tailed net R
+ * (−1R stops 62%, −4R gaps through the stop 1%, +2R targets 35.5%, +10R runners 1.5%: skew ≈ 2,
+ * Pearson kurtosis ≈ 11) shifted to an exact mean edge, plus small friction noise; and a ledger writer
+ * that inserts them as positions rows.
  */
 import type { Database } from "bun:sqlite";
 import { HOUR_MS } from "../../../src/core/clock.ts";
 import { type Random, sfc32 } from "../../../src/mining/rng.ts";
 
-/** Mean of the raw outcome mixture below (subtracted so the edge is exact). */
-const MIXTURE_MEAN = -0.62 * 1 - 0.03 * 2 + 0.3 * 2 + 0.05 * 4;
-/** Standard deviation of one trade's net R (mixture ⊕ N(0, 0.05²)). */
-export const TRADE_SD = Math.sqrt(0.62 + 0.03 * 4 + 0.3 * 4 + 0.05 * 16 - MIXTURE_MEAN ** 2 + 0.0025);
+const OUTCOMES = [
+  [-1, 0.62],
+  [-4, 0.01],
+  [2, 0.355],
+  [10, 0.015],
+] as const;
+const MIXTURE_MEAN = OUTCOMES.reduce((s, [v, p]) => s + v * p, 0);
+const NOISE_SD = 0.05;
+/** Standard deviation of one trade's net R (mixture plus friction noise). */
+export const TRADE_SD = Math.sqrt(
+  OUTCOMES.reduce((s, [v, p]) => s + (v - MIXTURE_MEAN) ** 2 * p, 0) + NOISE_SD ** 2,
+);
 
 export function gaussian(rand: Random): number {
   return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
@@ -19,8 +28,8 @@ export function gaussian(rand: Random): number {
 /** One trade's net R with true mean `edge`. */
 export function drawR(rand: Random, edge: number): number {
   const u = rand();
-  const outcome = u < 0.62 ? -1 : u < 0.65 ? -2 : u < 0.95 ? 2 : 4;
-  return outcome - MIXTURE_MEAN + edge + 0.05 * gaussian(rand);
+  const outcome = u < 0.62 ? -1 : u < 0.63 ? -4 : u < 0.985 ? 2 : 10;
+  return outcome - MIXTURE_MEAN + edge + NOISE_SD * gaussian(rand);
 }
 
 /** Fills `out` with n draws (vectorised generation for the calibration loops). */
