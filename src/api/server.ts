@@ -55,7 +55,8 @@ export function startApiServer(app: Hono, config: ApiBindConfig, options: ServeO
   }
   let server: ReturnType<typeof Bun.serve>;
   try {
-    server = Bun.serve({ hostname, port, fetch: app.fetch, development: false });
+    // reusePort off explicitly: in production mode Bun would otherwise let a second hlbot share the port.
+    server = Bun.serve({ hostname, port, fetch: app.fetch, development: false, reusePort: false });
   } catch (cause) {
     throw new ApiBindError(`cannot listen on ${hostname}:${port}: ${(cause as Error).message}`, { cause });
   }

@@ -28,7 +28,7 @@ export function ledgerHealthSource(db: Database, clock: Clock, startedAt = clock
 }
 
 /** The full API over a ledger handle, configured from `config` (ledger path, candidates, api). */
-export function createLedgerApiApp(db: Database, config: Config, clock: Clock = wallClock): Hono {
+export function ledgerApiApp(db: Database, config: Config, clock: Clock = wallClock): Hono {
   return createApiApp({
     db,
     ledgerPath: config.ledger.path,

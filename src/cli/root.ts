@@ -7,6 +7,8 @@ import { configCommand } from "./config-check.ts";
 import { importCommand } from "./import.ts";
 import { mineCommand } from "./mine.ts";
 import { promoteCommand } from "./promote.ts";
+import { serveCommand } from "./serve.ts";
+import { statusCommand } from "./status.ts";
 
 export const root = defineCommand({
   meta: {
@@ -21,5 +23,7 @@ export const root = defineCommand({
     import: importCommand,
     mine: mineCommand,
     promote: promoteCommand,
+    serve: serveCommand,
+    status: statusCommand,
   },
 });

@@ -11,6 +11,14 @@ import { parseQuery } from "../params.ts";
 /** Ticks a tick may be late before the bot counts as degraded. */
 export const STALE_TICK_FACTOR = 3;
 
+/** 95 → "95 s", 7200 → "2.0 h", 3 days → "3.0 d". */
+export function humanAge(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86_400).toFixed(1)} d`;
+}
+
 export function healthReport(ctx: ApiContext) {
   const { deps } = ctx;
   const now = deps.clock.now();
@@ -19,7 +27,7 @@ export function healthReport(ctx: ApiContext) {
   const reasons: string[] = [];
   if (tickAge === null) reasons.push("no tick recorded yet");
   else if (tickAge > STALE_TICK_FACTOR * deps.tickSeconds) {
-    reasons.push(`last tick ${Math.round(tickAge)} s ago (> ${STALE_TICK_FACTOR} × ${deps.tickSeconds} s)`);
+    reasons.push(`last tick ${humanAge(tickAge)} ago (> ${STALE_TICK_FACTOR} × ${deps.tickSeconds} s)`);
   }
   if (h.feed.state === "stale" || h.feed.state === "down") reasons.push(`market feed ${h.feed.state}`);
   for (const halt of h.halts) reasons.push(`halted: ${halt.name}${halt.reason ? ` (${halt.reason})` : ""}`);
