@@ -112,7 +112,9 @@ describe("createApiApp", () => {
       for (const init of [auth, {}]) {
         const res = await app.request(path, init);
         const headers: string[] = [];
-        res.headers.forEach((value, name) => headers.push(`${name}: ${value}`));
+        res.headers.forEach((value, name) => {
+          headers.push(`${name}: ${value}`);
+        });
         bodies.push(`${res.status} ${headers.join("\n")} ${await res.text()}`);
       }
     }
