@@ -4,7 +4,13 @@
 import { describe, expect, test } from "bun:test";
 import { MiningSection } from "../../src/config/sections/mining.ts";
 import { weightedMoments } from "../../src/mining/moments.ts";
-import { cusumArl, cusumThreshold, EMPTY_MONITOR, updateMonitor } from "../../src/mining/monitor.ts";
+import {
+  cusumArl,
+  cusumThreshold,
+  EMPTY_MONITOR,
+  type MonitorState,
+  updateMonitor,
+} from "../../src/mining/monitor.ts";
 import { sfc32 } from "../../src/mining/rng.ts";
 import { predictedTradesToLive } from "./support/predict.ts";
 import { bucketKeys, type SimEvent, simulateFamily } from "./support/simulate.ts";
@@ -122,7 +128,13 @@ describe("demotion of a decayed edge", () => {
   /** Trades until the first alarm of the monitor frozen at μp, for trades with true mean `edge`. */
   function runLength(edge: number, seed: number, alarms: string[], max = 5000): number {
     const k = muP / TRADE_SD / 2;
-    let m = { ...EMPTY_MONITOR, mu_p: muP, sigma_p: TRADE_SD, k, h: cusumThreshold(k, rules.cusum_arl0) };
+    let m: MonitorState = {
+      ...EMPTY_MONITOR,
+      mu_p: muP,
+      sigma_p: TRADE_SD,
+      k,
+      h: cusumThreshold(k, rules.cusum_arl0),
+    };
     const rand = sfc32(seed);
     for (let t = 1; t <= max; t++) {
       const u = updateMonitor(m, [drawR(rand, edge)], t, rules);
