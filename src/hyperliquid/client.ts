@@ -2,7 +2,10 @@
  * The Hyperliquid adapter wired from config: ONE weight limiter shared by every HTTP caller, the
  * transport, info queries, the WebSocket feed, and — with secrets — the signed exchange client.
  * Info and positions use the ACCOUNT address; the signer may be an API (agent) wallet. The private
- * key lives only inside Signer; this object serialises to its public parts.
+ * key lives only inside Signer; this object serialises to its public parts. Two clocks: exchange
+ * time (`clock`: nonces, expiresAfter, dead-man switch, address budget — a replay clock in replay
+ * runs) and wall time (`rateClock` + `sleep`: the weight limiter, retry backoff, WS silence), so a
+ * replay clock that stands still never stalls the limiter.
  */
 import type * as z from "zod";
 import type { LiveSecrets } from "../config/secrets.ts";
@@ -39,7 +42,12 @@ export function resolveEndpoints(venue: VenueConfig): Endpoints {
 }
 
 export interface HyperliquidClientDeps {
+  /** Exchange time: nonces, expiresAfter, the dead-man switch, the address budget. Default wall. */
   clock?: Clock;
+  /** Wall time (or an accelerated stand-in) for the weight limiter and WS silence. Default wall,
+   *  whatever `clock` is. */
+  rateClock?: Clock;
+  /** Sleeps on `rateClock`'s time: limiter waits and retry backoff. Default Bun.sleep. */
   sleep?: Sleep;
   random?: () => number;
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
@@ -62,10 +70,11 @@ export class HyperliquidClient {
   constructor(venue: VenueConfig, secrets?: LiveSecrets, deps: HyperliquidClientDeps = {}) {
     this.#venue = venue;
     this.#clock = deps.clock ?? wallClock;
+    const rateClock = deps.rateClock ?? wallClock;
     this.endpoints = resolveEndpoints(venue);
     this.limiter = new WeightLimiter({
       budgetFraction: venue.weight_budget_fraction,
-      clock: this.#clock,
+      clock: rateClock,
       sleep: deps.sleep,
     });
     this.transport = new HttpTransport({
@@ -80,7 +89,7 @@ export class HyperliquidClient {
     this.ws = new WsClient({
       url: this.endpoints.ws,
       staleAfterMs: venue.stale_feed_seconds * 1000,
-      clock: this.#clock,
+      clock: rateClock,
     });
     this.addressBudget = new AddressBudget(this.#clock);
     this.#signer = secrets ? new Signer(secrets.privateKey) : undefined;

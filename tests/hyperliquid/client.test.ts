@@ -75,8 +75,35 @@ describe("HyperliquidClient", () => {
     expect(await new HyperliquidClient(venue(), secrets, { clock }).refreshDeadMansSwitch()).toBeUndefined();
     const hl = new HyperliquidClient(venue({ schedule_cancel_seconds: 30 }), secrets, { clock });
     expect(await hl.refreshDeadMansSwitch()).toBe(1_713_826_030_000);
-    const body = server.requests.at(-1)?.body as { action: unknown };
+    const body = server.requests.at(-1)?.body as { action: unknown; nonce: number };
     expect(body.action).toEqual({ type: "scheduleCancel", time: 1_713_826_030_000 });
     expect(hl.stats()).toMatchObject({ transport: { requests: { "/info": 1, "/exchange": 1 } } });
+    expect(body.nonce, "nonces on exchange time").toBe(1_713_826_000_000);
+  });
+
+  test("a replay clock standing still never stalls the limiter: it runs on rateClock + sleep", async () => {
+    server.script("/info", { json: fixture("meta") });
+    const clock = new ManualClock(1_748_736_000_000); // exchange (replay) time, not advanced here
+    const rateClock = new ManualClock(1_000_000);
+    let sleeps = 0;
+    const sleep = async (ms: number) => {
+      if (++sleeps > 100) throw new Error("the limiter does not see its sleeps pass time");
+      rateClock.advance(ms);
+    };
+    const hl = new HyperliquidClient(venue(), undefined, { clock, rateClock, sleep });
+    for (let i = 0; i < 50; i++) await hl.info.meta(); // 1000 weight > 960: the 49th waits
+    expect(server.requests).toHaveLength(50);
+    expect(rateClock.now() - 1_000_000).toBeGreaterThanOrEqual(60_000);
+    expect(clock.now()).toBe(1_748_736_000_000);
+    expect(hl.limiter.stats()).toMatchObject({ requests: 50, waits: 1 });
+  });
+
+  test("by default the limiter runs on wall time, whatever the exchange clock", () => {
+    const hl = new HyperliquidClient(venue(), undefined, { clock: new ManualClock(1_600_000_000_000) });
+    const before = Date.now();
+    hl.limiter.backoff(1_000);
+    const { blockedUntil } = hl.limiter.stats();
+    expect(blockedUntil).toBeGreaterThanOrEqual(before + 1_000);
+    expect(blockedUntil).toBeLessThanOrEqual(Date.now() + 1_000);
   });
 });

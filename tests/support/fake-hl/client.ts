@@ -29,7 +29,7 @@ export interface FakeClientOptions {
   time?: AcceleratedTime;
   /** HTTP timeout, ms of real time (default 2 000 so timeout faults resolve quickly). */
   requestTimeoutMs?: number;
-  /** Clock for nonces and expiresAfter (default: the accelerated/wall clock). */
+  /** Clock for nonces and expiresAfter (default: the accelerated/wall clock); the limiter stays on `time`. */
   clock?: Clock;
 }
 
@@ -46,6 +46,7 @@ export function fakeClient(
   const time = options.time ?? acceleratedTime(1);
   return new HyperliquidClient(venue, options.secrets, {
     clock: options.clock ?? time.clock,
+    rateClock: time.clock,
     sleep: time.sleep,
   });
 }
