@@ -132,7 +132,7 @@ export class HyperliquidClient {
   async refreshDeadMansSwitch(): Promise<number | undefined> {
     const seconds = this.#venue.schedule_cancel_seconds;
     if (seconds <= 0) return undefined;
-    const at = this.#clock.now() + seconds * 1000;
+    const at = Math.floor(this.#clock.now() + seconds * 1000); // signed as an integer
     await (await this.exchange()).scheduleCancel(at);
     return at;
   }

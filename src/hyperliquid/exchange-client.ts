@@ -142,7 +142,7 @@ export class ExchangeClient {
       nonce: nonces.next(),
       isMainnet,
       vaultAddress,
-      expiresAfter: expiresAfterMs === undefined ? undefined : clock.now() + expiresAfterMs,
+      expiresAfter: expiresAfterMs === undefined ? undefined : Math.floor(clock.now() + expiresAfterMs),
     });
     const response = decode(
       ExchangeResponse,

@@ -1,5 +1,6 @@
 /**
- * Nonces for one signing key: ms timestamps made strictly increasing (`max(now, last + 1)`). The node
+ * Nonces for one signing key: whole-ms timestamps made strictly increasing (`max(floor(now), last +
+ * 1)`; the nonce is signed as a u64, so a clock with fractional ms must not leak into it). The node
  * keeps each signer's 100 highest nonces and only accepts values within (blockTime − 2 days,
  * blockTime + 1 day), so one NonceManager per key, shared by everything that signs with it.
  */
@@ -15,7 +16,7 @@ export class NonceManager {
   constructor(private readonly clock: Clock) {}
 
   next(): number {
-    const now = this.clock.now();
+    const now = Math.floor(this.clock.now());
     const nonce = Math.max(now, this.#last + 1);
     if (nonce - now > MAX_NONCE_LEAD_MS) {
       throw new NonceError(

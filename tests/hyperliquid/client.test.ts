@@ -81,6 +81,15 @@ describe("HyperliquidClient", () => {
     expect(body.nonce, "nonces on exchange time").toBe(1_713_826_000_000);
   });
 
+  test("dead-man switch on a clock with fractional ms schedules a whole ms", async () => {
+    server.script("/info", { json: fixture("meta") });
+    server.script("/exchange", { json: fixtureEntry("exchange-responses", "default") });
+    const clock = new ManualClock(1_713_826_000_000.6);
+    const hl = new HyperliquidClient(venue({ schedule_cancel_seconds: 30 }), secrets, { clock });
+    expect(await hl.refreshDeadMansSwitch()).toBe(1_713_826_030_000);
+    expect(server.requests.at(-1)?.body).toMatchObject({ nonce: 1_713_826_000_000 });
+  });
+
   test("a replay clock standing still never stalls the limiter: it runs on rateClock + sleep", async () => {
     server.script("/info", { json: fixture("meta") });
     const clock = new ManualClock(1_748_736_000_000); // exchange (replay) time, not advanced here

@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
+import { ManualClock } from "../../src/core/clock.ts";
 import { AddressBudget } from "../../src/hyperliquid/address-budget.ts";
 import { AssetBook } from "../../src/hyperliquid/assets.ts";
 import { ExchangeRejectError, InvalidOrderError, TransportError } from "../../src/hyperliquid/errors.ts";
@@ -154,6 +155,26 @@ describe("ExchangeClient.order", () => {
       isMainnet: true,
     });
     await expect(mainnet.order([buyEth])).rejects.toMatchObject({ kind: "exchange_reject" });
+  });
+
+  test("a clock with fractional ms still signs: whole-ms nonce and expiresAfter", async () => {
+    server.script("/exchange", verified(fixtureEntry("exchange-responses", "orderWithCloid")));
+    const { transport, clock } = instantTransport(server.url, new ManualClock(1_700_000_000_000.6));
+    const fractional = new ExchangeClient({
+      transport,
+      signer,
+      nonces: new NonceManager(clock),
+      assets,
+      clock,
+      isMainnet: false,
+      expiresAfterMs: 5_000,
+    });
+    const [outcome] = await fractional.order([{ ...buyEth, cloid: "0x00000000000000000000000000000003" }]);
+    expect(outcome?.status).toBe("resting");
+    expect(server.requests.at(-1)?.body).toMatchObject({
+      nonce: 1_700_000_000_000,
+      expiresAfter: 1_700_000_005_000,
+    });
   });
 
   test("a 5xx is an unknown outcome, sent once, never resent", async () => {
