@@ -2,5 +2,6 @@
 await import("./hyperliquid.ts");
 await import("./backfill.ts");
 await import("./signals.ts");
+await import("./backtest.ts");
 
 export {};

@@ -77,9 +77,13 @@ export class Book implements TradingBook {
     return assetMeta(coin, this.settings.assets);
   }
 
+  private readonly rulesCache = new Map<string, ExitRules>();
+
   rulesFor(coin: string): ExitRules {
+    const cached = this.rulesCache.get(coin);
+    if (cached) return cached;
     const s = this.settings;
-    return {
+    const rules: ExitRules = {
       partials: this.model.managedExits,
       partialFraction: s.partialFraction,
       partialAtR: s.partialAtR,
@@ -90,6 +94,8 @@ export class Book implements TradingBook {
       timeoutMs: s.timeoutMs,
       szDecimals: this.asset(coin).szDecimals,
     };
+    this.rulesCache.set(coin, rules);
+    return rules;
   }
 
   /**

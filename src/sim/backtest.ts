@@ -113,6 +113,8 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
       clock.set(t);
       const view = feed.view(t);
       barUpdates += view.closedBars.length;
+      // Nothing closed and no funding: no feature, position or account can change this tick.
+      if (view.closedBars.length === 0 && view.funding.length === 0) continue;
       if (t <= req.from) engine.warm(view);
       else engine.tick(view);
       lastView = view;

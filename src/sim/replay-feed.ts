@@ -3,6 +3,9 @@
  * tick per management-bar close (15m). At tick T the view holds only bars CLOSED by T; the tradable
  * price is the open of the bar starting at T (the first trade after the decision); the price path for
  * open positions is the finest bar that just closed (15m, or 1h/4h where finer data is missing).
+ *
+ * Hot path of every backtest: the view object, its arrays and maps are reused from tick to tick (the
+ * engine reads a view only during its tick), and cursors walk typed arrays without allocation.
  */
 import type { Interval } from "../core/intervals.ts";
 import { intervalMs } from "../core/intervals.ts";
@@ -18,8 +21,18 @@ export interface ReplaySeries {
 }
 
 interface Cursor {
-  s: ReplaySeries;
+  coin: string;
+  /** Index of the coin in the feed's per-coin arrays. */
+  ci: number;
+  interval: Interval;
+  cols: CandleColumns;
   len: number;
+  i: number;
+}
+
+interface FundingCursor {
+  coin: string;
+  rows: FundingRate[];
   i: number;
 }
 
@@ -30,31 +43,65 @@ export interface ReplayData {
 
 export class ReplayFeed {
   private readonly cursors: Cursor[];
-  private readonly fundingIdx = new Map<string, number>();
-  private readonly lastPrice = new Map<string, number>();
+  private readonly fundingCursors: FundingCursor[];
+  private readonly coinIndex = new Map<string, number>();
+  private readonly lastPx: Float64Array;
+  private readonly openPx: Float64Array;
+  /** Tick time at which openPx[ci] was set (a bar opened exactly then). */
+  private readonly openAt: Float64Array;
+  private readonly segments = new Map<string, Segment>();
+  private readonly closedBars: ClosedBar[] = [];
+  private readonly funding: FundingEvent[] = [];
+  private readonly current: MarketView;
   readonly start: number;
   readonly end: number;
-  private readonly step: number;
+  readonly step: number;
 
-  constructor(
-    private readonly data: ReplayData,
-    stepInterval: Interval = "15m",
-  ) {
+  constructor(data: ReplayData, stepInterval: Interval = "15m") {
     this.step = intervalMs(stepInterval);
-    // Finest interval first, so the management segment of a coin is its finest closed bar.
+    // Finest interval first, so the management segment of a coin is its finest closed bar and bars
+    // closing at the same time come out finest first.
     this.cursors = data.series
       .filter((s) => s.cols.t.length > 0)
-      .map((s) => ({ s, len: intervalMs(s.interval), i: 0 }))
+      .map((s) => {
+        if (!this.coinIndex.has(s.coin)) this.coinIndex.set(s.coin, this.coinIndex.size);
+        return {
+          coin: s.coin,
+          ci: this.coinIndex.get(s.coin)!,
+          interval: s.interval,
+          cols: s.cols,
+          len: intervalMs(s.interval),
+          i: 0,
+        };
+      })
       .sort((a, b) => a.len - b.len);
+    this.lastPx = new Float64Array(this.coinIndex.size).fill(Number.NaN);
+    this.openPx = new Float64Array(this.coinIndex.size);
+    this.openAt = new Float64Array(this.coinIndex.size).fill(-1);
+    this.fundingCursors = [...data.funding.entries()].map(([coin, rows]) => ({ coin, rows, i: 0 }));
     let start = Infinity;
     let end = -Infinity;
     for (const c of this.cursors) {
-      start = Math.min(start, c.s.cols.t[0]! + c.len);
-      end = Math.max(end, c.s.cols.t[c.s.cols.t.length - 1]! + c.len);
+      start = Math.min(start, c.cols.t[0]! + c.len);
+      end = Math.max(end, c.cols.t[c.cols.t.length - 1]! + c.len);
     }
     this.start = Math.ceil(start / this.step) * this.step;
     this.end = end;
-    for (const coin of data.funding.keys()) this.fundingIdx.set(coin, 0);
+    const { coinIndex, lastPx, openPx, openAt } = this;
+    const current: MarketView = {
+      now: 0,
+      closedBars: this.closedBars,
+      segments: this.segments,
+      funding: this.funding,
+      price: (coin: string) => {
+        const ci = coinIndex.get(coin);
+        if (ci === undefined) return undefined;
+        if (openAt[ci] === current.now) return openPx[ci];
+        const last = lastPx[ci]!;
+        return Number.isNaN(last) ? undefined : last;
+      },
+    };
+    this.current = current;
   }
 
   /** Tick times from the first bar close to the last, on the step grid. */
@@ -62,19 +109,24 @@ export class ReplayFeed {
     for (let t = this.start; t <= this.end; t += this.step) yield t;
   }
 
-  /** The market as seen at `now`; calls must come in increasing `now`. */
+  /**
+   * The market as seen at `now`; calls must come in increasing `now`. The returned view is reused by
+   * the next call.
+   */
   view(now: number): MarketView {
-    const closedBars: ClosedBar[] = [];
-    const segments = new Map<string, Segment>();
-    const opens = new Map<string, number>();
+    const closedBars = this.closedBars;
+    closedBars.length = 0;
+    if (this.segments.size) this.segments.clear();
+    let lateBar = false;
     for (const c of this.cursors) {
-      const { t, open, high, low, close, volume } = c.s.cols;
-      const coin = c.s.coin;
-      while (c.i < t.length && t[c.i]! + c.len <= now) {
+      const { t, open, high, low, close, volume } = c.cols;
+      const n = t.length;
+      while (c.i < n && t[c.i]! + c.len <= now) {
         const i = c.i++;
+        const closeT = t[i]! + c.len;
         closedBars.push({
-          coin,
-          interval: c.s.interval,
+          coin: c.coin,
+          interval: c.interval,
           candle: {
             t: t[i]!,
             open: open[i]!,
@@ -84,35 +136,41 @@ export class ReplayFeed {
             volume: volume[i]!,
           },
         });
-        if (t[i]! + c.len === now && !segments.has(coin)) {
-          segments.set(coin, { open: open[i]!, high: high[i]!, low: low[i]!, close: close[i]!, end: now });
-        }
-        this.lastPrice.set(coin, close[i]!);
+        if (closeT === now) {
+          if (!this.segments.has(c.coin)) {
+            this.segments.set(c.coin, {
+              open: open[i]!,
+              high: high[i]!,
+              low: low[i]!,
+              close: close[i]!,
+              end: now,
+            });
+          }
+        } else lateBar = true;
+        this.lastPx[c.ci] = close[i]!;
       }
-      if (!opens.has(coin) && c.i < t.length && t[c.i] === now) opens.set(coin, open[c.i]!);
+      if (c.i < n && t[c.i] === now && this.openAt[c.ci] !== now) {
+        this.openAt[c.ci] = now;
+        this.openPx[c.ci] = open[c.i]!;
+      }
     }
-    closedBars.sort((a, b) => a.candle.t + intervalMs(a.interval) - (b.candle.t + intervalMs(b.interval)));
-    const funding = this.fundingUntil(now);
-    const lastPrice = this.lastPrice;
-    return {
-      now,
-      closedBars,
-      segments,
-      funding,
-      price: (coin: string) => opens.get(coin) ?? lastPrice.get(coin),
-    };
+    // Only the first tick (history before the grid start) can carry bars closing before `now`.
+    if (lateBar)
+      closedBars.sort((a, b) => a.candle.t + intervalMs(a.interval) - (b.candle.t + intervalMs(b.interval)));
+    this.fundingUntil(now);
+    this.current.now = now;
+    return this.current;
   }
 
-  private fundingUntil(now: number): FundingEvent[] {
-    const out: FundingEvent[] = [];
-    for (const [coin, rows] of this.data.funding) {
-      let i = this.fundingIdx.get(coin)!;
-      while (i < rows.length && rows[i]!.t <= now) {
-        out.push({ coin, t: rows[i]!.t, rate: rows[i]!.rate });
-        i++;
+  private fundingUntil(now: number): void {
+    const out = this.funding;
+    out.length = 0;
+    for (const f of this.fundingCursors) {
+      const rows = f.rows;
+      while (f.i < rows.length && rows[f.i]!.t <= now) {
+        const r = rows[f.i++]!;
+        out.push({ coin: f.coin, t: r.t, rate: r.rate });
       }
-      this.fundingIdx.set(coin, i);
     }
-    return out;
   }
 }
