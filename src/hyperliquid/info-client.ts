@@ -51,6 +51,15 @@ export interface L2BookOptions {
   mantissa?: 1 | 2 | 5;
 }
 
+/** Most items one response holds, per paged query (Hyperliquid's documented limits). */
+export interface PageLimits {
+  candles: number;
+  funding: number;
+  fills: number;
+}
+
+export const HL_PAGE_LIMITS: PageLimits = { candles: 5000, funding: 500, fills: 2000 };
+
 /** Identity of one fill across pages and WS snapshots. */
 export function fillKey(fill: Fill): string {
   return fill.tid !== undefined
@@ -59,7 +68,15 @@ export function fillKey(fill: Fill): string {
 }
 
 export class InfoClient {
-  constructor(private readonly transport: HttpTransport) {}
+  readonly #pages: PageLimits;
+
+  /** `pageLimits` only for venues paging differently (tests); a wrong limit would stop walks early. */
+  constructor(
+    private readonly transport: HttpTransport,
+    pageLimits: Partial<PageLimits> = {},
+  ) {
+    this.#pages = { ...HL_PAGE_LIMITS, ...pageLimits };
+  }
 
   async #query<S extends z.ZodType>(
     schema: S,
@@ -107,6 +124,7 @@ export class InfoClient {
           type: "candleSnapshot",
           req: { coin, interval, startTime: start, endTime },
         }),
+      pageLimit: this.#pages.candles,
       timeOf: (c) => c.t,
       keyOf: (c) => String(c.t),
     });
@@ -124,6 +142,7 @@ export class InfoClient {
           startTime: start,
           ...(endTime === undefined ? {} : { endTime }),
         }),
+      pageLimit: this.#pages.funding,
       timeOf: (f) => f.time,
       keyOf: (f) => `${f.coin}:${f.time}`,
     });
@@ -150,6 +169,7 @@ export class InfoClient {
           ...(endTime === undefined ? {} : { endTime }),
           aggregateByTime: false,
         }),
+      pageLimit: this.#pages.fills,
       timeOf: (f) => f.time,
       keyOf: fillKey,
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
-import { InfoClient } from "../../src/hyperliquid/info-client.ts";
+import { InfoClient, type PageLimits } from "../../src/hyperliquid/info-client.ts";
 import { fixture, fixtureEntry, realFills } from "./support/fixtures.ts";
 import { scriptedServer } from "./support/scripted-server.ts";
 import { instantTransport } from "./support/venue.ts";
@@ -13,9 +13,9 @@ beforeEach(() => {
 const USER = "0xb7b6f3cea3f66bf525f5d8f965f6dbf6d9b017b2";
 const MINUTE = 60_000;
 
-function client() {
+function client(pageLimits: Partial<PageLimits> = {}) {
   const { transport, limiter } = instantTransport(server.url);
-  return { info: new InfoClient(transport), limiter };
+  return { info: new InfoClient(transport, pageLimits), limiter };
 }
 
 interface Body {
@@ -93,11 +93,17 @@ describe("InfoClient pagination", () => {
     const candles = await info.candleSnapshot("BTC", "1m", t0, t0 + total * MINUTE);
     expect(candles).toHaveLength(5000);
     expect(candles[0]?.t).toBe(available[0]?.t);
-    expect(server.requests).toHaveLength(2); // the second page only repeats the last candle → stop
+    expect(server.requests).toHaveLength(2); // a full page may have a next; it only repeats the last candle
 
     server.requests.length = 0;
     const window = await info.candleSnapshot("BTC", "1m", available[100]!.t, available[2100]!.t);
     expect(window.map((c) => c.t)).toEqual(available.slice(100, 2101).map((c) => c.t));
+    expect(server.requests, "2001 < 5000: one page holds the range").toHaveLength(1);
+
+    server.requests.length = 0;
+    const tail = await info.candleSnapshot("BTC", "1m", available[4000]!.t, t0 + total * MINUTE);
+    expect(tail).toHaveLength(1000);
+    expect(server.requests, "a short page is the last, even before endTime").toHaveLength(1);
   });
 
   test("fundingHistory: 500 rows per page, all rows once, extra weight charged", async () => {
@@ -114,9 +120,11 @@ describe("InfoClient pagination", () => {
     const { info, limiter } = client();
     const out = await info.fundingHistory("ETH", rows[0]!.time);
     expect(out).toEqual(rows);
-    expect(server.requests).toHaveLength(4);
-    // 4 × 20 base + floor(500/20) × 2 + floor(236/20) + floor(1/20)
-    expect(limiter.stats().weightLastMinute).toBe(80 + 50 + 11);
+    expect(server.requests, "the 236-row page is the last: no request for its last row again").toHaveLength(
+      3,
+    );
+    // 3 × 20 base + floor(500/20) × 2 + floor(236/20)
+    expect(limiter.stats().weightLastMinute).toBe(60 + 50 + 11);
   });
 
   test("userFillsByTime over the real cassette: 2000-per-page limit simulated at 64, no loss or duplicate", async () => {
@@ -125,7 +133,7 @@ describe("InfoClient pagination", () => {
       const { startTime = 0 } = body as Body;
       return { json: fills.filter((f) => (f.time as number) >= startTime).slice(0, 64) };
     });
-    const out = await client().info.userFillsByTime(USER, 0);
+    const out = await client({ fills: 64 }).info.userFillsByTime(USER, 0);
     expect(out).toHaveLength(500);
     expect(out.map((f) => f.hash + f.px + f.sz)).toEqual(fills.map((f) => `${f.hash}${f.px}${f.sz}`));
   });

@@ -19,17 +19,18 @@ function venue(items: Item[], limit: number) {
 }
 
 describe("paginateForward", () => {
-  test("walks all pages, stops when a page brings nothing new", async () => {
+  test("walks all pages and stops at the first short page, without asking again", async () => {
     const items = Array.from({ length: 1234 }, (_, i) => ({ time: 1000 + i, id: `f${i}` }));
     const v = venue(items, 500);
     const out = await paginateForward({
       startTime: 1000,
+      pageLimit: 500,
       fetchPage: (s) => v.fetchPage(s),
       timeOf: (i) => i.time,
       keyOf: (i) => i.id,
     });
     expect(out).toEqual(items);
-    expect(v.calls).toEqual([1000, 1499, 1998, 2233]);
+    expect(v.calls, "the third page (236 < 500) is the last").toEqual([1000, 1499, 1998]);
   });
 
   test("several items in one ms across a page boundary are neither lost nor duplicated", async () => {
@@ -41,6 +42,7 @@ describe("paginateForward", () => {
     const v = venue(items, 5);
     const out = await paginateForward({
       startTime: 0,
+      pageLimit: 5,
       fetchPage: (s) => v.fetchPage(s),
       timeOf: (i) => i.time,
       keyOf: (i) => i.id,
@@ -54,6 +56,7 @@ describe("paginateForward", () => {
     const out = await paginateForward({
       startTime: 10,
       endTime: 50,
+      pageLimit: 30,
       fetchPage: (s) => v.fetchPage(s, 50),
       timeOf: (i) => i.time,
       keyOf: (i) => i.id,
@@ -67,11 +70,40 @@ describe("paginateForward", () => {
     expect(
       await paginateForward({
         startTime: 0,
+        pageLimit: 10,
         fetchPage: (s) => v.fetchPage(s),
         timeOf: (i) => i.time,
         keyOf: (i) => i.id,
       }),
     ).toEqual([]);
     expect(v.calls).toEqual([0]);
+  });
+
+  test("a full page is followed from its last time (pages overlap by one item, kept once)", async () => {
+    const items = Array.from({ length: 1000 }, (_, i) => ({ time: i, id: String(i) }));
+    const v = venue(items, 500);
+    const out = await paginateForward({
+      startTime: 0,
+      pageLimit: 500,
+      fetchPage: (s) => v.fetchPage(s),
+      timeOf: (i) => i.time,
+      keyOf: (i) => i.id,
+    });
+    expect(out).toEqual(items);
+    expect(v.calls).toEqual([0, 499, 998]);
+  });
+
+  test("a full page inside one millisecond ends the walk (asking again would repeat it)", async () => {
+    const items = Array.from({ length: 8 }, (_, i) => ({ time: 7, id: `same${i}` }));
+    const v = venue(items, 5);
+    const out = await paginateForward({
+      startTime: 7,
+      pageLimit: 5,
+      fetchPage: (s) => v.fetchPage(s),
+      timeOf: (i) => i.time,
+      keyOf: (i) => i.id,
+    });
+    expect(out).toHaveLength(5);
+    expect(v.calls).toEqual([7]);
   });
 });
