@@ -10,7 +10,10 @@ export function dashboardMain(): void {
   type Cell = { text: string; cls?: string; title?: string; tag?: boolean };
 
   const refreshSeconds = Number(document.body.dataset.refresh) || 10;
-  const runId = new URLSearchParams(location.search).get("run_id") ?? "0";
+  const query = new URLSearchParams(location.search);
+  const runId = query.get("run_id") ?? "0";
+  const modeParam = query.get("mode");
+  const mode = modeParam === "shadow" || modeParam === "live" ? modeParam : null;
   const fragment = new URLSearchParams(location.hash.slice(1));
   const fragmentToken = fragment.get("token");
   if (fragmentToken) {
@@ -20,11 +23,12 @@ export function dashboardMain(): void {
   const token = sessionStorage.getItem("hlbot-token");
   const $ = (id: string) => document.getElementById(id) as HTMLElement;
 
-  async function get(path: string, perRun = true): Promise<Json> {
-    const url =
-      perRun && runId !== "0"
-        ? `${path}${path.includes("?") ? "&" : "?"}run_id=${encodeURIComponent(runId)}`
-        : path;
+  /** GET a JSON route; `scoped` routes get the page's run_id and mode. */
+  async function get(path: string, scoped = true): Promise<Json> {
+    const extra = new URLSearchParams();
+    if (scoped && runId !== "0") extra.set("run_id", runId);
+    if (scoped && mode) extra.set("mode", mode);
+    const url = extra.size ? `${path}${path.includes("?") ? "&" : "?"}${extra}` : path;
     const res = await fetch(url, {
       cache: "no-store",
       headers: token ? { Authorization: `Bearer ${token}` } : {},
@@ -33,9 +37,8 @@ export function dashboardMain(): void {
     return res.json();
   }
 
-  const sig = (x: number) => (Math.abs(x) >= 1000 ? 2 : Math.abs(x) >= 1 ? 4 : 6);
   const px = (x: number | null) =>
-    x === null || x === undefined ? "—" : x.toLocaleString("en-US", { maximumSignificantDigits: sig(x) + 3 });
+    x === null || x === undefined ? "—" : x.toLocaleString("en-US", { maximumSignificantDigits: 6 });
   const usd = (x: number | null, signed = true) =>
     x === null || x === undefined
       ? "—"
@@ -120,17 +123,27 @@ export function dashboardMain(): void {
 
   function renderPerformance(p: Json): void {
     const t = p.total;
+    // Return and drawdown belong to one account: the live one once it has equity, else shadow.
     const modes = Object.entries(p.by_mode) as [string, Json][];
-    const main = modes.find(([m]) => m === "live" && p.by_mode.live.trades > 0) ?? modes[0];
+    const main = modes.find(([m, s]) => m === "live" && s.start_equity !== null) ?? modes[0];
+    const other = modes.find((m) => m !== main);
     const eq = main ? main[1] : null;
-    kpi("kpi-pnl", usd(t.net_pnl), tone(t.net_pnl), `fees ${usd(t.fees, false)} · funding ${usd(t.funding)}`);
+    const pnlSplit = modes.length > 1 ? modes.map(([m, s]) => `${m} ${usd(s.net_pnl)}`).join(" · ") : "";
+    kpi("kpi-pnl", usd(t.net_pnl), tone(t.net_pnl), pnlSplit || `fees ${usd(t.fees, false)}`);
+    const also = (field: string, f: (x: number | null) => string) =>
+      other ? ` · ${other[0]} ${f(other[1][field] ?? null)}` : "";
     kpi(
       "kpi-return",
       pct(eq?.return ?? null),
       tone(eq?.return ?? null),
-      main ? `${main[0]} equity` : "no equity yet",
+      main ? `${main[0]}${also("return", (x) => pct(x))}` : "no equity yet",
     );
-    kpi("kpi-dd", pct(eq?.max_drawdown ?? null, false), eq?.max_drawdown ? "down" : "", "worst in window");
+    kpi(
+      "kpi-dd",
+      pct(eq?.max_drawdown ?? null, false),
+      eq?.max_drawdown ? "down" : "",
+      main ? `${main[0]}${also("max_drawdown", (x) => pct(x, false))}` : "",
+    );
     kpi("kpi-trades", String(t.trades), "", `${t.wins} won · ${t.losses} lost`);
     kpi(
       "kpi-winrate",
@@ -232,7 +245,11 @@ export function dashboardMain(): void {
     const H = svg.clientHeight || 230;
     svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
     svg.replaceChildren();
-    const curves = Object.entries(data.curves) as [string, { t: number; equity: number }[]][];
+    // Each account is drawn as % change from its first point, so a 10k and a 2k account share an axis.
+    const curves = (Object.entries(data.curves) as [string, { t: number; equity: number }[]][]).map(
+      ([m, c]) =>
+        [m, c.map((p) => ({ t: p.t, equity: p.equity, v: p.equity / (c[0]?.equity || 1) - 1 }))] as const,
+    );
     const points = curves.flatMap(([, c]) => c);
     const legend = $("equity-legend");
     legend.replaceChildren();
@@ -247,36 +264,42 @@ export function dashboardMain(): void {
       node("text", { x: W / 2, y: H / 2, "text-anchor": "middle" }, "no equity snapshots in the window");
       return;
     }
-    const pad = { l: 72, r: 14, t: 10, b: 24 };
+    const pad = { l: 58, r: 14, t: 10, b: 24 };
     const t0 = Math.min(...points.map((p) => p.t));
     const t1 = Math.max(...points.map((p) => p.t));
-    let lo = Math.min(...points.map((p) => p.equity));
-    let hi = Math.max(...points.map((p) => p.equity));
-    const margin = (hi - lo) * 0.08 || Math.max(1, hi * 0.001);
+    let lo = Math.min(0, ...points.map((p) => p.v));
+    let hi = Math.max(0, ...points.map((p) => p.v));
+    const margin = (hi - lo) * 0.08 || 0.001;
     lo -= margin;
     hi += margin;
     const x = (t: number) => pad.l + ((t - t0) / Math.max(1, t1 - t0)) * (W - pad.l - pad.r);
     const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
-    for (let i = 0; i <= 4; i++) {
-      const v = lo + ((hi - lo) * i) / 4;
+    // Round gridlines: a 1/2/2.5/5 × 10^k step giving four to six intervals.
+    const raw = (hi - lo) / 5;
+    const mag = 10 ** Math.floor(Math.log10(raw));
+    const step = ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
+    for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) {
       node("line", { x1: pad.l, x2: W - pad.r, y1: y(v), y2: y(v), class: "grid-line" });
-      node("text", { x: pad.l - 8, y: y(v) + 4, "text-anchor": "end" }, usd(v, false));
+      node(
+        "text",
+        { x: pad.l - 8, y: y(v) + 4, "text-anchor": "end" },
+        pct(Math.abs(v) < step / 1e6 ? 0 : v),
+      );
     }
+    node("line", { x1: pad.l, x2: W - pad.r, y1: y(0), y2: y(0), class: "zero-line" });
     for (let i = 0; i <= 4; i++) {
       const t = t0 + ((t1 - t0) * i) / 4;
       const anchor = i === 0 ? "start" : i === 4 ? "end" : "middle";
       node("text", { x: x(t), y: H - 6, "text-anchor": anchor }, time(t).slice(5));
     }
-    for (const [mode, curve] of curves) {
+    for (const [name, curve] of curves) {
       if (curve.length === 0) continue;
-      const d = curve
-        .map((p, i) => `${i ? "L" : "M"}${x(p.t).toFixed(1)},${y(p.equity).toFixed(1)}`)
-        .join("");
-      node("path", { d, class: `series ${mode}` });
-      const last = curve[curve.length - 1] as { equity: number };
+      const d = curve.map((p, i) => `${i ? "L" : "M"}${x(p.t).toFixed(1)},${y(p.v).toFixed(1)}`).join("");
+      node("path", { d, class: `series ${name}` });
+      const last = curve[curve.length - 1] as { equity: number; v: number };
       const item = document.createElement("span");
-      item.className = mode;
-      item.append(document.createElement("i"), `${mode} ${usd(last.equity, false)}`);
+      item.className = name;
+      item.append(document.createElement("i"), `${name} ${usd(last.equity, false)} (${pct(last.v)})`);
       legend.append(item);
     }
   }
@@ -309,6 +332,14 @@ export function dashboardMain(): void {
     if (lastEquity) renderEquity(lastEquity);
   });
   $("m-run").textContent = runId === "0" ? "daemon (run 0)" : `backtest run ${runId}`;
+  document.querySelectorAll<HTMLAnchorElement>("#modes a").forEach((link) => {
+    const target = new URLSearchParams(location.search);
+    const value = link.dataset.mode ?? "";
+    if (value) target.set("mode", value);
+    else target.delete("mode");
+    link.href = `?${target}`;
+    if (value === (mode ?? "")) link.className = "active";
+  });
   void refresh();
   setInterval(() => void refresh(), refreshSeconds * 1000);
 }

@@ -41,6 +41,7 @@ const BODY = `
     <span>viewing <b id="m-run">—</b></span>
   </div>
   <div class="spacer"></div>
+  <nav class="modes" id="modes" aria-label="account"><a data-mode="">all</a><a data-mode="shadow">shadow</a><a data-mode="live">live</a></nav>
   <div class="meta" id="updated">loading…</div>
 </header>
 <div class="reasons" id="reasons"></div>
@@ -49,7 +50,7 @@ const BODY = `
   ${kpi("kpi-trades", "Closed trades")}${kpi("kpi-winrate", "Win rate")}${kpi("kpi-avgr", "Average R")}
 </section>
 <main class="grid">
-  <section class="panel wide"><h2>Equity <small>last 7 days</small><span class="spacer"></span><span class="legend" id="equity-legend"></span></h2>
+  <section class="panel wide"><h2>Equity <small>last 7 days, % change per account</small><span class="spacer"></span><span class="legend" id="equity-legend"></span></h2>
     <svg id="equity-chart" class="chart" role="img" aria-label="equity curve"></svg></section>
   <section class="panel wide"><h2>Open positions</h2>
     ${table("positions", ["Coin", "Side", "Mode", "Strategy", "#Entry", "#Mark", "#Size", "#Stop", "#Target", "#uPnL", "#R", "Opened"])}</section>

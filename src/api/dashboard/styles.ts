@@ -20,6 +20,11 @@ header h1 span { color: var(--accent); }
 .meta { color: var(--muted); display: flex; gap: 16px; flex-wrap: wrap; font-size: 12px; }
 .meta b { color: var(--text); font-weight: 600; }
 .spacer { flex: 1; }
+.modes { display: flex; border: 1px solid var(--line); border-radius: 7px; overflow: hidden; }
+.modes a { color: var(--muted); text-decoration: none; padding: 3px 11px; font-size: 12px; font-weight: 600; }
+.modes a + a { border-left: 1px solid var(--line); }
+.modes a.active { background: var(--panel-2); color: var(--text); }
+.modes a:hover { color: var(--text); }
 .reasons { color: var(--warn); font-size: 12px; margin: -8px 0 14px; }
 .reasons:empty { display: none; }
 .kpis { display: grid; grid-template-columns: repeat(6, minmax(120px, 1fr)); gap: 12px; margin-bottom: 14px; }
@@ -52,6 +57,7 @@ td.empty { color: var(--faint); text-align: center; padding: 14px; font-style: i
 .chart { width: 100%; height: 230px; display: block; }
 .chart text { fill: var(--faint); font-size: 11px; font-variant-numeric: tabular-nums; }
 .chart .grid-line { stroke: var(--line); stroke-width: 1; }
+.chart .zero-line { stroke: var(--faint); stroke-width: 1; stroke-dasharray: 3 4; }
 .chart .series { fill: none; stroke-width: 1.8; stroke-linejoin: round; }
 .chart .series.shadow { stroke: var(--accent); } .chart .series.live { stroke: var(--live); }
 .legend { display: flex; gap: 14px; font-size: 12px; color: var(--muted); }

@@ -1,6 +1,7 @@
 /**
- * Equity curves for the dashboard chart: per mode, the snapshots of a window thinned to at most
- * `points` by keeping the last snapshot of each equal time step (SQLite's bare-column MAX rule).
+ * Equity curves for the dashboard chart: per mode, the snapshots of a window — opening with the last
+ * one at or before its start, as /performance does — thinned to at most about `points` by keeping
+ * the last snapshot of each equal time step after the start (SQLite's bare-column MAX rule).
  */
 import type { Database, Statement } from "bun:sqlite";
 import { ratio, usd } from "../format.ts";
@@ -18,7 +19,10 @@ export class EquityQueries {
 
   constructor(db: Database) {
     this.series = db.prepare(
-      "SELECT MAX(t) AS t, equity, drawdown, open_positions FROM equity_snapshots WHERE run_id = ?1 AND mode = ?2 AND t >= ?3 AND t < ?4 GROUP BY t / ?5 ORDER BY t",
+      `SELECT MAX(t) AS t, equity, drawdown, open_positions FROM equity_snapshots
+       WHERE run_id = ?1 AND mode = ?2 AND t < ?4
+         AND t >= COALESCE((SELECT MAX(t) FROM equity_snapshots WHERE run_id = ?1 AND mode = ?2 AND t <= ?3), ?3)
+       GROUP BY CASE WHEN t <= ?3 THEN -1 ELSE (t - ?3 - 1) / ?5 END ORDER BY t`,
     );
     this.modes = db.prepare(
       "SELECT DISTINCT mode FROM equity_snapshots WHERE run_id = ?1 AND mode IN ('shadow', 'live') AND t >= ?2 AND t < ?3 ORDER BY mode",
