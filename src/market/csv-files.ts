@@ -8,7 +8,8 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { DataFormatError } from "../core/errors.ts";
 import { type Interval, isInterval } from "../core/intervals.ts";
-import type { Candle } from "../ledger/repos/candles.ts";
+import type { Candle, CandleColumns } from "../ledger/repos/candles.ts";
+import { parseNumber } from "./fast-number.ts";
 
 export type DataFile =
   | { kind: "candles"; path: string; coin: string; interval: Interval }
@@ -35,82 +36,109 @@ function readText(path: string): string {
   return new TextDecoder().decode(raw);
 }
 
-function* dataLines(path: string, header: string): Generator<[string, number]> {
+/**
+ * Parses the numeric rows of a file into `width` columns in one pass (no per-row objects). Blank lines
+ * are skipped; a row with the wrong field count or a non-number is a DataFormatError at file:line.
+ */
+function parseColumns(path: string, header: string, width: number, names: readonly string[]) {
   const text = readText(path);
-  let start = 0;
+  let capacity = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) capacity++;
+  const cols = Array.from({ length: width }, () => new Float64Array(capacity));
+  const lines = new Int32Array(capacity);
+  let n = 0;
+  let pos = 0;
   let line = 0;
-  while (start < text.length) {
-    let end = text.indexOf("\n", start);
+  while (pos < text.length) {
+    let end = text.indexOf("\n", pos);
     if (end === -1) end = text.length;
-    const content = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    const stop = text.charCodeAt(end - 1) === 13 ? end - 1 : end;
     line++;
-    start = end + 1;
     if (line === 1) {
-      if (content.trim() !== header) {
-        throw new DataFormatError(`${path}:1`, `expected header "${header}", got "${content.slice(0, 80)}"`);
+      const got = text.slice(pos, stop).trim();
+      if (got !== header)
+        throw new DataFormatError(`${path}:1`, `expected header "${header}", got "${got.slice(0, 80)}"`);
+    } else if (stop > pos) {
+      let a = pos;
+      for (let f = 0; f < width; f++) {
+        let b = f === width - 1 ? stop : text.indexOf(",", a);
+        if (b === -1 || b > stop) b = stop;
+        if (f < width - 1 && b === stop)
+          throw new DataFormatError(`${path}:${line}`, `expected ${width} fields, got ${f + 1}`);
+        const v = b > a ? parseNumber(text, a, b) : Number.NaN;
+        if (!Number.isFinite(v)) {
+          throw new DataFormatError(`${path}:${line}`, `${names[f]} is not a number: "${text.slice(a, b)}"`);
+        }
+        cols[f]![n] = v;
+        a = b + 1;
       }
-      continue;
+      lines[n] = line;
+      n++;
     }
-    if (content === "") continue;
-    yield [content, line];
+    pos = end + 1;
+  }
+  return { cols: cols.map((c) => c.subarray(0, n)), lines, n };
+}
+
+function checkTimes(path: string, t: Float64Array, lines: Int32Array): void {
+  let prev = -Infinity;
+  for (let i = 0; i < t.length; i++) {
+    const v = t[i]!;
+    if (!Number.isInteger(v) || v <= prev) {
+      throw new DataFormatError(`${path}:${lines[i]}`, "time_ms must be an integer, strictly increasing");
+    }
+    prev = v;
   }
 }
 
-function num(field: string | undefined, path: string, line: number, name: string): number {
-  const v = field === undefined || field === "" ? Number.NaN : Number(field);
-  if (!Number.isFinite(v))
-    throw new DataFormatError(`${path}:${line}`, `${name} is not a number: "${field ?? ""}"`);
-  return v;
-}
+const CANDLE_FIELDS = ["time_ms", "open", "high", "low", "close", "volume"] as const;
 
-export function parseCandleFile(path: string): Candle[] {
-  const out: Candle[] = [];
-  let prev = -Infinity;
-  for (const [content, line] of dataLines(path, "time_ms,open,high,low,close,volume")) {
-    const f = content.split(",");
-    if (f.length !== 6) throw new DataFormatError(`${path}:${line}`, `expected 6 fields, got ${f.length}`);
-    const t = num(f[0], path, line, "time_ms");
-    const c: Candle = {
-      t,
-      open: num(f[1], path, line, "open"),
-      high: num(f[2], path, line, "high"),
-      low: num(f[3], path, line, "low"),
-      close: num(f[4], path, line, "close"),
-      volume: num(f[5], path, line, "volume"),
-    };
-    if (!Number.isInteger(t) || t <= prev) {
-      throw new DataFormatError(`${path}:${line}`, "time_ms must be an integer, strictly increasing");
-    }
-    if (
-      c.low > Math.min(c.open, c.close) ||
-      c.high < Math.max(c.open, c.close) ||
-      c.low <= 0 ||
-      c.volume < 0
-    ) {
+/** Candles of a file as columns, validated (time order, OHLC consistency). */
+export function parseCandleColumns(path: string): CandleColumns {
+  const { cols, lines, n } = parseColumns(path, CANDLE_FIELDS.join(","), 6, CANDLE_FIELDS);
+  const [t, open, high, low, close, volume] = cols as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  checkTimes(path, t, lines);
+  for (let i = 0; i < n; i++) {
+    const o = open[i]!;
+    const c = close[i]!;
+    if (low[i]! > Math.min(o, c) || high[i]! < Math.max(o, c) || low[i]! <= 0 || volume[i]! < 0) {
       throw new DataFormatError(
-        `${path}:${line}`,
+        `${path}:${lines[i]}`,
         "inconsistent OHLC (need 0 < low <= open,close <= high, volume >= 0)",
       );
     }
-    prev = t;
-    out.push(c);
   }
-  return out;
+  return { t, open, high, low, close, volume };
+}
+
+export function parseCandleFile(path: string): Candle[] {
+  const c = parseCandleColumns(path);
+  return Array.from(c.t, (t, i) => ({
+    t,
+    open: c.open[i]!,
+    high: c.high[i]!,
+    low: c.low[i]!,
+    close: c.close[i]!,
+    volume: c.volume[i]!,
+  }));
+}
+
+/** Funding events of a file as columns (event time as published, rate per hour). */
+export function parseFundingColumns(path: string): { eventT: Float64Array; rate: Float64Array } {
+  const { cols, lines } = parseColumns(path, "time_ms,funding_rate", 2, ["time_ms", "funding_rate"]);
+  const [eventT, rate] = cols as [Float64Array, Float64Array];
+  checkTimes(path, eventT, lines);
+  return { eventT, rate };
 }
 
 export function parseFundingFile(path: string): { eventT: number; rate: number }[] {
-  const out: { eventT: number; rate: number }[] = [];
-  let prev = -Infinity;
-  for (const [content, line] of dataLines(path, "time_ms,funding_rate")) {
-    const f = content.split(",");
-    if (f.length !== 2) throw new DataFormatError(`${path}:${line}`, `expected 2 fields, got ${f.length}`);
-    const eventT = num(f[0], path, line, "time_ms");
-    const rate = num(f[1], path, line, "funding_rate");
-    if (!Number.isInteger(eventT) || eventT <= prev) {
-      throw new DataFormatError(`${path}:${line}`, "time_ms must be an integer, strictly increasing");
-    }
-    prev = eventT;
-    out.push({ eventT, rate });
-  }
-  return out;
+  const f = parseFundingColumns(path);
+  return Array.from(f.eventT, (eventT, i) => ({ eventT, rate: f.rate[i]! }));
 }

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { DataFormatError } from "../core/errors.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
-import { classifyDataFile, type DataFile, parseCandleFile, parseFundingFile } from "./csv-files.ts";
+import { classifyDataFile, type DataFile, parseCandleColumns, parseFundingColumns } from "./csv-files.ts";
 
 export interface ImportFileResult {
   file: string;
@@ -74,18 +74,18 @@ export function importDirectory(db: Database, dir: string, options: ImportOption
 
 function importFile(file: DataFile, candles: CandlesRepo, funding: FundingRepo): ImportFileResult {
   if (file.kind === "candles") {
-    const rows = parseCandleFile(file.path);
-    const added = candles.insertMany(file.coin, file.interval, rows);
+    const cols = parseCandleColumns(file.path);
+    const added = candles.insertColumns(file.coin, file.interval, cols);
     return {
       file: file.path,
       kind: file.kind,
       coin: file.coin,
       interval: file.interval,
-      rows: rows.length,
+      rows: cols.t.length,
       added,
     };
   }
-  const rows = parseFundingFile(file.path);
-  const added = funding.insertMany(file.coin, rows);
-  return { file: file.path, kind: file.kind, coin: file.coin, rows: rows.length, added };
+  const cols = parseFundingColumns(file.path);
+  const added = funding.insertColumns(file.coin, cols.eventT, cols.rate);
+  return { file: file.path, kind: file.kind, coin: file.coin, rows: cols.eventT.length, added };
 }

@@ -21,8 +21,13 @@ export interface CandleColumns {
   volume: Float64Array;
 }
 
+/** Rows per multi-row INSERT: one statement call per 64 candles (8 × 64 = 512 bound values). */
+const BATCH = 64;
+
 export class CandlesRepo {
   private readonly insert: Statement;
+  private readonly insertBatch: Statement;
+  private readonly args: (string | number)[] = new Array(BATCH * 8);
   private readonly range: Statement;
   private readonly last: Statement;
   private readonly series: Statement;
@@ -30,6 +35,13 @@ export class CandlesRepo {
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
       "INSERT OR IGNORE INTO candles (coin, interval, t, open, high, low, close, volume) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    );
+    const rows = Array.from(
+      { length: BATCH },
+      (_, r) => `(${Array.from({ length: 8 }, (_, k) => `?${r * 8 + k + 1}`).join(", ")})`,
+    );
+    this.insertBatch = db.prepare(
+      `INSERT OR IGNORE INTO candles (coin, interval, t, open, high, low, close, volume) VALUES ${rows.join(", ")}`,
     );
     this.range = db.prepare(
       "SELECT t, open, high, low, close, volume FROM candles WHERE coin = ?1 AND interval = ?2 AND t >= ?3 AND t < ?4 ORDER BY t",
@@ -42,10 +54,49 @@ export class CandlesRepo {
 
   /** Inserts rows not yet present (same coin, interval, t are kept as they are); returns rows added. */
   insertMany(coin: string, interval: Interval, rows: readonly Candle[]): number {
+    return this.insertColumns(coin, interval, {
+      t: Float64Array.from(rows, (r) => r.t),
+      open: Float64Array.from(rows, (r) => r.open),
+      high: Float64Array.from(rows, (r) => r.high),
+      low: Float64Array.from(rows, (r) => r.low),
+      close: Float64Array.from(rows, (r) => r.close),
+      volume: Float64Array.from(rows, (r) => r.volume),
+    });
+  }
+
+  /** Columnar insert, in one transaction, 64 rows per statement; returns rows added. */
+  insertColumns(coin: string, interval: Interval, c: CandleColumns): number {
     let added = 0;
+    const args = this.args;
+    const n = c.t.length;
     this.db.transaction(() => {
-      for (const r of rows) {
-        added += this.insert.run(coin, interval, r.t, r.open, r.high, r.low, r.close, r.volume).changes;
+      let i = 0;
+      for (; i + BATCH <= n; i += BATCH) {
+        for (let j = 0; j < BATCH; j++) {
+          const k = j * 8;
+          const r = i + j;
+          args[k] = coin;
+          args[k + 1] = interval;
+          args[k + 2] = c.t[r]!;
+          args[k + 3] = c.open[r]!;
+          args[k + 4] = c.high[r]!;
+          args[k + 5] = c.low[r]!;
+          args[k + 6] = c.close[r]!;
+          args[k + 7] = c.volume[r]!;
+        }
+        added += this.insertBatch.run(...args).changes;
+      }
+      for (; i < n; i++) {
+        added += this.insert.run(
+          coin,
+          interval,
+          c.t[i]!,
+          c.open[i]!,
+          c.high[i]!,
+          c.low[i]!,
+          c.close[i]!,
+          c.volume[i]!,
+        ).changes;
       }
     })();
     return added;
