@@ -5,6 +5,7 @@ import { loadConfig } from "../../src/config/loader.ts";
 import { HOUR_MS } from "../../src/core/clock.ts";
 import type { Interval } from "../../src/core/intervals.ts";
 import { EquityTracker } from "../../src/engine/account.ts";
+import { assembleEngine } from "../../src/engine/assemble.ts";
 import { Book } from "../../src/engine/book.ts";
 import { Engine } from "../../src/engine/engine.ts";
 import { MemoryJournal } from "../../src/engine/journals.ts";
@@ -96,4 +97,30 @@ export function runScripted(o: HarnessOptions) {
     else engine.tick(feed.view(t));
   }
   return { journal, positions: journal.positions, model };
+}
+
+/** The engine as the daemon assembles it, with the live path on the simulated venue. */
+export function runLive(
+  o: HarnessOptions & { ignorePromotion?: boolean; onTick?: (engine: Engine, t: number) => void },
+) {
+  const { config } = loadConfig({ cwd: scratchDir(), env: { ...o.overrides } });
+  const model = resolveModel(getModel(o.model), config.friction, config.exits);
+  const journal = new MemoryJournal();
+  const engine = assembleEngine({
+    config,
+    model,
+    signals: o.signals ?? new ScriptedSignals(o.script, ["shadow", "live"]),
+    journal,
+    runId: 1,
+    withLive: true,
+    startEquity: { shadow: 10_000, live: 10_000 },
+    ignorePromotion: o.ignorePromotion ?? true,
+    equityEveryMs: 15 * 60_000,
+  });
+  const feed = new ReplayFeed({ series: o.series, funding: o.funding ?? new Map() });
+  for (const t of feed.times()) {
+    engine.tick(feed.view(t));
+    o.onTick?.(engine, t);
+  }
+  return { engine, journal, config };
 }
