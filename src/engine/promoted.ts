@@ -1,32 +1,19 @@
 /**
- * The promoted buckets in force, read from live_candidates.json and keyed by bucket key. The daemon
- * reloads it when the file changes; a bad file is rejected with a clear log line and the last good set
- * is kept (see PromotedBuckets).
+ * The promoted buckets in force, read from live_candidates.json (through the mining module's reader,
+ * the one place the file format is parsed) and keyed by bucket key. The daemon reloads it when the
+ * file changes; a bad file is rejected with a clear log line and the last good set is kept.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { BotError } from "../core/errors.ts";
-import { type LiveCandidate, LiveCandidatesFileSchema } from "../core/live-candidates.ts";
+import { existsSync, statSync } from "node:fs";
+import type { LiveCandidate } from "../core/live-candidates.ts";
+import type { LiveCandidatesFileError } from "../mining/errors.ts";
+import { loadLiveCandidates, promotedBuckets } from "../mining/live-candidates-file.ts";
 
-export class CandidatesFileError extends BotError {
-  readonly kind = "candidates_file";
-}
-
+/** The promoted set; no file means nothing is promoted; a bad file throws its typed error. */
 export function loadLiveCandidatesMap(path: string): Map<string, LiveCandidate> {
   if (!existsSync(path)) return new Map();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
-  } catch (cause) {
-    throw new CandidatesFileError(`${path}: not valid JSON`, { cause });
-  }
-  const parsed = LiveCandidatesFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new CandidatesFileError(
-      `${path}: ${first?.path.join(".") || "(root)"}: ${first?.message ?? "invalid"}`,
-    );
-  }
-  return new Map(parsed.data.buckets.map((b) => [b.key, b]));
+  const result = loadLiveCandidates(path);
+  if (!result.ok) throw result.error;
+  return promotedBuckets(result.file);
 }
 
 /** Watches the file by mtime; keeps the last good set when a new version is invalid. */
@@ -36,21 +23,21 @@ export class PromotedBuckets {
 
   constructor(
     private readonly path: string,
-    private readonly onReject: (error: CandidatesFileError) => void,
+    private readonly onReject: (error: LiveCandidatesFileError) => void,
   ) {}
 
   /** Reloads if the file changed; returns the set in force. */
   get(): ReadonlyMap<string, LiveCandidate> {
     const mtime = existsSync(this.path) ? statSync(this.path).mtimeMs : 0;
-    if (mtime !== this.mtime) {
-      this.mtime = mtime;
-      try {
-        this.current = loadLiveCandidatesMap(this.path);
-      } catch (error) {
-        if (!(error instanceof CandidatesFileError)) throw error;
-        this.onReject(error);
-      }
+    if (mtime === this.mtime) return this.current;
+    this.mtime = mtime;
+    if (mtime === 0) {
+      this.current = new Map();
+      return this.current;
     }
+    const result = loadLiveCandidates(this.path);
+    if (result.ok) this.current = promotedBuckets(result.file);
+    else this.onReject(result.error);
     return this.current;
   }
 }
