@@ -56,19 +56,22 @@ export function buildSample(
   windowFrom: number | null = null,
 ): BucketSample {
   const slot = new Map<string, number>();
-  const sum: number[] = [];
-  const count: number[] = [];
-  const open: number[] = [];
-  const close: number[] = [];
+  const cap = rows.length;
+  const sum = new Float64Array(cap);
+  const count = new Float64Array(cap);
+  const open = new Float64Array(cap);
+  const close = new Float64Array(cap);
+  let m = 0;
   for (const i of rows) {
     const setup = trades.setupKey[i]!;
     const j = slot.get(setup);
     if (j === undefined) {
-      slot.set(setup, sum.length);
-      sum.push(trades.r[i]!);
-      count.push(1);
-      open.push(trades.openedAt[i]!);
-      close.push(trades.closedAt[i]!);
+      slot.set(setup, m);
+      sum[m] = trades.r[i]!;
+      count[m] = 1;
+      open[m] = trades.openedAt[i]!;
+      close[m] = trades.closedAt[i]!;
+      m++;
     } else {
       sum[j]! += trades.r[i]!;
       count[j]! += 1;
@@ -76,10 +79,11 @@ export function buildSample(
       if (trades.closedAt[i]! > close[j]!) close[j] = trades.closedAt[i]!;
     }
   }
-  const m = sum.length;
-  const order = Array.from({ length: m }, (_, i) => i).sort(
-    (a, b) => close[a]! - close[b]! || open[a]! - open[b]! || a - b,
-  );
+  const order = new Uint32Array(m);
+  for (let k = 0; k < m; k++) order[k] = k;
+  let sorted = true;
+  for (let k = 1; k < m && sorted; k++) sorted = close[k]! > close[k - 1]!;
+  if (!sorted) order.sort((a, b) => close[a]! - close[b]! || open[a]! - open[b]! || a - b);
   const x = new Float64Array(m);
   const openedAt = new Float64Array(m);
   const closedAt = new Float64Array(m);

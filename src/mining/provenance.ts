@@ -42,14 +42,16 @@ export function tradeSource(config: Config, options: { model?: string; runId?: n
   return { model: resolveModelVersion(config, options.model), runId: options.runId ?? 0 };
 }
 
-/** sha256 of the sorted trade ids as comma-separated decimals (reproducible with sqlite3 + sha256sum). */
+/** sha256 of the sorted trade ids written as consecutive unsigned 64-bit little-endian integers. */
 export function tradesSha256(ids: ArrayLike<number>): string {
   const sorted = Float64Array.from(ids).sort();
-  const hasher = new Bun.CryptoHasher("sha256");
-  const chunk = 50_000;
-  for (let i = 0; i < sorted.length; i += chunk) {
-    const part = Array.from(sorted.subarray(i, Math.min(sorted.length, i + chunk))).join(",");
-    hasher.update(i === 0 ? part : `,${part}`);
+  const words = new Uint32Array(2 * sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const id = sorted[i]!;
+    words[2 * i] = id % 4_294_967_296;
+    words[2 * i + 1] = Math.floor(id / 4_294_967_296);
   }
-  return hasher.digest("hex");
+  const bytes = new Uint8Array(words.buffer);
+  // Uint32Array uses the platform's byte order; every platform Bun runs on is little-endian.
+  return new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
 }

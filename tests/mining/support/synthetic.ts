@@ -71,7 +71,7 @@ export function syntheticTrades(
   const rand = sfc32(seed);
   const out: SyntheticTrade[] = [];
   const days = (to - from) / (24 * HOUR_MS);
-  for (const [b, spec] of specs.entries()) {
+  for (const spec of specs) {
     const n = Math.floor(days * spec.tradesPerDay);
     const step = (to - from) / Math.max(1, n);
     for (let i = 0; i < n; i++) {
@@ -80,7 +80,7 @@ export function syntheticTrades(
       out.push({
         bucket: spec.bucket,
         coin: ["BTC", "ETH", "SOL"][i % 3]!,
-        setupKey: `b${b}|${i}`,
+        setupKey: `${spec.bucket.join("|")}@${openedAt}`,
         openedAt,
         closedAt: openedAt + Math.floor(HOUR_MS * (1 + 7 * rand())),
         r: drawR(rand, edge),
