@@ -3,5 +3,6 @@ await import("./hyperliquid.ts");
 await import("./backfill.ts");
 await import("./signals.ts");
 await import("./backtest.ts");
+await import("./mining.ts");
 
 export {};
