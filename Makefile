@@ -40,7 +40,7 @@ test: typecheck build unit
 
 build: setup
 	mkdir -p dist
-	$(BUN) build src/main.ts src/sim/job-worker.ts --compile --minify --sourcemap --bytecode --format=esm \
+	$(BUN) build src/main.ts src/sim/job-worker.ts src/market/parse-worker.ts --compile --minify --sourcemap --bytecode --format=esm \
 	  --no-compile-autoload-dotenv --no-compile-autoload-bunfig \
 	  --define HLBOT_VERSION='"$(VERSION)"' --define HLBOT_COMMIT='"$(COMMIT)"' \
 	  --outfile dist/hlbot

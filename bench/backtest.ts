@@ -19,7 +19,7 @@ import { HL_DATA } from "../tests/support/paths.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "hlbot-bench-"));
 const db = openLedger(join(dir, "bench.db"));
-importDirectory(db, HL_DATA);
+await importDirectory(db, HL_DATA);
 const { config } = loadConfig({ cwd: dir, env: {} });
 const bounds = db.query("SELECT MIN(t) AS lo, MAX(t) AS hi FROM candles").get() as { lo: number; hi: number };
 

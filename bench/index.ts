@@ -1,4 +1,5 @@
 /** Benchmark runner: imports each benchmark file in turn (each prints its own figures). */
+await import("./import.ts");
 await import("./hyperliquid.ts");
 await import("./backfill.ts");
 await import("./signals.ts");

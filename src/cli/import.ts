@@ -24,7 +24,7 @@ export const importCommand = defineCommand({
     json: { type: "boolean", description: "print the summary as JSON" },
   },
   run: ({ args }) =>
-    runAction(() => {
+    runAction(async () => {
       const ctx = createContext(args);
       if (!existsSync(args.dir)) throw new UsageError(`--dir ${args.dir}: no such directory`);
       const coins = args.coins
@@ -37,7 +37,7 @@ export const importCommand = defineCommand({
         : null;
       const db = ctx.openDb();
       const progress = createProgress("import");
-      const summary = importDirectory(db, args.dir, {
+      const summary = await importDirectory(db, args.dir, {
         coins,
         onProgress: (d, t, f) => progress.update(d, t, f),
       });

@@ -7,9 +7,11 @@ import type { Database } from "bun:sqlite";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DataFormatError } from "../core/errors.ts";
+import { workerUrl } from "../core/worker-url.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
-import { classifyDataFile, type DataFile, parseCandleColumns, parseFundingColumns } from "./csv-files.ts";
+import { classifyDataFile, type DataFile } from "./csv-files.ts";
+import type { ParseReply, ParseRequest } from "./parse-protocol.ts";
 
 export interface ImportFileResult {
   file: string;
@@ -48,44 +50,104 @@ export function listDataFiles(dir: string): { data: DataFile[]; skipped: string[
   return { data, skipped };
 }
 
-export function importDirectory(db: Database, dir: string, options: ImportOptions = {}): ImportSummary {
+/**
+ * Imports every data file of `dir`. A worker parses file i+1 on the second core while this thread
+ * writes file i; each file is written in its own transaction, so a bad file is skipped whole.
+ */
+export async function importDirectory(
+  db: Database,
+  dir: string,
+  options: ImportOptions = {},
+): Promise<ImportSummary> {
   const started = performance.now();
   const candles = new CandlesRepo(db);
   const funding = new FundingRepo(db);
   const { data, skipped } = listDataFiles(dir);
   const selected = options.coins ? data.filter((f) => options.coins!.has(f.coin)) : data;
   const summary: ImportSummary = { files: [], failed: [], skipped, rows: 0, added: 0, seconds: 0 };
-  selected.forEach((file, i) => {
-    options.onProgress?.(i, selected.length, file.path);
-    try {
-      const result = importFile(file, candles, funding);
+  const parser = new ParsePool();
+  try {
+    let next = selected.length ? parser.parse(selected[0]!) : null;
+    for (let i = 0; i < selected.length; i++) {
+      const file = selected[i]!;
+      options.onProgress?.(i, selected.length, file.path);
+      const parsed = await next!;
+      next = i + 1 < selected.length ? parser.parse(selected[i + 1]!) : null;
+      if (!parsed.ok) {
+        summary.failed.push({ file: file.path, error: new DataFormatError(parsed.location, parsed.detail) });
+        continue;
+      }
+      const result = writeFile(file, parsed.columns, candles, funding);
       summary.files.push(result);
       summary.rows += result.rows;
       summary.added += result.added;
-    } catch (error) {
-      if (!(error instanceof DataFormatError)) throw error;
-      summary.failed.push({ file: file.path, error });
     }
-  });
+  } finally {
+    parser.close();
+  }
   options.onProgress?.(selected.length, selected.length, "");
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }
 
-function importFile(file: DataFile, candles: CandlesRepo, funding: FundingRepo): ImportFileResult {
+function writeFile(
+  file: DataFile,
+  columns: Float64Array[],
+  candles: CandlesRepo,
+  funding: FundingRepo,
+): ImportFileResult {
   if (file.kind === "candles") {
-    const cols = parseCandleColumns(file.path);
-    const added = candles.insertColumns(file.coin, file.interval, cols);
+    const [t, open, high, low, close, volume] = columns as [
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+      Float64Array,
+    ];
+    const added = candles.insertColumns(file.coin, file.interval, { t, open, high, low, close, volume });
     return {
       file: file.path,
       kind: file.kind,
       coin: file.coin,
       interval: file.interval,
-      rows: cols.t.length,
+      rows: t.length,
       added,
     };
   }
-  const cols = parseFundingColumns(file.path);
-  const added = funding.insertColumns(file.coin, cols.eventT, cols.rate);
-  return { file: file.path, kind: file.kind, coin: file.coin, rows: cols.eventT.length, added };
+  const [eventT, rate] = columns as [Float64Array, Float64Array];
+  const added = funding.insertColumns(file.coin, eventT, rate);
+  return { file: file.path, kind: file.kind, coin: file.coin, rows: eventT.length, added };
+}
+
+/** One parse worker, answering requests in order. */
+class ParsePool {
+  private readonly worker = new Worker(workerUrl("market/parse-worker.ts"));
+  private readonly waiting = new Map<number, (r: ParseReply) => void>();
+  private seq = 0;
+
+  constructor() {
+    this.worker.onmessage = (e: MessageEvent<ParseReply>) => {
+      this.waiting.get(e.data.id)?.(e.data);
+      this.waiting.delete(e.data.id);
+    };
+    // A crashed worker fails every pending file instead of leaving the import waiting forever.
+    this.worker.onerror = (e) => {
+      for (const [id, resolve] of this.waiting)
+        resolve({ id, ok: false, location: "parse worker", detail: e.message });
+      this.waiting.clear();
+    };
+  }
+
+  parse(file: DataFile): Promise<ParseReply> {
+    const id = this.seq++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ id, file } satisfies ParseRequest);
+    });
+  }
+
+  close(): void {
+    this.worker.terminate();
+  }
 }

@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from "node:os";
 import { BotError } from "../core/errors.ts";
+import { workerUrl } from "../core/worker-url.ts";
 import type { BacktestJob, JobResult } from "./job.ts";
 
 export class JobFailedError extends BotError {
@@ -19,10 +20,7 @@ export async function runJobs(
   const size = Math.max(1, Math.min(options.workers ?? availableParallelism(), jobs.length));
   const results = new Map<number, JobResult>();
   const queue = [...jobs];
-  const workers = Array.from(
-    { length: size },
-    () => new Worker(new URL("./job-worker.ts", import.meta.url).href),
-  );
+  const workers = Array.from({ length: size }, () => new Worker(workerUrl("sim/job-worker.ts")));
   try {
     await Promise.all(
       workers.map(

@@ -60,6 +60,31 @@ describe("dist/hlbot", () => {
     expect(s2.added).toBe(0);
   });
 
+  test("backtest --sweep runs its Bun workers inside the compiled binary", () => {
+    const data = scratchDir();
+    copyFileSync(join(HL_DATA, "ETH-1h.csv.gz"), join(data, "ETH-1h.csv.gz"));
+    copyFileSync(join(HL_DATA, "ETH-15m.csv.gz"), join(data, "ETH-15m.csv.gz"));
+    copyFileSync(join(HL_DATA, "ETH-4h.csv.gz"), join(data, "ETH-4h.csv.gz"));
+    const db = join(scratchDir(), "x.db");
+    expect(run(["import", "--dir", data, "--db", db]).code).toBe(0);
+    const r = run([
+      "backtest",
+      "--db",
+      db,
+      "--coins",
+      "ETH",
+      "--from",
+      "2025-04-01",
+      "--to",
+      "2025-05-01",
+      "--sweep",
+      "exits.trail_from_r=1.5,2.5",
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).results).toHaveLength(2);
+  });
+
   test("import of a missing directory is a usage error", () => {
     const r = run(["import", "--dir", "/nonexistent-dir", "--db", join(scratchDir(), "x.db")]);
     expect(r.code).toBe(2);

@@ -37,10 +37,10 @@ describe("classifyDataFile", () => {
 });
 
 describe("importDirectory", () => {
-  test("loads real data, matches the file, and is idempotent", () => {
+  test("loads real data, matches the file, and is idempotent", async () => {
     const dir = realSlice();
     const db = openLedger(join(scratchDir(), "l.db"));
-    const first = importDirectory(db, dir);
+    const first = await importDirectory(db, dir);
     expect(first.failed).toEqual([]);
     expect(first.skipped).toEqual(["notes.txt"]);
     const csvRows =
@@ -56,13 +56,13 @@ describe("importDirectory", () => {
     const funding = new FundingRepo(db).list("BTC");
     expect(funding[0]).toEqual({ t: 1686186000000, rate: 1.25e-5, eventT: 1686186000054 });
 
-    const second = importDirectory(db, dir);
+    const second = await importDirectory(db, dir);
     expect(second.added).toBe(0);
     expect(second.rows).toBe(first.rows);
     db.close();
   });
 
-  test("a bad row is reported as file:line and nothing of that file is written", () => {
+  test("a bad row is reported as file:line and nothing of that file is written", async () => {
     const dir = scratchDir();
     const path = join(dir, "ETH-1h.csv");
     writeFileSync(
@@ -71,7 +71,7 @@ describe("importDirectory", () => {
     );
     writeFileSync(join(dir, "SOL-1h.csv"), "time_ms,open,high,low,close,volume\n3600000,1,2,0.5,1.5,10\n");
     const db = openLedger(join(scratchDir(), "l.db"));
-    const summary = importDirectory(db, dir);
+    const summary = await importDirectory(db, dir);
     expect(summary.failed).toHaveLength(1);
     expect(summary.failed[0]!.error).toBeInstanceOf(DataFormatError);
     expect(summary.failed[0]!.error.location).toBe(`${path}:3`);
@@ -80,7 +80,7 @@ describe("importDirectory", () => {
     db.close();
   });
 
-  test("inconsistent OHLC, wrong header and unordered time are rejected", () => {
+  test("inconsistent OHLC, wrong header and unordered time are rejected", async () => {
     const dir = scratchDir();
     const cases = {
       "A-1h.csv": "time_ms,open,high,low,close,volume\n3600000,1,0.9,0.5,1,10\n",
@@ -89,7 +89,7 @@ describe("importDirectory", () => {
     };
     for (const [name, body] of Object.entries(cases)) writeFileSync(join(dir, name), body);
     const db = openLedger(join(scratchDir(), "l.db"));
-    const summary = importDirectory(db, dir);
+    const summary = await importDirectory(db, dir);
     expect(summary.failed.map((f) => f.error.location.split("/").at(-1))).toEqual([
       "A-1h.csv:2",
       "B-1h.csv:1",

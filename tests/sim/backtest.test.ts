@@ -21,10 +21,10 @@ let dbPath = "";
 const from = Date.parse("2025-04-01T00:00Z");
 const to = Date.parse("2025-05-15T00:00Z");
 
-beforeAll(() => {
+beforeAll(async () => {
   dbPath = join(scratchDir(), "bt.db");
   const db = openLedger(dbPath);
-  importDirectory(db, HL_DATA, { coins: new Set(["BTC", "ETH", "SOL"]) });
+  await importDirectory(db, HL_DATA, { coins: new Set(["BTC", "ETH", "SOL"]) });
   db.close();
 });
 
