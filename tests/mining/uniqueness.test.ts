@@ -30,3 +30,29 @@ describe("average uniqueness (López de Prado, AFML §4.4)", () => {
     expect(u[0]).toBeCloseTo(0.5, 12);
   });
 });
+
+describe("average uniqueness against a brute-force grid", () => {
+  test("random overlapping trades in any order match the discretised definition", () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed / 2_147_483_648;
+    };
+    for (let round = 0; round < 20; round++) {
+      const n = 2 + Math.floor(rand() * 12);
+      const open = Array.from({ length: n }, () => Math.floor(rand() * 50));
+      const close = open.map((o) => o + 1 + Math.floor(rand() * 20));
+      const u = averageUniqueness(open, close);
+      // c(t) on unit cells [t, t+1): every bound is an integer, so the cells are exact.
+      for (let i = 0; i < n; i++) {
+        let sum = 0;
+        for (let t = open[i]!; t < close[i]!; t++) {
+          let c = 0;
+          for (let j = 0; j < n; j++) if (open[j]! <= t && t < close[j]!) c++;
+          sum += 1 / c;
+        }
+        expect(u[i]!).toBeCloseTo(sum / (close[i]! - open[i]!), 12);
+      }
+    }
+  });
+});

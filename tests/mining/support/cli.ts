@@ -7,10 +7,11 @@ const MAIN = join(REPO_ROOT, "src", "main.ts");
 export async function hlbot(
   cwd: string,
   args: string[],
+  env: Record<string, string> = {},
 ): Promise<{ out: string; err: string; code: number }> {
   const proc = Bun.spawn([process.execPath, MAIN, ...args, "--log-format", "json"], {
     cwd,
-    env: { PATH: process.env.PATH ?? "" },
+    env: { PATH: process.env.PATH ?? "", ...env },
     stdout: "pipe",
     stderr: "pipe",
   });
