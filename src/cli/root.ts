@@ -7,8 +7,10 @@ import { configCommand } from "./config-check.ts";
 import { importCommand } from "./import.ts";
 import { mineCommand } from "./mine.ts";
 import { promoteCommand } from "./promote.ts";
+import { resumeCommand } from "./resume.ts";
 import { serveCommand } from "./serve.ts";
 import { statusCommand } from "./status.ts";
+import { tradeCommand } from "./trade.ts";
 
 export const root = defineCommand({
   meta: {
@@ -23,7 +25,9 @@ export const root = defineCommand({
     import: importCommand,
     mine: mineCommand,
     promote: promoteCommand,
+    resume: resumeCommand,
     serve: serveCommand,
     status: statusCommand,
+    trade: tradeCommand,
   },
 });

@@ -4,6 +4,7 @@
  */
 import * as z from "zod";
 import { ApiSection } from "./sections/api.ts";
+import { DaemonSection } from "./sections/daemon.ts";
 import { EngineSection } from "./sections/engine.ts";
 import { ExitsSection } from "./sections/exits.ts";
 import { FeaturesSection } from "./sections/features.ts";
@@ -32,6 +33,7 @@ export const ConfigSchema = z
     ledger: LedgerSection.prefault({}),
     log: LogSection.prefault({}),
     market_data: MarketDataSection.prefault({}),
+    daemon: DaemonSection.prefault({}),
     mining: MiningSection.prefault({}),
     features: FeaturesSection.prefault({}),
     sessions: SessionsSection.prefault({}),

@@ -1,0 +1,80 @@
+/**
+ * `hlbot trade [--live] [--once] [--force] [--allow-remote]`: the daemon. Shadow by default (every
+ * candidate recorded, trades simulated under the configured friction model); `--live` adds the
+ * Hyperliquid execution path and needs HL_PRIVATE_KEY / HL_ACCOUNT_ADDRESS. Serves the read-only API
+ * when `api.enabled`. SIGTERM/SIGINT stop it cleanly (exit 0).
+ */
+import { defineCommand } from "citty";
+import { createApiApp } from "../api/app.ts";
+import { type ApiServer, startApiServer } from "../api/server.ts";
+import { requireLiveSecrets } from "../config/secrets.ts";
+import { wallClock } from "../core/clock.ts";
+import { Daemon } from "../daemon/daemon.ts";
+import { daemonHealth } from "../daemon/health.ts";
+import { hyperliquidLivePath } from "../daemon/live-path.ts";
+import { checkLosingWeeks } from "../daemon/losing-weeks.ts";
+import { onStopSignals } from "../daemon/stop-signals.ts";
+import { HyperliquidClient } from "../hyperliquid/client.ts";
+import { log } from "../log.ts";
+import { createContext, globalArgs, runAction } from "./context.ts";
+
+export const tradeCommand = defineCommand({
+  meta: {
+    name: "trade",
+    description: "run the trading daemon: shadow by default, --live to also trade the promoted buckets",
+  },
+  args: {
+    ...globalArgs,
+    live: { type: "boolean", description: "add the live path (needs HL_PRIVATE_KEY and HL_ACCOUNT_ADDRESS)" },
+    once: { type: "boolean", description: "run exactly one tick after the warm-up, then exit" },
+    force: { type: "boolean", description: "start despite the consecutive-losing-weeks halt" },
+    "allow-remote": {
+      type: "boolean",
+      description: "allow the API to bind beyond loopback (also needs a token: HLBOT_API__TOKEN)",
+    },
+  },
+  run: ({ args }) =>
+    runAction(async () => {
+      const ctx = createContext(args);
+      const { config } = ctx;
+      const secrets = args.live ? requireLiveSecrets(ctx.secrets) : undefined;
+      const db = ctx.openDb();
+      let server: ApiServer | null = null;
+      let removeSignals = () => {};
+      try {
+        const clock = wallClock;
+        if (!args.force) checkLosingWeeks(db, clock.now(), config.risk.losing_weeks_halt);
+        const client = new HyperliquidClient(config.hyperliquid, secrets, { clock });
+        const daemon = new Daemon({ config, db, client, clock, live: secrets ? hyperliquidLivePath : null });
+        removeSignals = onStopSignals(() => daemon.requestStop());
+        if (config.api.enabled) {
+          const health = daemonHealth({ db, clock, client, stats: () => daemon.stats() });
+          const app = createApiApp({
+            db,
+            ledgerPath: config.ledger.path,
+            candidatesPath: config.live.candidates_path,
+            tickSeconds: config.engine.tick_seconds,
+            health,
+            metrics: health,
+            clock,
+            api: { token: config.api.token, dashboardRefreshSeconds: config.api.dashboard_refresh_seconds },
+          });
+          server = startApiServer(app, config.api, { allowRemote: args["allow-remote"] === true });
+          log.info(`API on ${server.url}/ (health, positions, decisions, metrics, dashboard)`);
+        }
+        log.info(`hlbot trade: ${secrets ? "shadow + LIVE" : "shadow"} mode, ledger ${config.ledger.path}`);
+        try {
+          await daemon.run({ once: args.once === true });
+        } finally {
+          await daemon.close();
+        }
+        const s = daemon.stats();
+        log.info(`stopped after ${s.ticks} ticks (${s.errorsTotal} errors: ${JSON.stringify(s.errors)})`);
+        return 0;
+      } finally {
+        removeSignals();
+        await server?.stop();
+        db.close();
+      }
+    }),
+});

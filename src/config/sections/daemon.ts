@@ -1,0 +1,27 @@
+/** `hlbot trade`: how the daemon schedules ticks, bounds its waits on the network and persists state. */
+import * as z from "zod";
+
+export const DaemonSection = z.strictObject({
+  /**
+   * Milliseconds past each tick boundary the tick runs, so a candle that closed on the boundary has
+   * already been superseded on the websocket (the next bar's first update arrived) when it is read.
+   */
+  tick_offset_ms: z.number().int().min(0).max(30_000).default(2_000),
+  /** Longest a tick waits for REST work (recorder, allMids fallback) before it trades without it, ms. */
+  rest_deadline_ms: z.number().int().min(100).max(120_000).default(5_000),
+  /**
+   * A closed candle that reaches the daemon later than this after its close only warms the features;
+   * it is never scanned (a stale setup must not open a trade), seconds.
+   */
+  max_bar_age_seconds: z.number().int().min(0).default(900),
+  /** Spacing of mid-price samples between ticks (the high/low of the price path), ms; 0 = only at ticks. */
+  mid_sample_ms: z.number().int().min(0).default(1_000),
+  /** Spacing of equity snapshots in the ledger, seconds (`hlbot serve` reads the last tick from them). */
+  equity_snapshot_seconds: z.number().int().min(1).default(60),
+  /** First retry delay when Hyperliquid cannot be reached at start, ms (doubles per failure). */
+  connect_retry_initial_ms: z.number().int().min(10).default(1_000),
+  /** Longest delay between start-up connection retries, ms. */
+  connect_retry_max_ms: z.number().int().min(10).default(60_000),
+});
+
+export type DaemonConfig = z.output<typeof DaemonSection>;

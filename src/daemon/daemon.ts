@@ -1,0 +1,323 @@
+/**
+ * `hlbot trade`: every `engine.tick_seconds`, the live MarketView goes through the same `engine.tick`
+ * the backtest calls. One tick: websocket candles and mids in → recorder (bounded wait) → feed view →
+ * engine tick (regime, account, manage, funding, scan, shadow trades, live gate) and the daemon's
+ * state, in ONE ledger transaction → (live) send what the tick queued. A failed tick is logged with
+ * its kind and counted; the next tick goes on (and rebuilds the engine from the ledger if the failure
+ * hit the transaction, so memory never runs ahead of the ledger).
+ */
+import type { Database } from "bun:sqlite";
+import type { Config } from "../config/schema.ts";
+import type { Clock } from "../core/clock.ts";
+import type { TickStats } from "../engine/engine.ts";
+import { PromotedBuckets } from "../engine/promoted.ts";
+import type { HyperliquidClient } from "../hyperliquid/client.ts";
+import { realSleep, type Sleep } from "../hyperliquid/rate-limit.ts";
+import { AssetCtxsRepo } from "../ledger/repos/asset-ctxs.ts";
+import { BookSnapshotsRepo } from "../ledger/repos/book-snapshots.ts";
+import { BotStateRepo } from "../ledger/repos/bot-state.ts";
+import { CandlesRepo } from "../ledger/repos/candles.ts";
+import { FundingRepo } from "../ledger/repos/funding.ts";
+import { PositionsRepo } from "../ledger/repos/positions.ts";
+import { log } from "../log.ts";
+import { MarketRecorder, recorderConfig } from "../market/recorder.ts";
+import { getModel, type ResolvedModel, resolveModel } from "../sim/models/index.ts";
+import { CandleSink } from "./candle-sink.ts";
+import { ErrorCounts, errorKind } from "./error-kind.ts";
+import { LiveFeed } from "./live-feed.ts";
+import type { LivePathFactory, LiveSetup } from "./live-path.ts";
+import { MidPath } from "./mid-path.ts";
+import { persistTick } from "./persist.ts";
+import { SeriesSet } from "./series.ts";
+import { bootSession, type Session } from "./session.ts";
+import { startDaemon } from "./start.ts";
+import { DaemonStateStore } from "./state-store.ts";
+import { Pause, withinDeadline } from "./waits.ts";
+
+const dlog = () => log.withTag("daemon");
+
+export interface DaemonDeps {
+  config: Config;
+  db: Database;
+  /** Built from config.hyperliquid (with the live secrets for --live), sharing `clock`. */
+  client: HyperliquidClient;
+  clock: Clock;
+  /** Sleep for REST pacing (tests pass one that advances their manual clock). */
+  sleep?: Sleep;
+  /** The live path (`--live`, the client then carries the secrets); null or absent for shadow only. */
+  live?: LivePathFactory | null;
+}
+
+export interface DaemonStats {
+  startedAt: number;
+  ticks: number;
+  lastTickAt: number | null;
+  lastTick: (TickStats & { lateBars: number; funding: number; ms: number }) | null;
+  errors: Record<string, number>;
+  errorsTotal: number;
+  /** Ticks that went on without waiting for the recorder's REST work to finish. */
+  restDeferred: number;
+  /** Engine sessions built (1 + rebuilds after a failed tick transaction). */
+  boots: number;
+}
+
+export class Daemon {
+  readonly series: SeriesSet;
+  readonly model: ResolvedModel;
+  readonly mids: MidPath;
+  readonly state: DaemonStateStore;
+  readonly errors = new ErrorCounts();
+  session: Session | null = null;
+  live: LiveSetup | null = null;
+  readonly #deps: DaemonDeps;
+  readonly #feed: LiveFeed;
+  readonly #sink: CandleSink;
+  readonly #recorder: MarketRecorder;
+  readonly #positions: PositionsRepo;
+  readonly #promoted: PromotedBuckets;
+  readonly #pause = new Pause();
+  readonly #startedAt: number;
+  #recording: Promise<void> | null = null;
+  #sampler: ReturnType<typeof setInterval> | undefined;
+  #ticks = 0;
+  #boots = 0;
+  #restDeferred = 0;
+  #lastTickAt: number | null = null;
+  #lastTick: DaemonStats["lastTick"] = null;
+  /** WS candles that closed before this time may be a pre-reconnect partial bar: REST fetches those. */
+  #trustWsAfter = Number.POSITIVE_INFINITY;
+  #wsConnects = -1;
+  #stopping = false;
+
+  constructor(deps: DaemonDeps) {
+    this.#deps = deps;
+    const { config, db, client } = deps;
+    this.#startedAt = deps.clock.now();
+    this.series = SeriesSet.fromConfig(config);
+    this.model = resolveModel(getModel(config.friction.model), config.friction, config.exits);
+    this.mids = new MidPath(this.series.coins);
+    this.state = new DaemonStateStore(new BotStateRepo(db));
+    const candles = new CandlesRepo(db);
+    const funding = new FundingRepo(db);
+    this.#positions = new PositionsRepo(db);
+    this.#sink = new CandleSink(candles, this.series);
+    this.#feed = new LiveFeed(
+      { candles, funding },
+      this.series,
+      this.mids,
+      config.daemon.max_bar_age_seconds * 1000,
+    );
+    this.#recorder = new MarketRecorder(
+      { transport: client.transport, limiter: client.limiter, sleep: deps.sleep ?? realSleep },
+      { candles, funding, assetCtxs: new AssetCtxsRepo(db), books: new BookSnapshotsRepo(db) },
+      { ...recorderConfig(config), coins: this.series.coins, intervals: this.series.intervals },
+    );
+    this.#promoted = new PromotedBuckets(config.live.candidates_path, (e) =>
+      dlog().error(`${e.message}: keeping the last good set of promoted buckets`),
+    );
+  }
+
+  get deps(): DaemonDeps {
+    return this.#deps;
+  }
+
+  get stopping(): boolean {
+    return this.#stopping;
+  }
+
+  /** Subscribes the feed, tops up history, creates the live path, warms the engine (retries until up). */
+  async start(): Promise<void> {
+    await startDaemon(this, this.#pause);
+    if (this.#stopping) return;
+    const { config } = this.#deps;
+    const interval = config.daemon.mid_sample_ms;
+    if (interval > 0)
+      this.#sampler = setInterval(() => this.mids.sample(this.#deps.client.ws.cache.latestMids()), interval);
+    this.boot();
+  }
+
+  /** (Re)builds the engine session from the ledger. */
+  boot(): void {
+    const now = this.#deps.clock.now();
+    const s = bootSession(
+      { ...this.#deps, model: this.model, series: this.series, state: this.state, live: this.live },
+      now,
+    );
+    s.engine.onHalt = (event, t) =>
+      dlog().warn(`${event} triggered at ${new Date(t).toISOString()}`, { halts: s.engine.halts });
+    this.session = s;
+    this.#boots++;
+    dlog().info(
+      `engine warmed from the ledger: ${s.warmedBars} bars, ${s.engine.shadow.open.length} open shadow positions`,
+    );
+  }
+
+  /** One tick at the clock's now. Never throws: failures are logged and counted. */
+  async tick(): Promise<void> {
+    const started = performance.now();
+    const { clock, client } = this.#deps;
+    const now = clock.now();
+    this.#ingest(now);
+    await this.#record(now);
+    if (client.ws.state !== "open" || this.mids.size === 0) await this.#restMids();
+    const live = this.live;
+    if (live) await this.#guard("live_sync", () => live.path.beforeTick());
+    if (!this.session) await this.#guard("boot", async () => this.boot());
+    const session = this.session;
+    if (!session) return;
+    session.engine.promoted = this.#promoted.get();
+    try {
+      const db = this.#deps.db;
+      const result = db.transaction(() => {
+        const resume = this.state.takeResume();
+        if (resume) this.#applyResume(session, resume.kill, resume.daily);
+        const feed = this.#feed.next(now, session.cursors);
+        if (feed.late.length > 0) session.engine.warm({ ...feed.view, closedBars: feed.late, funding: [] });
+        const stats = session.engine.tick(feed.view);
+        const moved = feed.view.closedBars.length + feed.late.length + feed.view.funding.length > 0;
+        persistTick(
+          { store: this.state, positions: this.#positions, live },
+          session,
+          moved ? feed.cursors : null,
+          now,
+          { ticks: this.#ticks + 1, pid: process.pid },
+        );
+        return { stats, feed };
+      })();
+      session.cursors = result.feed.cursors;
+      this.mids.roll();
+      this.#ticks++;
+      this.#lastTickAt = now;
+      this.#lastTick = {
+        ...result.stats,
+        lateBars: result.feed.late.length,
+        funding: result.feed.view.funding.length,
+        ms: performance.now() - started,
+      };
+      this.#logTick(now);
+    } catch (error) {
+      this.#count("tick", error);
+      this.session = null; // memory may be ahead of the rolled-back ledger: rebuild from it next tick
+    }
+    if (live) await this.#guard("live_flush", () => live.path.afterTick());
+  }
+
+  /** Runs until `requestStop()`: ticks on the tick grid (plus the configured offset). */
+  async run(options: { once?: boolean } = {}): Promise<void> {
+    await this.start();
+    const { clock, config } = this.#deps;
+    const step = config.engine.tick_seconds * 1000;
+    const offset = config.daemon.tick_offset_ms;
+    while (!this.#stopping) {
+      await this.tick();
+      if (options.once) break;
+      const now = clock.now();
+      const next = Math.floor((now - offset) / step) * step + step + offset;
+      if (!this.#stopping) await this.#pause.for(next - now);
+    }
+  }
+
+  /** Ends the loop after the tick in progress; ends a pause or a start-up retry at once. */
+  requestStop(): void {
+    this.#stopping = true;
+    this.#pause.wake();
+  }
+
+  /** Stops the feed (after `run` returned); waits for a recorder run in flight, within the REST deadline. */
+  async close(): Promise<void> {
+    this.#stopping = true;
+    clearInterval(this.#sampler);
+    if (this.#recording) await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);
+    this.#deps.client.ws.stop();
+  }
+
+  stats(): DaemonStats {
+    return {
+      startedAt: this.#startedAt,
+      ticks: this.#ticks,
+      lastTickAt: this.#lastTickAt,
+      lastTick: this.#lastTick,
+      errors: this.errors.toJSON(),
+      errorsTotal: this.errors.total,
+      restDeferred: this.#restDeferred,
+      boots: this.#boots,
+    };
+  }
+
+  /** Websocket candles that closed into the ledger (only bars whose last update came on the current connection). */
+  #ingest(now: number): void {
+    const ws = this.#deps.client.ws;
+    const connects = ws.stats().connects;
+    if (connects !== this.#wsConnects) {
+      this.#wsConnects = connects;
+      this.#trustWsAfter = now;
+    }
+    this.mids.sample(ws.cache.latestMids());
+    const closed = ws.cache.drainClosedCandles().filter((c) => c.T + 1 > this.#trustWsAfter);
+    try {
+      this.#sink.ingest(closed, now);
+    } catch (error) {
+      this.#count("ingest", error);
+    }
+  }
+
+  /** The recorder's REST work for this tick, awaited at most `rest_deadline_ms` (it goes on in the background). */
+  async #record(now: number): Promise<void> {
+    if (!this.#recording) {
+      this.#recording = this.#recorder
+        .tick(now)
+        .then(
+          (r) => this.errors.add("recorder", r.errors),
+          (error) => this.#count("recorder", error),
+        )
+        .finally(() => {
+          this.#recording = null;
+        });
+    }
+    const waited = await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);
+    if (!waited.done) this.#restDeferred++;
+  }
+
+  /** Mids over REST while the websocket is down (bounded like every REST wait of a tick). */
+  async #restMids(): Promise<void> {
+    const { client, config } = this.#deps;
+    const request = client.info.allMids();
+    request.catch(() => undefined);
+    try {
+      const r = await withinDeadline(request, config.daemon.rest_deadline_ms);
+      if (r.done) this.mids.sample(r.value);
+      else this.#restDeferred++;
+    } catch (error) {
+      this.#count("mids", error);
+    }
+  }
+
+  #applyResume(session: Session, kill: boolean, daily: boolean): void {
+    const h = session.engine.halts;
+    if (kill && h.kill) dlog().warn("hlbot resume: kill switch cleared");
+    if (daily && h.dailyHaltDay !== null) dlog().warn("hlbot resume: daily loss halt cleared");
+    if (kill) h.kill = null;
+    if (daily) h.dailyHaltDay = null;
+  }
+
+  async #guard(what: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      this.#count(what, error);
+    }
+  }
+
+  #count(what: string, error: unknown): void {
+    const kind = errorKind(error);
+    this.errors.add(kind);
+    dlog().warn(`${what} failed (${kind}); the loop goes on`, error);
+  }
+
+  #logTick(now: number): void {
+    const t = this.#lastTick!;
+    const line = `tick ${new Date(now).toISOString()}: ${t.closedBars} bars (+${t.lateBars} late), ${t.candidates} candidates, ${t.shadowOpened} shadow opened, ${t.liveOpened} live opened, ${t.funding} funding, ${t.ms.toFixed(1)} ms`;
+    if (t.closedBars + t.candidates + t.liveOpened > 0) dlog().info(line);
+    else dlog().debug(line);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Start-up of the daemon before its first tick: subscribe the websocket (allMids + a candle stream per
+ * series) and start it, create the live path when asked, and top up the ledger's history over REST.
+ * Hyperliquid being unreachable is not fatal: each step is retried with exponential backoff, logged,
+ * until it works or a stop is requested. A top-up that partly worked goes on (the recorder catches up).
+ */
+import { intervalMs } from "../core/intervals.ts";
+import { LedgerJournal } from "../engine/journals.ts";
+import { warmupMs } from "../engine/signal-source.ts";
+import { realSleep } from "../hyperliquid/rate-limit.ts";
+import { CandlesRepo } from "../ledger/repos/candles.ts";
+import { FundingRepo } from "../ledger/repos/funding.ts";
+import { OpenPositionsRepo } from "../ledger/repos/open-positions.ts";
+import { log } from "../log.ts";
+import type { Daemon } from "./daemon.ts";
+import { errorKind } from "./error-kind.ts";
+import { defaultTrailDistance } from "./session.ts";
+import { topUp } from "./top-up.ts";
+import { backoffMs, type Pause } from "./waits.ts";
+
+const slog = () => log.withTag("daemon");
+
+export async function startDaemon(daemon: Daemon, pause: Pause): Promise<void> {
+  const { config, client, db, clock } = daemon.deps;
+  client.ws.subscribe({ type: "allMids" });
+  for (const s of daemon.series.list)
+    client.ws.subscribe({ type: "candle", coin: s.coin, interval: s.interval });
+  client.ws.start();
+  slog().info(
+    `feed: ${client.endpoints.http} (${daemon.series.coins.length} coins × ${daemon.series.intervals.join("/")}, ${daemon.series.list.length + 1} subscriptions)`,
+  );
+
+  const retry = async (what: string, attempt: () => Promise<boolean>): Promise<void> => {
+    for (let n = 0; !daemon.stopping; n++) {
+      try {
+        if (await attempt()) return;
+      } catch (error) {
+        slog().warn(`${what} failed (${errorKind(error)})`, error);
+      }
+      const delay = backoffMs(n, config.daemon.connect_retry_initial_ms, config.daemon.connect_retry_max_ms);
+      slog().warn(
+        `${what}: Hyperliquid not reachable at ${client.endpoints.http}; retry in ${Math.round(delay / 1000)} s`,
+      );
+      await pause.for(delay);
+    }
+  };
+
+  const factory = daemon.deps.live;
+  if (factory) {
+    await retry("live path start", async () => {
+      daemon.live ??= await factory({
+        config,
+        db,
+        client,
+        clock,
+        journal: new LedgerJournal(db, 0, clock),
+        modelVersion: daemon.model.version,
+        restoredAccount: daemon.state.account("live"),
+        restoredPositions: new OpenPositionsRepo(db).list(
+          0,
+          "live",
+          (p) => daemon.state.trails()[p.id] ?? defaultTrailDistance(config, p.strategy),
+        ),
+      });
+      await daemon.live.path.start();
+      return true;
+    });
+  }
+
+  const stores = { candles: new CandlesRepo(db), funding: new FundingRepo(db) };
+  const longest = Math.max(...daemon.series.intervals.map((i) => intervalMs(i)));
+  await retry("history top-up", async () => {
+    const started = performance.now();
+    const r = await topUp(
+      { transport: client.transport, limiter: client.limiter, sleep: daemon.deps.sleep ?? realSleep },
+      stores,
+      daemon.series,
+      {
+        now: clock.now(),
+        historyBars: config.engine.history_bars,
+        fundingSpanMs: Math.min(config.engine.history_bars * longest, warmupMs(config, null) + longest),
+      },
+    );
+    const failed = Object.keys(r.failed);
+    const units = daemon.series.list.length + daemon.series.coins.length;
+    slog().info(
+      `history top-up: +${r.candles} candles, +${r.funding} funding rows, ${r.requests} requests, weight ${r.weight}${failed.length ? `, ${failed.length} failed` : ""} (${Math.round(performance.now() - started)} ms)`,
+    );
+    if (failed.length === 0) return true;
+    slog().warn(
+      `history top-up failed for ${failed.slice(0, 10).join(", ")}${failed.length > 10 ? ", …" : ""}`,
+      r.failed,
+    );
+    return failed.length < units; // partial success: go on, the recorder fills the rest
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * Bounded and interruptible waits on real time. The tick never waits for the network longer than a
+ * deadline (the work goes on in the background and lands in the ledger for a later tick), and the
+ * pause between ticks — or between start-up retries — ends at once when a stop is requested.
+ */
+
+/** Resolves with the promise's outcome, or with `undefined` once `ms` of real time have passed. */
+export async function withinDeadline<T>(
+  work: Promise<T>,
+  ms: number,
+): Promise<{ done: true; value: T } | { done: false }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<{ done: false }>((resolve) => {
+    timer = setTimeout(() => resolve({ done: false }), ms);
+  });
+  try {
+    return await Promise.race([work.then((value) => ({ done: true as const, value })), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A pause that a `wake()` call ends early (stop requested, or a signal). */
+export class Pause {
+  #wake: (() => void) | null = null;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Waits `ms` of real time, or until `wake()`. */
+  for(ms: number): Promise<void> {
+    this.wake();
+    return new Promise((resolve) => {
+      this.#wake = resolve;
+      this.#timer = setTimeout(() => this.wake(), Math.max(0, ms));
+    });
+  }
+
+  wake(): void {
+    clearTimeout(this.#timer);
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
+  }
+}
+
+/** Exponential backoff: `initial` × 2^attempt, at most `max`, ms. */
+export function backoffMs(attempt: number, initial: number, max: number): number {
+  return Math.min(max, initial * 2 ** Math.min(attempt, 30));
+}
