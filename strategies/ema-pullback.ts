@@ -76,7 +76,7 @@ export function evaluateEmaPullback(
   if (p.sessions.length > 0 && !p.sessions.includes(ctx.session)) return null;
   if (p.vol_buckets.length > 0 && !p.vol_buckets.includes(ctx.volBucket)) return null;
   const s = inTrend(f, p);
-  if (s === null || !(f.adx14 >= p.adx_min)) return null;
+  if (s === null || !(f.adx14 >= p.adx_min) || !(f.atr14 > 0)) return null;
   const d = dir(s);
   // The bar's extreme against the trend (low for a long), and how far it is past ema21.
   const extreme = s === "long" ? f.low : f.high;

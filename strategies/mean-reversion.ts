@@ -68,7 +68,7 @@ export function evaluateMeanReversion(
   _ctx: StrategyContext,
   p: MeanReversionParams,
 ): StrategySignal | null {
-  if (!(f.bbWidth <= p.band_width_max)) return null;
+  if (!(f.bbWidth <= p.band_width_max) || !(f.atr14 > 0)) return null;
   const s = side(f, p);
   if (s === null) return null;
   const d = dir(s);

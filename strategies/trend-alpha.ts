@@ -61,6 +61,7 @@ export function evaluateTrendAlpha(
   p: TrendAlphaParams,
 ): StrategySignal | null {
   if (p.coins.length > 0 && !p.coins.includes(ctx.coin)) return null;
+  if (!(f.atr14 > 0)) return null;
   const s = side(f);
   if (s === null || !(f.adx14 >= p.adx_min)) return null;
   const d = dir(s);

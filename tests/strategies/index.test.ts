@@ -1,9 +1,15 @@
 import { describe, expect, test } from "bun:test";
 import { StrategiesSection } from "../../src/config/sections/strategies.ts";
-import { STRATEGIES, STRATEGY_NAMES, strategiesFromConfig } from "../../strategies/index.ts";
+import {
+  STRATEGIES,
+  STRATEGY_NAMES,
+  type StrategyDef,
+  strategiesFromConfig,
+} from "../../strategies/index.ts";
 import { MomentumParamsSchema, MomentumShadowSchema } from "../../strategies/momentum.ts";
 import { withDefaults } from "../../strategies/params.ts";
 import { ramp } from "../../strategies/score.ts";
+import { featuresAt } from "./replay.ts";
 
 describe("strategy registry and params", () => {
   test("four strategies on their default timeframes", () => {
@@ -39,10 +45,29 @@ describe("strategy registry and params", () => {
     expect(() => withDefaults(MomentumParamsSchema, { nope: 1 } as never)).toThrow(TypeError);
   });
 
-  test("strategiesFromConfig binds config params: live and shadow differ", () => {
+  test("strategiesFromConfig binds the configured live and shadow params", () => {
     const [m] = strategiesFromConfig(StrategiesSection.parse({ momentum: { live: { adx_min: 99 } } }));
+    const f = featuresAt("BTC", "15m", 1741307400000);
+    const ctx = { coin: "BTC", session: "ASIA", volBucket: "high", regime: "Neutral" as const };
     expect(m!.name).toBe("momentum");
+    expect(m!.evaluate(f, ctx, "live"), "live ADX floor raised to 99").toBeNull();
+    expect(m!.evaluate(f, ctx, "shadow")?.side).toBe("short");
     expect(strategiesFromConfig(StrategiesSection.parse({}))).toHaveLength(4);
+  });
+
+  test("no strategy emits a zero-risk signal when ATR is 0 (a long flat stretch)", () => {
+    const bars = [
+      featuresAt("BTC", "15m", 1741307400000),
+      featuresAt("ETH", "1h", 1727060400000),
+      featuresAt("SOL", "1h", 1734012000000),
+      featuresAt("ETH", "4h", 1685304000000),
+    ];
+    const ctx = { coin: "ETH", session: "US_MAIN", volBucket: "low", regime: "Neutral" as const };
+    for (const name of STRATEGY_NAMES) {
+      const def = STRATEGIES[name] as StrategyDef<unknown>;
+      for (const f of bars)
+        expect(def.evaluate({ ...f, atr14: 0, atrPct: 0 }, ctx, def.params.shadow)).toBeNull();
+    }
   });
 
   test("ramp is clamped and works both ways", () => {
