@@ -93,8 +93,8 @@ export function formatPromotion(r: PromoteResult, dryRun: boolean, path: string)
   if (held.length) {
     lines.push(
       table(
-        ["promoted bucket", "state", "", "reasons"],
-        held.map((c) => [c.key, c.next, "", c.reasons.join(",")]),
+        ["promoted bucket", "state", "reasons"],
+        held.map((c) => [c.key, c.next, c.reasons.join(",")]),
       ),
     );
   }
