@@ -179,6 +179,7 @@ export class LiveExecutor {
     const cloid = deriveCloid("hlbot", "exit", p.id, p.exits.length, reason);
     const result = await sendOrder(this.exchange, this.orders, this.clock, {
       role: reason === "partial" ? "partial" : reason === "kill" ? "flatten" : "exit",
+      reason,
       decisionId: p.decisionId,
       positionId: p.id,
       request: {

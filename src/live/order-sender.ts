@@ -21,6 +21,8 @@ export type SendResult =
 
 export interface SendInput {
   role: OrderRole;
+  /** For exits: the exit reason, kept with the order so a fill learned later is booked correctly. */
+  reason?: string;
   request: OrderRequest & { cloid: string };
   decisionId: number | null;
   positionId: number | null;
@@ -39,6 +41,7 @@ export async function sendOrder(
     position_id: input.positionId,
     coin: r.coin,
     role: input.role,
+    reason: input.reason ?? null,
     order_type: "trigger" in r.type ? "trigger" : "ioc",
     px: String(r.price),
     size: String(r.size),

@@ -9,7 +9,7 @@ import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
 import type { Clock } from "../core/clock.ts";
 import type { Journal } from "../engine/ports.ts";
-import type { Position } from "../engine/position.ts";
+import type { ExitReason, Position } from "../engine/position.ts";
 import type { InfoClient } from "../hyperliquid/info-client.ts";
 import type { Fill } from "../hyperliquid/schemas/account.ts";
 import { FillsRepo } from "../ledger/repos/fills.ts";
@@ -43,7 +43,7 @@ export class Reconciler {
     this.book.accountValue = Number(state.marginSummary.accountValue);
     this.book.withdrawable = Number(state.withdrawable);
     const exchange = new Map(state.assetPositions.map((a) => [a.position.coin, a.position]));
-    const fills = await this.recordFills();
+    const fresh = await this.recordFills();
     for (const p of [...this.book.open]) {
       const e = exchange.get(p.coin);
       const size = e ? Math.abs(Number(e.szi)) : 0;
@@ -51,21 +51,21 @@ export class Reconciler {
         p.funding = Number(e.cumFunding.sinceOpen);
         p.liquidationPx = e.liquidationPx === null ? null : Number(e.liquidationPx);
       }
-      if (size + 1e-12 < p.size) await this.exchangeReduced(p, size, fills);
+      if (size + 1e-12 < p.size) await this.exchangeReduced(p, size, fresh);
     }
   }
 
-  /** Stores new fills (deduplicated by trade id) and returns those since the oldest open position. */
+  /**
+   * Stores fills not seen before (deduplicated by trade id) and returns them. Times are the exchange's:
+   * the query starts at the newest stored fill, never at a time of our own clock.
+   */
   private async recordFills(): Promise<Fill[]> {
-    const since = Math.min(
-      this.fills.lastFillTime() ?? this.clock.now() - 86_400_000,
-      ...this.book.open.map((p) => p.openedAt),
-    );
-    const fills = await this.info.userFillsByTime(this.account, since);
+    const fills = await this.info.userFillsByTime(this.account, this.fills.lastFillTime() ?? 0);
+    const fresh: Fill[] = [];
     for (const f of fills) {
       if (f.tid === undefined) continue;
-      const positionId = f.cloid ? (this.orders.get(f.cloid)?.position_id ?? null) : null;
-      this.fills.add({
+      const positionId = f.cloid ? (this.orders.get(f.cloid.toLowerCase())?.position_id ?? null) : null;
+      const added = this.fills.add({
         tid: f.tid,
         oid: f.oid,
         cloid: f.cloid ?? null,
@@ -79,27 +79,42 @@ export class Reconciler {
         hash: f.hash,
         positionId,
       });
+      if (added) fresh.push(f);
     }
-    return fills;
+    return fresh;
   }
 
-  /** The exchange holds less than the ledger: a stop fired, a liquidation, or a manual close. */
-  private async exchangeReduced(p: Position, exchangeSize: number, fills: Fill[]): Promise<void> {
-    const lastExit = p.exits.at(-1)?.t ?? p.openedAt;
-    const closing = fills.filter((f) => f.coin === p.coin && f.time >= lastExit && f.dir.startsWith("Close"));
-    const stopCloids = new Set(
-      this.db
-        .query("SELECT cloid FROM orders WHERE position_id = ?1 AND role = 'stop'")
-        .all(p.id)
-        .map((r) => (r as { cloid: string }).cloid),
+  /**
+   * The exchange holds less than the ledger: the position's exchange stop fired, it was liquidated,
+   * or someone closed it by hand. Stop fills are found by the stop's cloid; otherwise the new closing
+   * fills on the coin tell the price.
+   */
+  private async exchangeReduced(p: Position, exchangeSize: number, fresh: Fill[]): Promise<void> {
+    const mine = new Map(
+      (
+        this.db.query("SELECT cloid, role, reason FROM orders WHERE position_id = ?1").all(p.id) as {
+          cloid: string;
+          role: string;
+          reason: string | null;
+        }[]
+      ).map((r) => [r.cloid, r]),
     );
+    const onCoin = fresh.filter((f) => f.coin === p.coin && f.dir.startsWith("Close"));
+    const ours = onCoin.filter((f) => f.cloid && mine.has(f.cloid.toLowerCase()));
+    const liqFills = onCoin.filter((f) => f.liquidation);
+    let reason: ExitReason = "external";
+    let closing = onCoin;
+    if (ours.length) {
+      // Our own order filled while we could not see it (stop trigger, or an exit whose answer was lost).
+      const order = mine.get(ours[0]!.cloid!.toLowerCase())!;
+      reason = order.role === "stop" ? "stop" : ((order.reason as ExitReason | null) ?? "manual");
+      closing = ours;
+    } else if (liqFills.length) {
+      reason = "liquidation";
+      closing = liqFills;
+    }
     const size = closing.reduce((s, f) => s + Number(f.sz), 0);
     const px = size > 0 ? closing.reduce((s, f) => s + Number(f.px) * Number(f.sz), 0) / size : p.stopPx;
-    const reason = closing.some((f) => f.liquidation)
-      ? "liquidation"
-      : closing.some((f) => f.cloid && stopCloids.has(f.cloid))
-        ? "stop"
-        : "external";
     log.warn(
       `live ${p.coin} position ${p.id}: exchange holds ${exchangeSize}, ledger ${p.size} → booking ${reason} exit at ${px}`,
     );

@@ -95,6 +95,7 @@ CREATE TABLE orders (
   coin TEXT NOT NULL,
   is_buy INTEGER NOT NULL,
   role TEXT NOT NULL,            -- entry | stop | partial | exit | flatten
+  reason TEXT,                   -- for exits: the exit reason (stop, target, trail, timeout, kill, …)
   order_type TEXT NOT NULL,      -- ioc | gtc | alo | trigger
   px TEXT NOT NULL,              -- exact wire decimal
   size TEXT NOT NULL,

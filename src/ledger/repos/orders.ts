@@ -16,6 +16,7 @@ export interface OrderRow {
   coin: string;
   is_buy: number;
   role: OrderRole;
+  reason: string | null;
   order_type: "ioc" | "trigger";
   px: string;
   size: string;
@@ -32,7 +33,16 @@ export interface OrderRow {
 
 export type NewOrder = Pick<
   OrderRow,
-  "cloid" | "decision_id" | "position_id" | "coin" | "role" | "order_type" | "px" | "size" | "trigger_px"
+  | "cloid"
+  | "decision_id"
+  | "position_id"
+  | "coin"
+  | "role"
+  | "reason"
+  | "order_type"
+  | "px"
+  | "size"
+  | "trigger_px"
 > & {
   isBuy: boolean;
   reduceOnly: boolean;
