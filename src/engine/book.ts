@@ -19,7 +19,14 @@ import type {
   MarketView,
   TradingBook,
 } from "./ports.ts";
-import { direction, type ExitReason, type Mode, type Position, unrealizedPnl } from "./position.ts";
+import {
+  direction,
+  type ExitReason,
+  type Mode,
+  newPosition,
+  type Position,
+  unrealizedPnl,
+} from "./position.ts";
 import { type ExitRules, liquidationPrice, type RawExit, stepPosition } from "./position-rules.ts";
 
 export interface BookSettings {
@@ -140,45 +147,20 @@ export class Book implements TradingBook {
     const plan = entry as SimEntryPlan;
     const { candidate: c, fill, asset } = plan;
     const leverage = Math.min(this.settings.maxLeverage, asset.maxLeverage);
-    const p: Position = {
-      id: 0,
+    const p = newPosition({
+      candidate: c,
+      mode: this.settings.mode,
       runId: this.settings.runId,
       decisionId,
-      mode: this.settings.mode,
-      coin: c.coin,
-      side: c.side,
-      strategy: c.strategy,
-      session: c.session,
-      regime: c.regime,
-      volBucket: c.volBucket,
-      setupKey: c.setupKey,
       modelVersion: this.model.version,
-      status: "open",
       openedAt: now,
-      entryPx: fill.px,
-      size: fill.size,
-      initialSize: fill.size,
-      stopPx: c.stop,
-      initialStopPx: c.stop,
-      targetPx: c.target,
-      riskUsd: Math.abs(fill.px - c.stop) * fill.size,
+      fill,
       leverage,
       liquidationPx: this.model.liquidation
         ? liquidationPrice(fill.px, c.side, leverage, asset.maxLeverage)
         : null,
-      partialDone: false,
-      trailActive: false,
-      trailDistanceR: c.trailDistanceR ?? this.settings.trailDistanceR,
-      bestPx: fill.px,
-      closedAt: null,
-      exitReason: null,
-      grossPnl: 0,
-      fees: fill.fee,
-      slippage: fill.slippage,
-      funding: 0,
-      exits: [],
-      external: false,
-    };
+      defaultTrailDistanceR: this.settings.trailDistanceR,
+    });
     this.account.realize(-fill.fee);
     p.id = this.journal.openPosition(p);
     this.open.push(p);

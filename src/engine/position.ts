@@ -3,6 +3,7 @@
  * ledger's positions row mirrors it; `positionRowChanged` tells when it must be written again.
  */
 import type { Regime, Side } from "../core/bucket.ts";
+import type { Candidate } from "../core/signal.ts";
 
 export type Mode = "shadow" | "live";
 
@@ -99,4 +100,62 @@ export function averageExitPx(p: Position): number | null {
     value += e.size * e.px;
   }
   return size > 0 ? value / size : null;
+}
+
+export interface NewPositionInput {
+  candidate: Candidate;
+  mode: Mode;
+  runId: number;
+  decisionId: number | null;
+  modelVersion: string;
+  openedAt: number;
+  /** Entry fill: price, size, fee and slippage cost. */
+  fill: { px: number; size: number; fee: number; slippage: number };
+  leverage: number;
+  liquidationPx: number | null;
+  /** Trail distance when the strategy sets none. */
+  defaultTrailDistanceR: number;
+}
+
+/** A freshly opened position from its candidate and entry fill: the one constructor for every venue. */
+export function newPosition(i: NewPositionInput): Position {
+  const c = i.candidate;
+  const { px, size } = i.fill;
+  return {
+    id: 0,
+    runId: i.runId,
+    decisionId: i.decisionId,
+    mode: i.mode,
+    coin: c.coin,
+    side: c.side,
+    strategy: c.strategy,
+    session: c.session,
+    regime: c.regime,
+    volBucket: c.volBucket,
+    setupKey: c.setupKey,
+    modelVersion: i.modelVersion,
+    status: "open",
+    openedAt: i.openedAt,
+    entryPx: px,
+    size,
+    initialSize: size,
+    stopPx: c.stop,
+    initialStopPx: c.stop,
+    targetPx: c.target,
+    riskUsd: Math.abs(px - c.stop) * size,
+    leverage: i.leverage,
+    liquidationPx: i.liquidationPx,
+    partialDone: false,
+    trailActive: false,
+    trailDistanceR: c.trailDistanceR ?? i.defaultTrailDistanceR,
+    bestPx: px,
+    closedAt: null,
+    exitReason: null,
+    grossPnl: 0,
+    fees: i.fill.fee,
+    slippage: i.fill.slippage,
+    funding: 0,
+    exits: [],
+    external: false,
+  };
 }

@@ -7,7 +7,7 @@
 import type { Database } from "bun:sqlite";
 import type { Clock } from "../core/clock.ts";
 import type { Journal } from "../engine/ports.ts";
-import { direction, type ExitReason, type Position } from "../engine/position.ts";
+import { direction, type ExitReason, newPosition, type Position } from "../engine/position.ts";
 import { stopReason } from "../engine/position-rules.ts";
 import { deriveCloid } from "../hyperliquid/cloid.ts";
 import type { ExchangeClient } from "../hyperliquid/exchange-client.ts";
@@ -75,43 +75,18 @@ export class LiveExecutor {
     const c = plan.candidate;
     const now = this.clock.now();
     const fee = avgPx * size * (this.takerFeeBps / 10_000);
-    const p: Position = {
-      id: 0,
+    const p = newPosition({
+      candidate: c,
+      mode: "live",
       runId: 0,
       decisionId,
-      mode: "live",
-      coin: c.coin,
-      side: c.side,
-      strategy: c.strategy,
-      session: c.session,
-      regime: c.regime,
-      volBucket: c.volBucket,
-      setupKey: c.setupKey,
       modelVersion: this.book.modelVersion,
-      status: "open",
       openedAt: now,
-      entryPx: avgPx,
-      size,
-      initialSize: size,
-      stopPx: c.stop,
-      initialStopPx: c.stop,
-      targetPx: c.target,
-      riskUsd: Math.abs(avgPx - c.stop) * size,
+      fill: { px: avgPx, size, fee, slippage: Math.abs(avgPx - plan.px) * size },
       leverage: 1,
       liquidationPx: null,
-      partialDone: false,
-      trailActive: false,
-      trailDistanceR: c.trailDistanceR ?? this.book.options.config.exits.trail_distance_r,
-      bestPx: avgPx,
-      closedAt: null,
-      exitReason: null,
-      grossPnl: 0,
-      fees: fee,
-      slippage: Math.abs(avgPx - plan.px) * size,
-      funding: 0,
-      exits: [],
-      external: false,
-    };
+      defaultTrailDistanceR: this.book.options.config.exits.trail_distance_r,
+    });
     p.id = this.journal.openPosition(p);
     this.book.open.push(p);
     return p;

@@ -5,12 +5,13 @@ import { loadConfig } from "../../src/config/loader.ts";
 import { HOUR_MS } from "../../src/core/clock.ts";
 import type { Interval } from "../../src/core/intervals.ts";
 import { EquityTracker } from "../../src/engine/account.ts";
-import { assembleEngine } from "../../src/engine/assemble.ts";
+import { assembleEngine, bookSettings } from "../../src/engine/assemble.ts";
 import { Book } from "../../src/engine/book.ts";
 import { Engine } from "../../src/engine/engine.ts";
 import { MemoryJournal } from "../../src/engine/journals.ts";
+import type { CandleColumns } from "../../src/ledger/repos/candles.ts";
 import type { FundingRate } from "../../src/ledger/repos/funding.ts";
-import { parseCandleFile, parseFundingFile } from "../../src/market/csv-files.ts";
+import { parseCandleColumns, parseFundingFile } from "../../src/market/csv-files.ts";
 import { EMPTY_HALTS } from "../../src/risk/halts.ts";
 import { getModel, resolveModel } from "../../src/sim/models/index.ts";
 import { ReplayFeed, type ReplaySeries } from "../../src/sim/replay-feed.ts";
@@ -18,22 +19,28 @@ import { SimVenue } from "../../src/sim/sim-venue.ts";
 import { HL_DATA, scratchDir } from "./paths.ts";
 import { type Script, ScriptedSignals } from "./scripted-signals.ts";
 
-const cache = new Map<string, ReturnType<typeof parseCandleFile>>();
+const cache = new Map<string, CandleColumns>();
 
+/** A real candle series (open times in [from, to)) as the replay feed takes it. */
 export function realSeries(coin: string, interval: Interval, from: number, to: number): ReplaySeries {
   const key = `${coin}-${interval}`;
-  if (!cache.has(key)) cache.set(key, parseCandleFile(join(HL_DATA, `${key}.csv.gz`)));
-  const rows = cache.get(key)!.filter((c) => c.t >= from && c.t < to);
+  if (!cache.has(key)) cache.set(key, parseCandleColumns(join(HL_DATA, `${key}.csv.gz`)));
+  const all = cache.get(key)!;
+  let a = 0;
+  while (a < all.t.length && all.t[a]! < from) a++;
+  let b = a;
+  while (b < all.t.length && all.t[b]! < to) b++;
+  const cut = (x: Float64Array) => x.slice(a, b);
   return {
     coin,
     interval,
     cols: {
-      t: Float64Array.from(rows, (r) => r.t),
-      open: Float64Array.from(rows, (r) => r.open),
-      high: Float64Array.from(rows, (r) => r.high),
-      low: Float64Array.from(rows, (r) => r.low),
-      close: Float64Array.from(rows, (r) => r.close),
-      volume: Float64Array.from(rows, (r) => r.volume),
+      t: cut(all.t),
+      open: cut(all.open),
+      high: cut(all.high),
+      low: cut(all.low),
+      close: cut(all.close),
+      volume: cut(all.volume),
     },
   };
 }
@@ -61,20 +68,7 @@ export function runScripted(o: HarnessOptions) {
   const { config } = loadConfig({ cwd: scratchDir(), env });
   const model = resolveModel(getModel(o.model), config.friction, config.exits);
   const journal = new MemoryJournal();
-  const settings = {
-    mode: "shadow" as const,
-    runId: 1,
-    riskFraction: config.risk.risk_fraction,
-    maxLeverage: config.risk.max_leverage,
-    maxNotionalUsd: config.risk.max_notional_usd,
-    partialFraction: config.exits.partial_fraction,
-    partialAtR: config.exits.partial_at_r,
-    breakevenAfterPartial: config.exits.breakeven_after_partial,
-    trailFromR: config.exits.trail_from_r,
-    trailDistanceR: config.exits.trail_distance_r,
-    timeoutMs: config.risk.position_timeout_hours * HOUR_MS,
-    compounding: false,
-  };
+  const settings = { ...bookSettings(config, "shadow", 1), compounding: false };
   const shadow = new Book(settings, new SimVenue(model), new EquityTracker("shadow", 10_000), journal);
   const engine = new Engine(
     o.signals ?? new ScriptedSignals(o.script, ["shadow"]),
