@@ -5,5 +5,6 @@ await import("./backfill.ts");
 await import("./signals.ts");
 await import("./backtest.ts");
 await import("./mining.ts");
+await import("./api.ts");
 
 export {};

@@ -2,6 +2,7 @@
  * What every route handler gets: the injected dependencies and the prepared query objects, built
  * once per app so each statement is compiled once.
  */
+import { LedgerVersion } from "./cache.ts";
 import { CandidateQueries } from "./queries/candidates.ts";
 import { DecisionQueries } from "./queries/decisions.ts";
 import { EquityQueries } from "./queries/equity.ts";
@@ -22,6 +23,8 @@ export interface ApiContext {
   candidates: CandidateQueries;
   status: StatusQueries;
   runClock: RunClock;
+  /** Changes whenever the ledger does: the key of response caches. */
+  version: LedgerVersion;
 }
 
 export function createApiContext(deps: ApiDeps): ApiContext {
@@ -36,5 +39,6 @@ export function createApiContext(deps: ApiDeps): ApiContext {
     candidates: new CandidateQueries(db),
     status: new StatusQueries(db),
     runClock: new RunClock(db, deps.clock),
+    version: new LedgerVersion(db),
   };
 }

@@ -1,10 +1,11 @@
 /**
  * The decision feed: newest first, keyset-paginated on (created_at, id), optionally filtered by
  * mode, strategy and coin. One prepared statement per filter combination (built from fixed
- * fragments), so each uses the narrowest v4 index; linked positions are fetched in one batch.
+ * fragments), so each uses the narrowest v4 index. This is the API's hottest route, so SQLite
+ * builds each row's JSON itself (features and reasons spliced in as stored, the linked position
+ * found by index) and JavaScript only joins the rows: no per-row parse and re-serialize.
  */
 import type { Database, Statement } from "bun:sqlite";
-import { jsonColumn, ratio, usd } from "../format.ts";
 
 export interface DecisionFilter {
   runId: number;
@@ -18,30 +19,7 @@ export interface DecisionFilter {
   after?: { t: number; id: number } | undefined;
 }
 
-interface DecisionRow {
-  id: number;
-  created_at: number;
-  mode: string;
-  strategy: string;
-  coin: string;
-  side: string;
-  timeframe: string;
-  candle_t: number;
-  score_raw: number;
-  score: number;
-  regime: string;
-  session: string;
-  vol_bucket: string;
-  setup_key: string;
-  entry_ref: number;
-  stop: number;
-  target: number;
-  features: string;
-  verdict: string;
-  reasons: string;
-  sim_model_version: string;
-}
-
+/** The trade a decision opened, as served in its `trade` field (null when none). */
 export interface LinkedTrade {
   position_id: number;
   status: string;
@@ -50,35 +28,38 @@ export interface LinkedTrade {
   exit_reason: string | null;
 }
 
-export type DecisionView = Omit<DecisionRow, "features" | "reasons"> & {
-  features: unknown;
-  reasons: unknown;
-  trade: LinkedTrade | null;
-};
-
 export interface DecisionPage {
-  decisions: DecisionView[];
+  /** One JSON object text per decision, newest first. */
+  rows: string[];
   /** Key of the last row when more may follow, else null. */
   next: { t: number; id: number } | null;
 }
 
-const COLUMNS =
-  "id, created_at, mode, strategy, coin, side, timeframe, candle_t, score_raw, score, regime, session, vol_bucket, setup_key, entry_ref, stop, target, features, verdict, reasons, sim_model_version";
+/**
+ * A JSON column as stored, or null if it is damaged (one bad row must not fail the page). A
+ * subquery's JSON loses its JSON type, so the linked trade is re-wrapped with json() as well.
+ */
+const jsonColumn = (c: string) => `CASE WHEN json_valid(${c}) THEN json(${c}) END`;
+
+const ROW_JSON = `json_object(
+  'id', id, 'created_at', created_at, 'mode', mode, 'strategy', strategy, 'coin', coin, 'side', side,
+  'timeframe', timeframe, 'candle_t', candle_t, 'score_raw', score_raw, 'score', score, 'regime', regime,
+  'session', session, 'vol_bucket', vol_bucket, 'setup_key', setup_key, 'entry_ref', entry_ref, 'stop', stop,
+  'target', target, 'features', ${jsonColumn("features")}, 'verdict', verdict, 'reasons', ${jsonColumn("reasons")},
+  'sim_model_version', sim_model_version,
+  'trade', json((SELECT json_object('position_id', p.id, 'status', p.status, 'r_multiple', round(p.r_multiple, 4),
+                               'net_pnl', round(p.net_pnl, 6), 'exit_reason', p.exit_reason)
+            FROM positions p WHERE p.decision_id = decisions.id ORDER BY p.id LIMIT 1)))`;
 
 export class DecisionQueries {
   private readonly variants = new Map<number, Statement>();
-  private readonly linked: Statement;
 
-  constructor(private readonly db: Database) {
-    this.linked = db.prepare(
-      "SELECT id AS position_id, decision_id, status, r_multiple, net_pnl, exit_reason FROM positions WHERE decision_id IN (SELECT value FROM json_each(?1)) ORDER BY id",
-    );
-  }
+  constructor(private readonly db: Database) {}
 
   page(f: DecisionFilter): DecisionPage {
     const mask = (f.mode ? 1 : 0) | (f.strategy ? 2 : 0) | (f.coin ? 4 : 0);
     const after = f.after ?? { t: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
-    const rows = this.statement(mask).all(
+    const result = this.statement(mask).values(
       f.runId,
       f.mode ?? null,
       f.strategy ?? null,
@@ -87,48 +68,37 @@ export class DecisionQueries {
       after.t,
       after.id,
       f.limit,
-    ) as DecisionRow[];
-    const trades = this.trades(rows.map((r) => r.id));
-    const decisions = rows.map(({ features, reasons, ...rest }) => ({
-      ...rest,
-      features: jsonColumn(features),
-      reasons: jsonColumn(reasons),
-      trade: trades.get(rest.id) ?? null,
-    }));
-    const last = rows.at(-1);
-    return { decisions, next: last && rows.length === f.limit ? { t: last.created_at, id: last.id } : null };
+    ) as [number, number, string][];
+    const last = result.at(-1);
+    return {
+      rows: result.map((r) => r[2]),
+      next: last && result.length === f.limit ? { t: last[0], id: last[1] } : null,
+    };
   }
 
-  private trades(ids: number[]): Map<number, LinkedTrade> {
-    const out = new Map<number, LinkedTrade>();
-    if (ids.length === 0) return out;
-    const rows = this.linked.all(JSON.stringify(ids)) as (LinkedTrade & { decision_id: number })[];
-    for (const { decision_id, ...t } of rows) {
-      // A decision opens at most one position per mode; keep the first if a retry ever made two.
-      if (!out.has(decision_id)) {
-        out.set(decision_id, { ...t, r_multiple: ratio(t.r_multiple), net_pnl: usd(t.net_pnl) });
-      }
-    }
-    return out;
-  }
-
-  /** The statement for a filter combination; parameters keep fixed positions in every variant. */
   private statement(mask: number): Statement {
     let stmt = this.variants.get(mask);
     if (!stmt) {
-      const where = ["run_id = ?1"];
-      if (mask & 1) where.push("mode = ?2");
-      else where.push("?2 IS NULL");
-      if (mask & 2) where.push("strategy = ?3");
-      else where.push("?3 IS NULL");
-      if (mask & 4) where.push("coin = ?4");
-      else where.push("?4 IS NULL");
-      where.push("created_at >= ?5", "(created_at < ?6 OR (created_at = ?6 AND id < ?7))");
-      stmt = this.db.prepare(
-        `SELECT ${COLUMNS} FROM decisions WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT ?8`,
-      );
+      stmt = this.db.prepare(feedSql(mask));
       this.variants.set(mask, stmt);
     }
     return stmt;
   }
+}
+
+/**
+ * The feed query for a filter combination (bit 1 mode, 2 strategy, 4 coin). Parameters keep fixed
+ * positions in every variant: ?1 run, ?2 mode, ?3 strategy, ?4 coin, ?5 since, ?6/?7 the cursor
+ * key (created_at, id), ?8 limit.
+ */
+export function feedSql(mask: number): string {
+  const where = [
+    "run_id = ?1",
+    mask & 1 ? "mode = ?2" : "?2 IS NULL",
+    mask & 2 ? "strategy = ?3" : "?3 IS NULL",
+    mask & 4 ? "coin = ?4" : "?4 IS NULL",
+    "created_at >= ?5",
+    "(created_at < ?6 OR (created_at = ?6 AND id < ?7))",
+  ];
+  return `SELECT created_at, id, ${ROW_JSON} FROM decisions WHERE ${where.join(" AND ")} ORDER BY created_at DESC, id DESC LIMIT ?8`;
 }

@@ -5,6 +5,7 @@
  */
 import { Hono } from "hono";
 import * as z from "zod";
+import { ResponseCache } from "../cache.ts";
 import type { ApiContext } from "../context.ts";
 import { encodeCursor } from "../cursor.ts";
 import { cursorParam, intParam, modeParam, nameParam, parseQuery, runIdParam, timeParam } from "../params.ts";
@@ -23,17 +24,25 @@ const Query = z.strictObject({
 });
 
 export function decisionRoutes(ctx: ApiContext): Hono {
+  const cache = new ResponseCache(ctx.version);
   return new Hono().get("/decisions", (c) => {
     const q = parseQuery(c, Query);
-    const page = ctx.decisions.page({
-      runId: q.run_id,
-      mode: q.mode,
-      strategy: q.strategy,
-      coin: q.coin,
-      since: q.since ?? 0,
-      limit: q.limit,
-      after: q.cursor,
+    // Same validated query and unchanged ledger → same page: dashboards and pollers hit the cache.
+    const body = cache.get(JSON.stringify(q), () => {
+      const page = ctx.decisions.page({
+        runId: q.run_id,
+        mode: q.mode,
+        strategy: q.strategy,
+        coin: q.coin,
+        since: q.since ?? 0,
+        limit: q.limit,
+        after: q.cursor,
+      });
+      // The rows are JSON already (built by SQLite); only the envelope is assembled here.
+      const next = JSON.stringify(encodeCursor(page.next));
+      return `{"run_id":${q.run_id},"decisions":[${page.rows.join(",")}],"next_cursor":${next}}`;
     });
-    return c.json({ run_id: q.run_id, decisions: page.decisions, next_cursor: encodeCursor(page.next) });
+    c.header("Content-Type", "application/json");
+    return c.body(body);
   });
 }
