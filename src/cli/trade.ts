@@ -18,6 +18,9 @@ import { HyperliquidClient } from "../hyperliquid/client.ts";
 import { log } from "../log.ts";
 import { createContext, globalArgs, runAction } from "./context.ts";
 
+/** How long a stopped daemon lets in-flight network work wind down before the process exits, ms. */
+const EXIT_GRACE_MS = 3_000;
+
 export const tradeCommand = defineCommand({
   meta: {
     name: "trade",
@@ -75,6 +78,8 @@ export const tradeCommand = defineCommand({
         removeSignals();
         await server?.stop();
         db.close();
+        // Work still in flight (a REST retry's backoff) must not hold the process once the ledger is closed.
+        setTimeout(() => process.exit(process.exitCode ?? 0), EXIT_GRACE_MS).unref();
       }
     }),
 });

@@ -79,8 +79,10 @@ export async function startDaemon(daemon: Daemon, pause: Pause): Promise<void> {
         now: clock.now(),
         historyBars: config.engine.history_bars,
         fundingSpanMs: Math.min(config.engine.history_bars * longest, warmupMs(config, null) + longest),
+        stopping: () => daemon.stopping,
       },
     );
+    if (daemon.stopping) return true;
     const failed = Object.keys(r.failed);
     const units = daemon.series.list.length + daemon.series.coins.length;
     slog().info(
@@ -91,6 +93,6 @@ export async function startDaemon(daemon: Daemon, pause: Pause): Promise<void> {
       `history top-up failed for ${failed.slice(0, 10).join(", ")}${failed.length > 10 ? ", …" : ""}`,
       r.failed,
     );
-    return failed.length < units; // partial success: go on, the recorder fills the rest
+    return !r.aborted && failed.length < units; // partial success: go on, the recorder fills the rest
   });
 }
