@@ -16,7 +16,9 @@ describe("ResponseCache", () => {
       const get = () => cache.get("k", () => `body${++builds}`);
       expect(get()).toBe("body1");
       expect(get()).toBe("body1");
-      writer.run("INSERT INTO bot_state (key, value, updated_at) VALUES ('a', '1', 0) ON CONFLICT DO NOTHING");
+      writer.run(
+        "INSERT INTO bot_state (key, value, updated_at) VALUES ('a', '1', 0) ON CONFLICT DO NOTHING",
+      );
       writer.run("UPDATE bot_state SET updated_at = updated_at + 1");
       expect(get()).toBe("body2");
       expect(get()).toBe("body2");

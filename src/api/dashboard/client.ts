@@ -106,7 +106,10 @@ export function dashboardMain(): void {
     pill.textContent = h.status === "ok" ? "OK" : "DEGRADED";
     pill.className = `pill ${h.status === "ok" ? "ok" : "degraded"}`;
     $("m-version").textContent = `v${h.version}`;
-    $("m-source").textContent = h.source === "daemon" ? "daemon" : "ledger (daemon not attached)";
+    const source = $("m-source");
+    source.textContent = h.source === "daemon" ? "daemon" : "ledger";
+    source.title =
+      h.source === "daemon" ? "served by hlbot trade" : "served by hlbot serve: no daemon attached";
     $("m-tick").textContent = ago(h.last_tick_age_seconds);
     $("m-feed").textContent = h.feed.state;
     $("m-halts").textContent = h.halts.length ? h.halts.map((x: Json) => x.name).join(", ") : "none";
@@ -318,7 +321,8 @@ export function dashboardMain(): void {
     const status = $("updated");
     status.textContent = failed.length
       ? `update failed: ${failed.join(", ")} — retrying in ${refreshSeconds} s`
-      : `updated ${new Date().toISOString().slice(11, 19)} UTC · every ${refreshSeconds} s`;
+      : `updated ${new Date().toISOString().slice(11, 19)} UTC`;
+    status.title = `refreshes every ${refreshSeconds} s`;
     status.className = failed.length ? "error" : "";
     if (failed.length === jobs.length) {
       const pill = $("status");
@@ -331,7 +335,7 @@ export function dashboardMain(): void {
   window.addEventListener("resize", () => {
     if (lastEquity) renderEquity(lastEquity);
   });
-  $("m-run").textContent = runId === "0" ? "daemon (run 0)" : `backtest run ${runId}`;
+  $("m-run").textContent = runId === "0" ? "daemon" : `backtest #${runId}`;
   document.querySelectorAll<HTMLAnchorElement>("#modes a").forEach((link) => {
     const target = new URLSearchParams(location.search);
     const value = link.dataset.mode ?? "";
