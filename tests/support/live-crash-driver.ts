@@ -10,9 +10,9 @@ import type { Candidate } from "../../src/core/signal.ts";
 import { EquityTracker } from "../../src/engine/account.ts";
 import { LedgerJournal } from "../../src/engine/journals.ts";
 import type { MarketView } from "../../src/engine/ports.ts";
-import type { Position } from "../../src/engine/position.ts";
 import { HyperliquidClient } from "../../src/hyperliquid/client.ts";
 import { openLedger } from "../../src/ledger/open.ts";
+import { OpenPositionsRepo } from "../../src/ledger/repos/open-positions.ts";
 import { createLivePath } from "../../src/live/live-path.ts";
 
 const [http, ws, dbPath, privateKey, account, seedArg, final] = process.argv.slice(2);
@@ -26,49 +26,8 @@ const db = openLedger(dbPath!);
 const clock = { now: () => Date.now() };
 const journal = new LedgerJournal(db, 0, clock);
 
-/** Live positions the ledger holds open, as the daemon restores them. */
-function restore(): Position[] {
-  const rows = db
-    .query("SELECT * FROM positions WHERE status = 'open' AND mode = 'live' AND run_id = 0")
-    .all() as Record<string, never>[];
-  return rows.map((r) => ({
-    id: r.id,
-    runId: 0,
-    decisionId: r.decision_id,
-    mode: "live",
-    coin: r.coin,
-    side: r.side,
-    strategy: r.strategy,
-    session: r.session,
-    regime: r.regime,
-    volBucket: r.vol_bucket,
-    setupKey: r.setup_key,
-    modelVersion: r.sim_model_version,
-    status: "open",
-    openedAt: r.opened_at,
-    entryPx: r.entry_px,
-    size: r.size,
-    initialSize: r.initial_size,
-    stopPx: r.stop_px,
-    initialStopPx: r.initial_stop_px,
-    targetPx: r.target_px,
-    riskUsd: r.risk_usd,
-    leverage: r.leverage,
-    liquidationPx: r.liquidation_px,
-    partialDone: r.partial_done === 1,
-    trailActive: r.trail_active === 1,
-    trailDistanceR: 1,
-    bestPx: r.best_px,
-    closedAt: null,
-    exitReason: null,
-    grossPnl: r.gross_pnl,
-    fees: r.fees,
-    slippage: r.slippage,
-    funding: r.funding,
-    exits: [],
-    external: r.external === 1,
-  }));
-}
+/** Live positions the ledger holds open, restored as the daemon restores them. */
+const restore = () => new OpenPositionsRepo(db).list(0, "live", () => config.exits.trail_distance_r);
 
 const live = await createLivePath({
   config,
