@@ -6,5 +6,6 @@ await import("./signals.ts");
 await import("./backtest.ts");
 await import("./mining.ts");
 await import("./api.ts");
+await import("./daemon.ts");
 
 export {};

@@ -52,6 +52,7 @@ export interface DaemonStats {
   startedAt: number;
   ticks: number;
   lastTickAt: number | null;
+  /** The last committed tick; `ms` is its synchronous core (feed, engine, ledger transaction). */
   lastTick: (TickStats & { lateBars: number; funding: number; ms: number }) | null;
   errors: Record<string, number>;
   errorsTotal: number;
@@ -130,9 +131,9 @@ export class Daemon {
     await startDaemon(this, this.#pause);
     if (this.#stopping) return;
     const { config } = this.#deps;
-    const interval = config.daemon.mid_sample_ms;
-    if (interval > 0)
-      this.#sampler = setInterval(() => this.mids.sample(this.#deps.client.ws.cache.latestMids()), interval);
+    const interval = config.daemon.ws_sample_ms;
+    // Between ticks, websocket data is folded in as it arrives (the tick then finds it in place).
+    if (interval > 0) this.#sampler = setInterval(() => this.ingest(this.#deps.clock.now()), interval);
     this.boot();
   }
 
@@ -154,29 +155,44 @@ export class Daemon {
 
   /** One tick at the clock's now. Never throws: failures are logged and counted. */
   async tick(): Promise<void> {
-    const started = performance.now();
     const { clock, client } = this.#deps;
     const now = clock.now();
-    this.#ingest(now);
+    this.ingest(now);
     await this.#record(now);
     if (client.ws.state !== "open" || this.mids.size === 0) await this.#restMids();
     const live = this.live;
     if (live) await this.#guard("live_sync", () => live.path.beforeTick());
-    if (!this.session) await this.#guard("boot", async () => this.boot());
-    const session = this.session;
-    if (!session) return;
+    this.step(now);
+    if (live) await this.#guard("live_flush", () => live.path.afterTick());
+  }
+
+  /**
+   * The synchronous core of a tick, in ONE ledger transaction: a pending `hlbot resume`, the feed's
+   * view, late bars to warm, `engine.tick`, the daemon's state. True when it committed; a failure
+   * rolls everything back and the next tick rebuilds the engine from the ledger.
+   */
+  step(now: number): boolean {
+    const started = performance.now();
+    if (!this.session) {
+      try {
+        this.boot();
+      } catch (error) {
+        this.#count("boot", error);
+        return false;
+      }
+    }
+    const session = this.session!;
     session.engine.promoted = this.#promoted.get();
     try {
-      const db = this.#deps.db;
-      const result = db.transaction(() => {
+      const result = this.#deps.db.transaction(() => {
         const resume = this.state.takeResume();
         if (resume) this.#applyResume(session, resume.kill, resume.daily);
-        const feed = this.#feed.next(now, session.cursors);
+        const feed = this.#feed.next(now, session.cursors, this.#sink.takeStored());
         if (feed.late.length > 0) session.engine.warm({ ...feed.view, closedBars: feed.late, funding: [] });
         const stats = session.engine.tick(feed.view);
         const moved = feed.view.closedBars.length + feed.late.length + feed.view.funding.length > 0;
         persistTick(
-          { store: this.state, positions: this.#positions, live },
+          { store: this.state, positions: this.#positions, live: this.live },
           session,
           moved ? feed.cursors : null,
           now,
@@ -195,11 +211,12 @@ export class Daemon {
         ms: performance.now() - started,
       };
       this.#logTick(now);
+      return true;
     } catch (error) {
       this.#count("tick", error);
       this.session = null; // memory may be ahead of the rolled-back ledger: rebuild from it next tick
+      return false;
     }
-    if (live) await this.#guard("live_flush", () => live.path.afterTick());
   }
 
   /** Runs until `requestStop()`: ticks on the tick grid (plus the configured offset). */
@@ -244,8 +261,12 @@ export class Daemon {
     };
   }
 
-  /** Websocket candles that closed into the ledger (only bars whose last update came on the current connection). */
-  #ingest(now: number): void {
+  /**
+   * Websocket data already in the adapter's caches: mids into the price path, closed candles into the
+   * ledger — only bars whose last update came on the current connection (a bar that closed while the
+   * socket was down may be a partial one; the recorder's REST catch-up fetches it instead).
+   */
+  ingest(now: number): void {
     const ws = this.#deps.client.ws;
     const connects = ws.stats().connects;
     if (connects !== this.#wsConnects) {
@@ -255,7 +276,7 @@ export class Daemon {
     this.mids.sample(ws.cache.latestMids());
     const closed = ws.cache.drainClosedCandles().filter((c) => c.T + 1 > this.#trustWsAfter);
     try {
-      this.#sink.ingest(closed, now);
+      if (closed.length > 0) this.#deps.db.transaction(() => this.#sink.ingest(closed, now))();
     } catch (error) {
       this.#count("ingest", error);
     }

@@ -8,7 +8,7 @@
  */
 import { HOUR_MS } from "../core/clock.ts";
 import type { ClosedBar, FundingEvent, MarketView } from "../engine/ports.ts";
-import type { CandlesRepo } from "../ledger/repos/candles.ts";
+import type { Candle, CandlesRepo } from "../ledger/repos/candles.ts";
 import type { FundingRepo } from "../ledger/repos/funding.ts";
 import type { MidPath } from "./mid-path.ts";
 import { lastClosedOpen, type SeriesSet } from "./series.ts";
@@ -35,7 +35,11 @@ export class LiveFeed {
     private readonly maxBarAgeMs: number,
   ) {}
 
-  next(now: number, cursors: FeedCursors): FeedTick {
+  /**
+   * The view at `now` after `cursors`. `stored` holds bars the caller knows the ledger has (just
+   * written from the websocket); a series whose due bars it covers exactly is not read back.
+   */
+  next(now: number, cursors: FeedCursors, stored?: ReadonlyMap<string, readonly Candle[] | null>): FeedTick {
     const next: FeedCursors = { bars: { ...cursors.bars }, funding: { ...cursors.funding } };
     const fresh: ClosedBar[] = [];
     const late: ClosedBar[] = [];
@@ -43,12 +47,11 @@ export class LiveFeed {
       const cursor = next.bars[s.key];
       const last = lastClosedOpen(now, s.len);
       if (cursor !== undefined && cursor >= last) continue; // nothing closed since
-      const rows = this.stores.candles.list(
-        s.coin,
-        s.interval,
-        cursor === undefined ? 0 : cursor + s.len,
-        last + 1,
-      );
+      const known = cursor === undefined ? undefined : stored?.get(s.key);
+      const rows =
+        known && known[0]!.t === cursor! + s.len && known[known.length - 1]!.t === last
+          ? known
+          : this.stores.candles.list(s.coin, s.interval, cursor === undefined ? 0 : cursor + s.len, last + 1);
       for (const candle of rows) {
         const bar = { coin: s.coin, interval: s.interval, candle };
         (candle.t + s.len > now - this.maxBarAgeMs ? fresh : late).push(bar);

@@ -16,7 +16,7 @@ function sections(dir: string, over: Record<string, Record<string, unknown>> = {
     hyperliquid: { network: "custom", http_url: fake.url, ws_url: fake.wsUrl, request_timeout_ms: 1000 },
     ledger: { path: join(dir, "hlbot.db") },
     live: { candidates_path: join(dir, "live_candidates.json") },
-    daemon: { tick_offset_ms: 0, rest_deadline_ms: 1000, mid_sample_ms: 200 },
+    daemon: { tick_offset_ms: 0, rest_deadline_ms: 1000, ws_sample_ms: 200 },
     api: { enabled: false },
   };
   for (const [k, v] of Object.entries(over)) base[k] = { ...base[k], ...v };

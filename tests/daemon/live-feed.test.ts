@@ -84,6 +84,30 @@ describe("LiveFeed", () => {
     expect(feed.next(now + 20_000, tick.cursors).view.closedBars).toEqual([]);
   });
 
+  test("bars the sink just stored are handed over from memory, identical to the ledger's; a partial cover reads the ledger", () => {
+    const { candles, funding, series, sink } = setup();
+    candles.insertMany("BTC", "15m", bars.slice(0, 4));
+    const now = bars[7]!.t + M15 + 10_000;
+    sink.ingest(bars.slice(4, 8).map(ws), now);
+    const stored = sink.takeStored();
+    expect(stored.get("BTC|15m")).toEqual(bars.slice(4, 8));
+    expect(sink.takeStored().size).toBe(0);
+    const feed = new LiveFeed({ candles, funding }, series, new MidPath(["BTC"]), 900_000);
+    const cursors = { bars: { "BTC|15m": bars[3]!.t }, funding: {} };
+    const fromLedger = feed.next(now, cursors);
+    expect(feed.next(now, cursors, stored).view.closedBars).toEqual(fromLedger.view.closedBars);
+    // The memory covers only part of what is due (the recorder stored the rest): read the ledger.
+    const partial = new Map([["BTC|15m", bars.slice(6, 8)]]);
+    expect(feed.next(now, { bars: { "BTC|15m": bars[3]!.t }, funding: {} }, partial).view.closedBars).toEqual(
+      fromLedger.view.closedBars,
+    );
+    // A row that was already in the ledger: its stored copy wins, the sink hands over nothing.
+    sink.ingest([ws(bars[8]!)], bars[8]!.t + M15);
+    candles.insertMany("BTC", "15m", [bars[9]!]);
+    sink.ingest([ws(bars[9]!)], bars[9]!.t + M15);
+    expect(sink.takeStored().get("BTC|15m")).toBeNull();
+  });
+
   test("funding events once each, when their hour has passed", () => {
     const { candles, funding, series } = setup();
     const hour = Date.parse("2025-06-02T01:00:00Z");

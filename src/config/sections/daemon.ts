@@ -14,8 +14,11 @@ export const DaemonSection = z.strictObject({
    * it is never scanned (a stale setup must not open a trade), seconds.
    */
   max_bar_age_seconds: z.number().int().min(0).default(900),
-  /** Spacing of mid-price samples between ticks (the high/low of the price path), ms; 0 = only at ticks. */
-  mid_sample_ms: z.number().int().min(0).default(1_000),
+  /**
+   * Spacing at which websocket data is folded in between ticks, ms: mids into the price path (its
+   * high/low) and closed candles into the ledger, so the tick finds them in place; 0 = only at ticks.
+   */
+  ws_sample_ms: z.number().int().min(0).default(1_000),
   /** Spacing of equity snapshots in the ledger, seconds (`hlbot serve` reads the last tick from them). */
   equity_snapshot_seconds: z.number().int().min(1).default(60),
   /** First retry delay when Hyperliquid cannot be reached at start, ms (doubles per failure). */

@@ -37,7 +37,7 @@ export function testConfig(
     live: { candidates_path: join(dir, "live_candidates.json") },
     market_data: { book_coins: ["BTC"], book_seconds: 300, asset_ctx_seconds: 300 },
     daemon: {
-      mid_sample_ms: 0,
+      ws_sample_ms: 0,
       rest_deadline_ms: 20_000,
       connect_retry_initial_ms: 10,
       connect_retry_max_ms: 50,
