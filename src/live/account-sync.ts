@@ -1,0 +1,114 @@
+/**
+ * The per-tick half of reconciliation: the exchange's account value and free margin, positions it
+ * closed or reduced while we could not see it (stop fired, liquidation, manual close) booked with the
+ * right reason and price, and every new fill stored (deduplicated by trade id) with its position.
+ */
+import type { Database } from "bun:sqlite";
+import type { ExitReason, Position } from "../engine/position.ts";
+import type { InfoClient } from "../hyperliquid/info-client.ts";
+import type { Fill } from "../hyperliquid/schemas/account.ts";
+import { FillsRepo } from "../ledger/repos/fills.ts";
+import type { OrdersRepo } from "../ledger/repos/orders.ts";
+import { log } from "../log.ts";
+import type { LiveExecutor } from "./executor.ts";
+import type { HyperliquidBook } from "./hyperliquid-book.ts";
+
+export class AccountSync {
+  private readonly fills: FillsRepo;
+  private readonly orders: OrdersRepo;
+
+  constructor(
+    private readonly book: HyperliquidBook,
+    private readonly executor: LiveExecutor,
+    private readonly info: InfoClient,
+    private readonly account: string,
+    private readonly db: Database,
+  ) {
+    this.fills = new FillsRepo(db);
+    this.orders = executor.orders;
+  }
+
+  /** Every tick: account value, positions the exchange closed or reduced, fills and funding. */
+  async run(): Promise<void> {
+    const state = await this.info.clearinghouseState(this.account);
+    this.book.accountValue = Number(state.marginSummary.accountValue);
+    this.book.withdrawable = Number(state.withdrawable);
+    const exchange = new Map(state.assetPositions.map((a) => [a.position.coin, a.position]));
+    const fresh = await this.recordFills();
+    for (const p of [...this.book.open]) {
+      const e = exchange.get(p.coin);
+      const size = e ? Math.abs(Number(e.szi)) : 0;
+      if (e?.cumFunding) {
+        p.funding = Number(e.cumFunding.sinceOpen);
+        p.liquidationPx = e.liquidationPx === null ? null : Number(e.liquidationPx);
+      }
+      if (size + 1e-12 < p.size) await this.exchangeReduced(p, size, fresh);
+    }
+  }
+
+  /**
+   * Stores fills not seen before (deduplicated by trade id) and returns them. Times are the exchange's:
+   * the query starts at the newest stored fill, never at a time of our own clock.
+   */
+  private async recordFills(): Promise<Fill[]> {
+    const fills = await this.info.userFillsByTime(this.account, this.fills.lastFillTime() ?? 0);
+    const fresh: Fill[] = [];
+    for (const f of fills) {
+      if (f.tid === undefined) continue;
+      const positionId = f.cloid ? (this.orders.get(f.cloid.toLowerCase())?.position_id ?? null) : null;
+      const added = this.fills.add({
+        tid: f.tid,
+        oid: f.oid,
+        cloid: f.cloid ?? null,
+        coin: f.coin,
+        side: f.side,
+        px: f.px,
+        sz: f.sz,
+        fee: f.fee,
+        closedPnl: f.closedPnl,
+        t: f.time,
+        hash: f.hash,
+        positionId,
+      });
+      if (added) fresh.push(f);
+    }
+    return fresh;
+  }
+
+  /**
+   * The exchange holds less than the ledger: the position's exchange stop fired, it was liquidated,
+   * or someone closed it by hand. Stop fills are found by the stop's cloid; otherwise the new closing
+   * fills on the coin tell the price.
+   */
+  private async exchangeReduced(p: Position, exchangeSize: number, fresh: Fill[]): Promise<void> {
+    const mine = new Map(
+      (
+        this.db.query("SELECT cloid, role, reason FROM orders WHERE position_id = ?1").all(p.id) as {
+          cloid: string;
+          role: string;
+          reason: string | null;
+        }[]
+      ).map((r) => [r.cloid, r]),
+    );
+    const onCoin = fresh.filter((f) => f.coin === p.coin && f.dir.startsWith("Close"));
+    const ours = onCoin.filter((f) => f.cloid && mine.has(f.cloid.toLowerCase()));
+    const liqFills = onCoin.filter((f) => f.liquidation);
+    let reason: ExitReason = "external";
+    let closing = onCoin;
+    if (ours.length) {
+      // Our own order filled while we could not see it (stop trigger, or an exit whose answer was lost).
+      const order = mine.get(ours[0]!.cloid!.toLowerCase())!;
+      reason = order.role === "stop" ? "stop" : ((order.reason as ExitReason | null) ?? "manual");
+      closing = ours;
+    } else if (liqFills.length) {
+      reason = "liquidation";
+      closing = liqFills;
+    }
+    const size = closing.reduce((s, f) => s + Number(f.sz), 0);
+    const px = size > 0 ? closing.reduce((s, f) => s + Number(f.px) * Number(f.sz), 0) / size : p.stopPx;
+    log.warn(
+      `live ${p.coin} position ${p.id}: exchange holds ${exchangeSize}, ledger ${p.size} → booking ${reason} exit at ${px}`,
+    );
+    await this.executor.applyExit(p, reason, p.size - exchangeSize, px);
+  }
+}
