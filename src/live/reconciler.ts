@@ -1,7 +1,8 @@
 /**
  * Keeps the ledger and the exchange in agreement — on start, every tick (sync, see AccountSync) and
- * periodically (reconcile): resolve every order whose outcome is unknown by cloid, adopt or flatten positions hlbot does not know, re-arm any missing exchange stop,
- * cancel hlbot's orphan orders. Crash-only: start-up recovery and the periodic check are this one path.
+ * periodically (reconcile): resolve every order whose outcome is unknown by cloid, adopt or flatten
+ * positions hlbot does not know, re-arm any missing exchange stop, cancel hlbot's orphan orders.
+ * Crash-only: start-up recovery and the periodic check are this one path.
  */
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
