@@ -2,7 +2,8 @@
  * `hlbot trade [--live] [--once] [--force] [--allow-remote]`: the daemon. Shadow by default (every
  * candidate recorded, trades simulated under the configured friction model); `--live` adds the
  * Hyperliquid execution path and needs HL_PRIVATE_KEY / HL_ACCOUNT_ADDRESS. Serves the read-only API
- * when `api.enabled`. SIGTERM/SIGINT stop it cleanly (exit 0).
+ * when `api.enabled`. SIGTERM/SIGINT stop it cleanly (exit 0). One daemon per ledger (a lock file beside
+ * it; a second start exits 75).
  */
 import { defineCommand } from "citty";
 import { createApiApp } from "../api/app.ts";
@@ -16,6 +17,7 @@ import { checkLosingWeeks } from "../daemon/losing-weeks.ts";
 import { onStopSignals } from "../daemon/stop-signals.ts";
 import { HyperliquidClient } from "../hyperliquid/client.ts";
 import { log } from "../log.ts";
+import { acquireRunLock } from "../mining/run-lock.ts";
 import { createContext, globalArgs, runAction } from "./context.ts";
 
 /** How long a stopped daemon lets in-flight network work wind down before the process exits, ms. */
@@ -41,6 +43,8 @@ export const tradeCommand = defineCommand({
       const ctx = createContext(args);
       const { config } = ctx;
       const secrets = args.live ? requireLiveSecrets(ctx.secrets) : undefined;
+      // One daemon per ledger: a second one would double every decision and order.
+      const lock = acquireRunLock(`${config.ledger.path}.trade.lock`);
       const db = ctx.openDb();
       let server: ApiServer | null = null;
       let removeSignals = () => {};
@@ -78,6 +82,7 @@ export const tradeCommand = defineCommand({
         removeSignals();
         await server?.stop();
         db.close();
+        lock.release();
         // Work still in flight (a REST retry's backoff) must not hold the process once the ledger is closed.
         setTimeout(() => process.exit(process.exitCode ?? 0), EXIT_GRACE_MS).unref();
       }

@@ -178,6 +178,7 @@ export class Daemon {
         this.boot();
       } catch (error) {
         this.#count("boot", error);
+        this.#sink.takeStored(); // the next session reads the ledger
         return false;
       }
     }

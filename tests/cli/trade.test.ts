@@ -2,6 +2,7 @@
 // it with exit 0 and a consistent ledger; an unreachable venue is retried (never a crash); --live
 // without secrets and the losing-weeks halt refuse to start with exit 2.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { openLedger } from "../../src/ledger/open.ts";
 import { type FakeHyperliquid, startFakeHyperliquid } from "../support/fake-hl/index.ts";
@@ -48,10 +49,14 @@ describe("hlbot trade (process)", () => {
     expect(health.source).toBe("daemon");
     expect(health.last_tick_at).not.toBeNull();
     expect((await fetch(`${url}/positions`)).status).toBe(200);
+    const second = await runHlbot(["trade", "--once", "--config", config], dir);
+    expect(second.code).toBe(75); // one daemon per ledger
+    expect(second.err).toContain("another run holds");
 
     child.proc.kill("SIGTERM");
     expect(await child.exited).toBe(0);
     expect(child.stderr()).toContain("stopping after the current tick");
+    expect(existsSync(join(dir, "hlbot.db.trade.lock"))).toBe(false);
     const db = openLedger(join(dir, "hlbot.db"));
     expect(db.query("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
     const beat = db.query("SELECT value FROM bot_state WHERE key = 'daemon.heartbeat'").get() as {
