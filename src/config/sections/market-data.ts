@@ -15,5 +15,5 @@ export const MarketDataSection = z.strictObject({
   /** Coins whose book is sampled (default: engine.coins). */
   book_coins: z.array(z.string().min(1)).optional(),
   /** Most request weight the recorder spends in one tick; what is left waits for the next tick. */
-  max_weight_per_tick: z.number().int().min(20).default(600),
+  max_weight_per_tick: z.number().int().min(20).default(250),
 });
