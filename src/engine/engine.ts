@@ -102,7 +102,7 @@ export class Engine {
   }
 
   /** Records every shadow candidate; opens a simulated trade per setup (or per candidate without dedup). */
-  private openShadow(candidates: Candidate[], view: MarketView): number {
+  private openShadow(candidates: readonly Candidate[], view: MarketView): number {
     if (candidates.length === 0) return 0;
     const dedup = this.shadow.venue.model.dedupSetups;
     const best = new Map<string, Candidate>();

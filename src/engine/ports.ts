@@ -43,7 +43,7 @@ export interface SignalSource {
   /** The regime for this tick (from BTC, or per asset). */
   regime(coin: string): Regime;
   /** Candidates from the strategies of `bar`'s timeframe, scored, for the shadow or live param set. */
-  scan(bar: ClosedBar, mode: Mode, now: number): Candidate[];
+  scan(bar: ClosedBar, mode: Mode, now: number): readonly Candidate[];
 }
 
 export interface DecisionRecord {

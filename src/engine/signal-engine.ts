@@ -30,6 +30,7 @@ export class LookaheadError extends BotError {
 export class SignalEngine implements SignalSource {
   readonly setup: ScanSetup;
   private readonly pipelines = new Map<string, Map<Interval, FeaturePipeline>>();
+  private readonly regimeMemo = new Map<string, { bt: number; tt: number; regime: Regime }>();
 
   constructor(private readonly cfg: SignalConfig) {
     this.setup = createScanSetup(cfg);
@@ -63,10 +64,19 @@ export class SignalEngine implements SignalSource {
     return this.pipelines.get(coin)?.get(interval)?.latest ?? null;
   }
 
+  /** Regime of a coin; recomputed only when its reference series closed a new bar (memo per source). */
   regime(coin: string): Regime {
     const r = this.cfg.regime;
     const src = regimeCoin(coin, r);
-    return classifyRegime(this.features(src, r.bias_timeframe), this.features(src, r.trend_timeframe), r);
+    const bias = this.features(src, r.bias_timeframe);
+    const trend = this.features(src, r.trend_timeframe);
+    const bt = bias?.t ?? -1;
+    const tt = trend?.t ?? -1;
+    const memo = this.regimeMemo.get(src);
+    if (memo && memo.bt === bt && memo.tt === tt) return memo.regime;
+    const regime = classifyRegime(bias, trend, r);
+    this.regimeMemo.set(src, { bt, tt, regime });
+    return regime;
   }
 
   /** Full scan result (all candidates and the best) for the bar just fed. */
@@ -85,7 +95,7 @@ export class SignalEngine implements SignalSource {
     );
   }
 
-  scan(bar: ClosedBar, mode: "live" | "shadow", now: number): Candidate[] {
-    return [...this.scanBar(bar, mode, now).candidates];
+  scan(bar: ClosedBar, mode: "live" | "shadow", now: number): readonly Candidate[] {
+    return this.scanBar(bar, mode, now).candidates;
   }
 }

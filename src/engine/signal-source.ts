@@ -47,7 +47,7 @@ export class TradedCoinsSignals implements SignalSource {
   regime(coin: string) {
     return this.engine.regime(coin);
   }
-  scan(bar: ClosedBar, mode: Mode, now: number): Candidate[] {
+  scan(bar: ClosedBar, mode: Mode, now: number): readonly Candidate[] {
     if (this.traded && !this.traded.has(bar.coin)) return [];
     return this.engine.scan(bar, mode, now);
   }
