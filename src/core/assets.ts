@@ -10,10 +10,29 @@ export interface AssetMeta {
 }
 
 const TABLE: [string, number, number][] = [
-  ["BTC", 5, 40], ["ETH", 4, 25], ["SOL", 2, 20], ["AVAX", 2, 10], ["DOGE", 0, 10], ["XRP", 0, 20],
-  ["LINK", 1, 10], ["BNB", 3, 10], ["ARB", 1, 10], ["OP", 1, 10], ["SUI", 1, 10], ["HYPE", 2, 10],
-  ["WIF", 0, 10], ["kPEPE", 0, 10], ["LTC", 2, 10], ["ADA", 0, 10], ["NEAR", 1, 10], ["APT", 2, 10],
-  ["INJ", 1, 10], ["AAVE", 2, 10], ["TIA", 1, 10], ["SEI", 0, 10], ["ENA", 0, 10],
+  ["BTC", 5, 40],
+  ["ETH", 4, 25],
+  ["SOL", 2, 20],
+  ["AVAX", 2, 10],
+  ["DOGE", 0, 10],
+  ["XRP", 0, 20],
+  ["LINK", 1, 10],
+  ["BNB", 3, 10],
+  ["ARB", 1, 10],
+  ["OP", 1, 10],
+  ["SUI", 1, 10],
+  ["HYPE", 2, 10],
+  ["WIF", 0, 10],
+  ["kPEPE", 0, 10],
+  ["LTC", 2, 10],
+  ["ADA", 0, 10],
+  ["NEAR", 1, 10],
+  ["APT", 2, 10],
+  ["INJ", 1, 10],
+  ["AAVE", 2, 10],
+  ["TIA", 1, 10],
+  ["SEI", 0, 10],
+  ["ENA", 0, 10],
 ];
 
 export const STATIC_ASSETS: ReadonlyMap<string, AssetMeta> = new Map(

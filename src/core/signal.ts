@@ -3,8 +3,9 @@
  * between strategies/ (producers), src/engine (scoring, gate, position manager) and src/sim + live
  * venues (consumers). Prices are plain numbers here; the venue rounds to tick/lot when it orders.
  */
-import type { Interval } from "./intervals.ts";
+
 import type { Regime, Side } from "./bucket.ts";
+import type { Interval } from "./intervals.ts";
 
 /** Output of one strategy on one closed candle: a trade idea, before regime scoring. */
 export interface StrategySignal {

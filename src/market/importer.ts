@@ -129,7 +129,8 @@ function writeFile(
  */
 function bulkLoadPragmas(db: Database): () => void {
   const cache = (db.query("PRAGMA cache_size").get() as { cache_size: number }).cache_size;
-  const auto = (db.query("PRAGMA wal_autocheckpoint").get() as { wal_autocheckpoint: number }).wal_autocheckpoint;
+  const auto = (db.query("PRAGMA wal_autocheckpoint").get() as { wal_autocheckpoint: number })
+    .wal_autocheckpoint;
   db.run("PRAGMA cache_size = -131072");
   db.run("PRAGMA wal_autocheckpoint = 0");
   return () => {

@@ -31,7 +31,10 @@ describe("live path crash safety (SIGKILL at random points)", () => {
       ...extra,
     ];
     let rng = 42;
-    const rand = () => ((rng = (rng * 16807) % 2147483647), rng / 2147483647);
+    const rand = () => {
+      rng = (rng * 16807) % 2147483647;
+      return rng / 2147483647;
+    };
     const kills = 12;
     for (let k = 0; k < kills; k++) {
       const proc = Bun.spawn(args(), { stdout: "ignore", stderr: "ignore" });

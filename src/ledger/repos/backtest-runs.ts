@@ -27,8 +27,24 @@ export class BacktestRunsRepo {
     this.byId = db.prepare("SELECT * FROM backtest_runs WHERE id = ?1");
   }
 
-  create(r: { startedAt: number; kind: string; model: string; mode: string; params: unknown; dataHash: string; codeVersion: string }): number {
-    const res = this.insert.run(r.startedAt, r.kind, r.model, r.mode, JSON.stringify(r.params), r.dataHash, r.codeVersion);
+  create(r: {
+    startedAt: number;
+    kind: string;
+    model: string;
+    mode: string;
+    params: unknown;
+    dataHash: string;
+    codeVersion: string;
+  }): number {
+    const res = this.insert.run(
+      r.startedAt,
+      r.kind,
+      r.model,
+      r.mode,
+      JSON.stringify(r.params),
+      r.dataHash,
+      r.codeVersion,
+    );
     return Number(res.lastInsertRowid);
   }
 

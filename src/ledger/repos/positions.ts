@@ -8,7 +8,8 @@ export class PositionsRepo {
   private readonly insertExit: Statement;
 
   constructor(db: Database) {
-    this.insert = db.prepare(`INSERT INTO positions (run_id, decision_id, mode, coin, side, strategy, session, regime,
+    this.insert =
+      db.prepare(`INSERT INTO positions (run_id, decision_id, mode, coin, side, strategy, session, regime,
       vol_bucket, setup_key, sim_model_version, status, opened_at, entry_px, size, initial_size, stop_px, initial_stop_px,
       target_px, risk_usd, leverage, liquidation_px, best_px, fees, slippage, external, updated_at)
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,
@@ -23,18 +24,56 @@ export class PositionsRepo {
 
   insertPosition(p: Position): number {
     const r = this.insert.run(
-      p.runId, p.decisionId, p.mode, p.coin, p.side, p.strategy, p.session, p.regime, p.volBucket, p.setupKey,
-      p.modelVersion, p.status, p.openedAt, p.entryPx, p.size, p.initialSize, p.stopPx, p.initialStopPx, p.targetPx,
-      p.riskUsd, p.leverage, p.liquidationPx, p.bestPx, p.fees, p.slippage, p.external ? 1 : 0, p.openedAt,
+      p.runId,
+      p.decisionId,
+      p.mode,
+      p.coin,
+      p.side,
+      p.strategy,
+      p.session,
+      p.regime,
+      p.volBucket,
+      p.setupKey,
+      p.modelVersion,
+      p.status,
+      p.openedAt,
+      p.entryPx,
+      p.size,
+      p.initialSize,
+      p.stopPx,
+      p.initialStopPx,
+      p.targetPx,
+      p.riskUsd,
+      p.leverage,
+      p.liquidationPx,
+      p.bestPx,
+      p.fees,
+      p.slippage,
+      p.external ? 1 : 0,
+      p.openedAt,
     );
     return Number(r.lastInsertRowid);
   }
 
   updatePosition(p: Position, now: number): void {
     this.update.run(
-      p.id, p.status, p.size, p.stopPx, p.partialDone ? 1 : 0, p.trailActive ? 1 : 0, p.bestPx, p.closedAt,
-      averageExitPx(p), p.exitReason, p.grossPnl, p.fees, p.slippage, p.funding, netPnl(p),
-      p.status === "closed" ? rMultiple(p) : null, now,
+      p.id,
+      p.status,
+      p.size,
+      p.stopPx,
+      p.partialDone ? 1 : 0,
+      p.trailActive ? 1 : 0,
+      p.bestPx,
+      p.closedAt,
+      averageExitPx(p),
+      p.exitReason,
+      p.grossPnl,
+      p.fees,
+      p.slippage,
+      p.funding,
+      netPnl(p),
+      p.status === "closed" ? rMultiple(p) : null,
+      now,
     );
   }
 
