@@ -5,7 +5,8 @@
  * open positions is the finest bar that just closed (15m, or 1h/4h where finer data is missing).
  *
  * Hot path of every backtest: the view object, its arrays and maps are reused from tick to tick (the
- * engine reads a view only during its tick), and cursors walk typed arrays without allocation.
+ * engine reads a view only during its tick); a calendar of close times visits only the series that
+ * closed a bar, and cursors walk typed arrays without allocation.
  */
 import type { Interval } from "../core/intervals.ts";
 import { intervalMs } from "../core/intervals.ts";
@@ -21,6 +22,8 @@ export interface ReplaySeries {
 }
 
 interface Cursor {
+  /** Position in the finest-first order: bars closing together come out in this order. */
+  order: number;
   coin: string;
   /** Index of the coin in the feed's per-coin arrays. */
   ci: number;
@@ -51,6 +54,10 @@ export class ReplayFeed {
   private readonly openAt: Float64Array;
   private readonly segments = new Map<string, Segment>();
   private readonly closedBars: ClosedBar[] = [];
+  /** Close time → cursors whose next bar closes then; times kept sorted (at most one per cursor). */
+  private readonly due = new Map<number, Cursor[]>();
+  private readonly dueTimes: number[] = [];
+  private readonly ready: Cursor[] = [];
   private readonly funding: FundingEvent[] = [];
   private readonly current: MarketView;
   readonly start: number;
@@ -66,6 +73,7 @@ export class ReplayFeed {
       .map((s) => {
         if (!this.coinIndex.has(s.coin)) this.coinIndex.set(s.coin, this.coinIndex.size);
         return {
+          order: 0,
           coin: s.coin,
           ci: this.coinIndex.get(s.coin)!,
           interval: s.interval,
@@ -75,6 +83,10 @@ export class ReplayFeed {
         };
       })
       .sort((a, b) => a.len - b.len);
+    this.cursors.forEach((c, i) => {
+      c.order = i;
+      this.schedule(c);
+    });
     this.lastPx = new Float64Array(this.coinIndex.size).fill(Number.NaN);
     this.openPx = new Float64Array(this.coinIndex.size);
     this.openAt = new Float64Array(this.coinIndex.size).fill(-1);
@@ -117,8 +129,17 @@ export class ReplayFeed {
     const closedBars = this.closedBars;
     closedBars.length = 0;
     if (this.segments.size) this.segments.clear();
+    // Only the cursors whose next bar closes by `now` are visited (a calendar of close times).
+    const ready = this.ready;
+    ready.length = 0;
+    while (this.dueTimes.length && this.dueTimes[0]! <= now) {
+      const at = this.dueTimes.shift()!;
+      for (const c of this.due.get(at)!) ready.push(c);
+      this.due.delete(at);
+    }
+    if (ready.length > 1) ready.sort((a, b) => a.order - b.order);
     let lateBar = false;
-    for (const c of this.cursors) {
+    for (const c of ready) {
       const { t, open, high, low, close, volume } = c.cols;
       const n = t.length;
       while (c.i < n && t[c.i]! + c.len <= now) {
@@ -153,6 +174,7 @@ export class ReplayFeed {
         this.openAt[c.ci] = now;
         this.openPx[c.ci] = open[c.i]!;
       }
+      this.schedule(c);
     }
     // Only the first tick (history before the grid start) can carry bars closing before `now`.
     if (lateBar)
@@ -160,6 +182,21 @@ export class ReplayFeed {
     this.fundingUntil(now);
     this.current.now = now;
     return this.current;
+  }
+
+  /** Files the cursor under the close time of its next bar. */
+  private schedule(c: Cursor): void {
+    if (c.i >= c.cols.t.length) return;
+    const at = c.cols.t[c.i]! + c.len;
+    const list = this.due.get(at);
+    if (list) {
+      list.push(c);
+      return;
+    }
+    this.due.set(at, [c]);
+    let k = this.dueTimes.length;
+    while (k > 0 && this.dueTimes[k - 1]! > at) k--;
+    this.dueTimes.splice(k, 0, at);
   }
 
   private fundingUntil(now: number): void {
