@@ -40,8 +40,17 @@ export class LiveExecutor {
     for (const intent of queue) {
       if (intent.kind === "entry") await this.entry(intent.plan, intent.decisionId);
       else if (intent.kind === "exit") {
-        if (intent.position.status === "open")
-          await this.exit(intent.position, intent.reason, intent.size, intent.refPx);
+        const p = intent.position;
+        if (p.status !== "open") continue;
+        if (this.orders.hasPendingExit(p.id)) {
+          log.warn(
+            `position ${p.id} ${p.coin}: an earlier exit's outcome is not known yet; not sending another`,
+          );
+          continue;
+        }
+        const filled = await this.exit(p, intent.reason, intent.size, intent.refPx);
+        if (filled && intent.thenStop !== undefined && p.status === "open")
+          await this.moveStop(p, intent.thenStop);
       } else if (intent.position.status === "open") await this.moveStop(intent.position, intent.stopPx);
     }
   }
@@ -98,7 +107,7 @@ export class LiveExecutor {
     if (!asset) return false;
     const d = direction(p.side);
     const older = this.orders.stopsOf(p.id);
-    const cloid = deriveCloid("hlbot", "stop", p.id, older.length, stopPx);
+    const cloid = deriveCloid("hlbot", "stop", p.id, this.orders.attempts(p.id, "stop"));
     const trigger = formatPrice(stopPx, asset.szDecimals, "nearest");
     const result = await sendOrder(this.exchange, this.orders, this.clock, {
       role: "stop",
@@ -146,14 +155,18 @@ export class LiveExecutor {
     }
   }
 
-  private async exit(p: Position, reason: ExitReason, size: number, refPx: number): Promise<void> {
+  /** A reduce-only IOC exit; true when (some of) it filled. */
+  private async exit(p: Position, reason: ExitReason, size: number, refPx: number): Promise<boolean> {
     const asset = this.book.asset(p.coin);
-    if (!asset) return;
+    if (!asset) return false;
     const d = direction(p.side);
     const cap = this.book.options.config.live.entry_slippage_cap_bps / 10_000;
-    const cloid = deriveCloid("hlbot", "exit", p.id, p.exits.length, reason);
+    const role = reason === "partial" ? "partial" : reason === "kill" ? "flatten" : "exit";
+    // One cloid per attempt: an IOC that found no liquidity is retried next tick under a new cloid,
+    // while an attempt whose outcome is unknown blocks any other until it is resolved.
+    const cloid = deriveCloid("hlbot", role, p.id, this.orders.attempts(p.id, role));
     const result = await sendOrder(this.exchange, this.orders, this.clock, {
-      role: reason === "partial" ? "partial" : reason === "kill" ? "flatten" : "exit",
+      role,
       reason,
       decisionId: p.decisionId,
       positionId: p.id,
@@ -167,8 +180,9 @@ export class LiveExecutor {
         cloid,
       },
     });
-    if (result.kind === "filled" && result.size > 0)
-      await this.applyExit(p, reason, result.size, result.avgPx);
+    if (result.kind !== "filled" || result.size <= 0) return false;
+    await this.applyExit(p, reason, result.size, result.avgPx);
+    return true;
   }
 
   /** Books a confirmed exit; a full exit closes the position and cancels its exchange stops. */

@@ -86,6 +86,7 @@ export class HyperliquidBook implements TradingBook {
 
   /** The same exit rules as the simulator, on a copy: what they imply is queued, applied on fills. */
   manage(view: MarketView): void {
+    const minMove = this.options.config.live.min_stop_move_r;
     for (const p of this.open) {
       const seg = view.segments.get(p.coin);
       if (!seg || seg.end <= p.openedAt) continue;
@@ -93,16 +94,23 @@ export class HyperliquidBook implements TradingBook {
       const exits = stepPosition(draft, seg, this.rulesFor(p.coin));
       p.bestPx = draft.bestPx;
       p.trailActive = draft.trailActive;
-      for (const e of exits)
+      const refPx = view.price(p.coin);
+      const moved = draft.stopPx !== p.stopPx;
+      for (const e of exits) {
+        const thenStop = e.reason === "partial" && moved ? draft.stopPx : undefined;
         this.queue.push({
           kind: "exit",
           position: p,
           reason: e.reason,
           size: e.size,
-          refPx: view.price(p.coin) ?? e.px,
+          refPx: refPx ?? e.px,
+          ...(thenStop === undefined ? {} : { thenStop }),
         });
-      const closing = exits.some((e) => e.reason !== "partial");
-      if (!closing && draft.stopPx !== p.stopPx)
+      }
+      if (exits.length || !moved) continue;
+      // A trailing stop is re-placed on the exchange only when it moved by a meaningful step.
+      const r = Math.abs(p.entryPx - p.initialStopPx);
+      if (Math.abs(draft.stopPx - p.stopPx) >= minMove * r)
         this.queue.push({ kind: "stop", position: p, stopPx: draft.stopPx });
     }
   }

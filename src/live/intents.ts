@@ -4,5 +4,13 @@ import type { LiveEntryPlan } from "./hyperliquid-book.ts";
 
 export type Intent =
   | { kind: "entry"; plan: LiveEntryPlan; decisionId: number | null }
-  | { kind: "exit"; position: Position; reason: ExitReason; size: number; refPx: number }
+  | {
+      kind: "exit";
+      position: Position;
+      reason: ExitReason;
+      size: number;
+      refPx: number;
+      /** After a partial fills: the stop it moves to (breakeven / trail), placed only then. */
+      thenStop?: number;
+    }
   | { kind: "stop"; position: Position; stopPx: number };

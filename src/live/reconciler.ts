@@ -34,9 +34,10 @@ export class Reconciler {
     this.accountSync = new AccountSync(book, executor, info, account, db);
   }
 
-  /** Every tick: see AccountSync. */
-  sync(): Promise<void> {
-    return this.accountSync.run();
+  /** Every tick: orders whose outcome is unknown are resolved first, then see AccountSync. */
+  async sync(): Promise<void> {
+    if (this.orders.unresolved().length) await this.resolveOrders();
+    await this.accountSync.run();
   }
 
   /** Start-up and periodic: unknown orders, unknown positions, missing stops, orphan orders. */

@@ -98,3 +98,30 @@ describe("openLedger", () => {
     expect(() => openLedger(old, { readonly: true })).toThrow(LedgerError);
   });
 });
+
+describe("orders repo", () => {
+  test("keeps an exit's reason with its order row (a fill learned later is booked with it)", async () => {
+    const { OrdersRepo } = await import("../../src/ledger/repos/orders.ts");
+    const db = openLedger(join(scratchDir(), "o.db"));
+    const orders = new OrdersRepo(db);
+    orders.intent(
+      {
+        cloid: `0x${"1".repeat(32)}`,
+        decision_id: null,
+        position_id: null,
+        coin: "ETH",
+        role: "exit",
+        reason: "trail",
+        order_type: "ioc",
+        px: "1",
+        size: "1",
+        trigger_px: null,
+        isBuy: false,
+        reduceOnly: true,
+      },
+      1,
+    );
+    expect(orders.get(`0x${"1".repeat(32)}`)?.reason).toBe("trail");
+    db.close();
+  });
+});

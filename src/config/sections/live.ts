@@ -12,6 +12,8 @@ export const LiveSection = z.strictObject({
   entry_slippage_cap_bps: z.number().positive().max(500).default(30),
   /** What to do with a live position the ledger does not know: adopt it (and protect it) or flatten it. */
   unknown_position_policy: z.enum(["adopt", "flatten"]).default("adopt"),
+  /** Smallest move (in R) for which a trailing stop is re-placed on the exchange (each move is 2 actions). */
+  min_stop_move_r: z.number().min(0).max(1).default(0.1),
   /** Stop distance (fraction of entry) given to an adopted position that had no hlbot stop. */
   adopt_stop_fraction: z.number().positive().max(0.5).default(0.03),
   /** Seconds between reconciliations with the exchange while running. */

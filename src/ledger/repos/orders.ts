@@ -55,11 +55,14 @@ export class OrdersRepo {
   private readonly byStatus: Statement;
   private readonly activeStops: Statement;
   private readonly attach: Statement;
+  private readonly countRole: Statement;
+  private readonly pendingOf: Statement;
 
   constructor(db: Database) {
     this.insert =
       db.prepare(`INSERT INTO orders (cloid, decision_id, position_id, coin, is_buy, role, order_type, px, size,
-      trigger_px, reduce_only, status, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'intent', ?12, ?12)
+      trigger_px, reduce_only, status, created_at, updated_at, reason)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'intent', ?12, ?12, ?13)
       ON CONFLICT (cloid) DO NOTHING`);
     this.setStatus = db.prepare(`UPDATE orders SET status = ?2, exchange_oid = COALESCE(?3, exchange_oid),
       filled_size = COALESCE(?4, filled_size), avg_px = COALESCE(?5, avg_px), error = ?6, updated_at = ?7 WHERE cloid = ?1`);
@@ -71,6 +74,10 @@ export class OrdersRepo {
       "SELECT * FROM orders WHERE role = 'stop' AND status IN ('intent', 'sent', 'resting', 'unknown') AND position_id = ?1 ORDER BY id",
     );
     this.attach = db.prepare("UPDATE orders SET position_id = ?2, updated_at = ?3 WHERE cloid = ?1");
+    this.countRole = db.prepare("SELECT COUNT(*) AS n FROM orders WHERE position_id = ?1 AND role = ?2");
+    this.pendingOf = db.prepare(
+      "SELECT COUNT(*) AS n FROM orders WHERE position_id = ?1 AND role != 'stop' AND status IN ('intent', 'sent', 'unknown')",
+    );
   }
 
   /** Records the intent; false when the cloid already exists (the order was already attempted). */
@@ -89,6 +96,7 @@ export class OrdersRepo {
         o.trigger_px,
         o.reduceOnly ? 1 : 0,
         now,
+        o.reason,
       ).changes > 0
     );
   }
@@ -126,6 +134,16 @@ export class OrdersRepo {
   /** Orders whose outcome is not known yet: resolve each by cloid before doing anything else. */
   unresolved(): OrderRow[] {
     return this.byStatus.all() as OrderRow[];
+  }
+
+  /** Orders of a role ever made for a position: the attempt number of the next one (its cloid). */
+  attempts(positionId: number, role: OrderRole): number {
+    return (this.countRole.get(positionId, role) as { n: number }).n;
+  }
+
+  /** True while an exit of the position has an outcome not known yet (never send another meanwhile). */
+  hasPendingExit(positionId: number): boolean {
+    return (this.pendingOf.get(positionId) as { n: number }).n > 0;
   }
 
   stopsOf(positionId: number): OrderRow[] {
