@@ -12,6 +12,8 @@ import {
   Fills,
   FrontendOpenOrders,
   OrderStatusResponse,
+  UserFunding,
+  type UserFundingEvent,
   UserRateLimit,
 } from "./schemas/account.ts";
 import { decode } from "./schemas/common.ts";
@@ -172,6 +174,24 @@ export class InfoClient {
       pageLimit: this.#pages.fills,
       timeOf: (f) => f.time,
       keyOf: fillKey,
+    });
+  }
+
+  /** The user's hourly funding payments in [startTime, endTime ?? now], oldest first (500 per page). */
+  userFunding(user: string, startTime: number, endTime?: number): Promise<UserFundingEvent[]> {
+    return paginateForward({
+      startTime,
+      endTime,
+      fetchPage: (start) =>
+        this.#query(UserFunding, {
+          type: "userFunding",
+          user,
+          startTime: start,
+          ...(endTime === undefined ? {} : { endTime }),
+        }),
+      pageLimit: this.#pages.funding,
+      timeOf: (f) => f.time,
+      keyOf: (f) => `${f.delta.coin}:${f.time}`,
     });
   }
 

@@ -1,9 +1,11 @@
 /**
  * The per-tick half of reconciliation: the exchange's account value and free margin, positions it
  * closed or reduced while we could not see it (stop fired, liquidation, manual close) booked with the
- * right reason and price, and every new fill stored (deduplicated by trade id) with its position.
+ * right reason and price, every new fill stored (deduplicated by trade id) with its position, and the
+ * hourly funding payments the exchange charged.
  */
 import type { Database } from "bun:sqlite";
+import { type Clock, HOUR_MS } from "../core/clock.ts";
 import type { ExitReason, Position } from "../engine/position.ts";
 import type { InfoClient } from "../hyperliquid/info-client.ts";
 import type { Fill } from "../hyperliquid/schemas/account.ts";
@@ -16,6 +18,7 @@ import type { HyperliquidBook } from "./hyperliquid-book.ts";
 export class AccountSync {
   private readonly fills: FillsRepo;
   private readonly orders: OrdersRepo;
+  private fundingHour = -1;
 
   constructor(
     private readonly book: HyperliquidBook,
@@ -23,6 +26,7 @@ export class AccountSync {
     private readonly info: InfoClient,
     private readonly account: string,
     private readonly db: Database,
+    private readonly clock: Clock,
   ) {
     this.fills = new FillsRepo(db);
     this.orders = executor.orders;
@@ -35,6 +39,7 @@ export class AccountSync {
     this.book.withdrawable = Number(state.withdrawable);
     const exchange = new Map(state.assetPositions.map((a) => [a.position.coin, a.position]));
     const fresh = await this.recordFills();
+    await this.recordFunding();
     for (const p of [...this.book.open]) {
       const e = exchange.get(p.coin);
       const size = e ? Math.abs(Number(e.szi)) : 0;
@@ -73,6 +78,18 @@ export class AccountSync {
       if (added) fresh.push(f);
     }
     return fresh;
+  }
+
+  /** Hourly funding payments since the newest stored one (exchange time), into funding_payments. */
+  private async recordFunding(): Promise<void> {
+    // Funding is paid on the hour: one query per hour is enough.
+    const hour = Math.floor(this.clock.now() / HOUR_MS);
+    if (hour === this.fundingHour) return;
+    this.fundingHour = hour;
+    const since = this.fills.lastFundingTime();
+    const events = await this.info.userFunding(this.account, since === null ? 0 : since + 1);
+    for (const e of events)
+      this.fills.addFunding(e.delta.coin, e.time, e.delta.usdc, e.delta.szi, e.delta.fundingRate);
   }
 
   /**

@@ -31,7 +31,7 @@ export class Reconciler {
     private readonly config: Config,
   ) {
     this.orders = executor.orders;
-    this.accountSync = new AccountSync(book, executor, info, account, db);
+    this.accountSync = new AccountSync(book, executor, info, account, db, clock);
   }
 
   /** Every tick: orders whose outcome is unknown are resolved first, then see AccountSync. */

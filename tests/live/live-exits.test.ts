@@ -76,3 +76,29 @@ describe("live exits", () => {
     expect(f.account(acct.address)!.positions.get("SOL")).toBeUndefined();
   });
 });
+
+describe("funding from the exchange", () => {
+  test("hourly funding payments of an open live position land in funding_payments", async () => {
+    const { f, db, start, view, decide } = await setup();
+    const live = await start();
+    const c = candidate("BTC", f.mark("BTC")!, 0.05);
+    const plan = live.book.plan(c, view());
+    if (!plan.ok) throw new Error(plan.reason);
+    live.book.enter(plan, decide(c), f.now());
+    await live.afterTick();
+    for (let h = 0; h < 3; h++) {
+      f.advance(3_600_000);
+      await live.beforeTick();
+    }
+    const rows = db.query("SELECT coin, usdc, szi FROM funding_payments ORDER BY t").all() as {
+      coin: string;
+      usdc: string;
+      szi: string;
+    }[];
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.every((r) => r.coin === "BTC" && Number(r.szi) === live.book.open[0]!.size)).toBe(true);
+    // The position's funding is the exchange's sinceOpen total (paid > 0): the payments' negated sum.
+    const paid = -rows.reduce((s, r) => s + Number(r.usdc), 0);
+    expect(live.book.open[0]!.funding).toBeCloseTo(paid, 4);
+  });
+});

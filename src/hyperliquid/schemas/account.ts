@@ -118,3 +118,19 @@ export const UserRateLimit = z.object({
   nRequestsCap: z.number().int().nonnegative(),
 });
 export type UserRateLimit = z.output<typeof UserRateLimit>;
+
+/** One hourly funding payment of the user (userFunding); `usdc` < 0 means paid. */
+export const UserFundingEvent = z.object({
+  time: TimeMs,
+  hash: z.string(),
+  delta: z.object({
+    type: z.literal("funding"),
+    coin: z.string(),
+    usdc: DecimalString,
+    szi: DecimalString,
+    fundingRate: DecimalString,
+    nSamples: z.number().nullable().optional(),
+  }),
+});
+export type UserFundingEvent = z.output<typeof UserFundingEvent>;
+export const UserFunding = z.array(UserFundingEvent);

@@ -20,6 +20,7 @@ export class FillsRepo {
   private readonly insert: Statement;
   private readonly funding: Statement;
   private readonly since: Statement;
+  private readonly fundingSince: Statement;
 
   constructor(db: Database) {
     this.insert =
@@ -29,6 +30,7 @@ export class FillsRepo {
       "INSERT OR IGNORE INTO funding_payments (coin, t, usdc, szi, rate) VALUES (?1, ?2, ?3, ?4, ?5)",
     );
     this.since = db.prepare("SELECT MAX(t) AS t FROM fills");
+    this.fundingSince = db.prepare("SELECT MAX(t) AS t FROM funding_payments");
   }
 
   /** Stores a fill; false when its trade id was already stored. */
@@ -53,6 +55,10 @@ export class FillsRepo {
 
   addFunding(coin: string, t: number, usdc: string, szi: string, rate: string): void {
     this.funding.run(coin, t, usdc, szi, rate);
+  }
+
+  lastFundingTime(): number | null {
+    return (this.fundingSince.get() as { t: number | null }).t;
   }
 
   lastFillTime(): number | null {
