@@ -34,6 +34,7 @@ export interface TickStats {
 
 export class Engine {
   private readonly funding = new Map<string, number>();
+  private readonly shadowScratch: Candidate[] = [];
   private lastEquityAt = new Map<Mode, number>();
   promoted: ReadonlyMap<string, LiveCandidate> = new Map();
   onHalt: ((event: "kill_switch" | "daily_halt", now: number) => void) | null = null;
@@ -75,11 +76,14 @@ export class Engine {
     this.shadow.chargeFunding(view.funding, view);
     this.live?.chargeFunding(view.funding, view);
 
-    for (const bar of view.closedBars) {
-      const shadowCandidates = this.signals.scan(bar, "shadow", view.now);
-      stats.candidates += shadowCandidates.length;
-      stats.shadowOpened += this.openShadow(shadowCandidates, view);
-    }
+    // All of the tick's shadow candidates together: a 15m and a 1h bar closing at the same time can
+    // carry the same setup (coin, side, close), which dedup must see as one.
+    const shadowCandidates = this.shadowScratch;
+    shadowCandidates.length = 0;
+    for (const bar of view.closedBars)
+      for (const c of this.signals.scan(bar, "shadow", view.now)) shadowCandidates.push(c);
+    stats.candidates = shadowCandidates.length;
+    stats.shadowOpened = this.openShadow(shadowCandidates, view);
     if (this.live) this.scanLive(view.closedBars, view, stats);
     return stats;
   }
