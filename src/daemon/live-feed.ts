@@ -63,7 +63,7 @@ export class LiveFeed {
       const cursor = next.funding[coin];
       if (cursor !== undefined && now < cursor + HOUR_MS) continue; // next hour not due
       const rows = this.stores.funding.list(coin, cursor === undefined ? 0 : cursor + 1, now + 1);
-      for (const r of rows) funding.push({ coin, t: r.t, rate: r.rate });
+      for (const r of rows) funding.push({ coin, t: r.t, rate: r.rate, eventT: r.eventT });
       if (rows.length > 0) next.funding[coin] = rows[rows.length - 1]!.t;
     }
     const mids = this.mids;

@@ -75,7 +75,7 @@ export function warmEngine(
   }
   // Funding hours after the last bar close (or with no bars at all) still set the latest rates.
   const rest = [...funding].flatMap(([coin, rows]) =>
-    rows.filter((r) => r.t > lastStep).map((r) => ({ coin, t: r.t, rate: r.rate })),
+    rows.filter((r) => r.t > lastStep).map((r) => ({ coin, t: r.t, rate: r.rate, eventT: r.eventT })),
   );
   if (rest.length > 0)
     engine.warm({ now: o.now, closedBars: [], segments: new Map(), funding: rest, price: () => undefined });

@@ -10,7 +10,7 @@ import type { Candidate } from "../core/signal.ts";
 import { type HaltLimits, type HaltState, startCooldown, updateHalts } from "../risk/halts.ts";
 import type { Book } from "./book.ts";
 import { liveGate } from "./live-gate.ts";
-import type { ClosedBar, Journal, MarketView, SignalSource, TradingBook } from "./ports.ts";
+import type { ClosedBar, FundingEvent, Journal, MarketView, SignalSource, TradingBook } from "./ports.ts";
 import type { Mode } from "./position.ts";
 
 export interface EngineSettings {
@@ -34,6 +34,7 @@ export interface TickStats {
 
 export class Engine {
   private readonly funding = new Map<string, number>();
+  private readonly pendingFunding: FundingEvent[] = [];
   private readonly shadowScratch: Candidate[] = [];
   private lastEquityAt = new Map<Mode, number>();
   promoted: ReadonlyMap<string, LiveCandidate> = new Map();
@@ -54,9 +55,21 @@ export class Engine {
     }
   }
 
-  /** Feeds closed candles and funding to the features without trading (history before a backtest's start). */
+  /**
+   * Feeds closed candles and funding to the features without trading (history before a backtest's
+   * start). A funding rate reaches the features only once published (eventT ≤ now): a bar closing on
+   * the hour sees the previous hour's rate, as it would live.
+   */
   warm(view: MarketView): void {
-    for (const ev of view.funding) this.funding.set(ev.coin, ev.rate);
+    for (const ev of view.funding) this.pendingFunding.push(ev);
+    if (this.pendingFunding.length) {
+      let kept = 0;
+      for (const ev of this.pendingFunding) {
+        if (ev.eventT <= view.now) this.funding.set(ev.coin, ev.rate);
+        else this.pendingFunding[kept++] = ev;
+      }
+      this.pendingFunding.length = kept;
+    }
     for (const bar of view.closedBars) this.signals.onClosedBar(bar, this.funding.get(bar.coin) ?? null);
   }
 

@@ -18,9 +18,11 @@ export interface ClosedBar {
 
 export interface FundingEvent {
   coin: string;
-  /** Funding hour, ms. */
+  /** Funding hour, ms: positions open then pay it. */
   t: number;
   rate: number;
+  /** When the rate was published (a few ms to seconds after the hour): features may use it from then on. */
+  eventT: number;
 }
 
 /** What the market looks like at one tick. */

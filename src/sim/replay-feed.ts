@@ -206,7 +206,7 @@ export class ReplayFeed {
       const rows = f.rows;
       while (f.i < rows.length && rows[f.i]!.t <= now) {
         const r = rows[f.i++]!;
-        out.push({ coin: f.coin, t: r.t, rate: r.rate });
+        out.push({ coin: f.coin, t: r.t, rate: r.rate, eventT: r.eventT });
       }
     }
   }

@@ -117,7 +117,7 @@ describe("LiveFeed", () => {
     ]);
     const feed = new LiveFeed({ candles, funding }, series, new MidPath(["BTC"]), 900_000);
     const first = feed.next(hour + 10_000, { bars: {}, funding: { BTC: hour - 3_600_000 } });
-    expect(first.view.funding).toEqual([{ coin: "BTC", t: hour, rate: 0.00002 }]);
+    expect(first.view.funding).toEqual([{ coin: "BTC", t: hour, rate: 0.00002, eventT: hour + 80 }]);
     expect(feed.next(hour + 40_000, first.cursors).view.funding).toEqual([]);
   });
 });

@@ -46,3 +46,34 @@ describe("setup-key dedup across timeframes", () => {
     expect(journal.positions.map((p) => p.strategy).sort()).toEqual(["fast", "slow"]);
   });
 });
+
+describe("funding reaches the features only once published", () => {
+  test("a bar closing on the hour sees the previous hour's rate; the next bar sees the new one", () => {
+    const seen: { close: number; funding: number | null }[] = [];
+    const signals = {
+      onClosedBar: (bar: { candle: { t: number } }, f: number | null) =>
+        seen.push({ close: bar.candle.t + 900_000, funding: f }),
+      regime: () => "Neutral" as const,
+      scan: () => [],
+    };
+    const hour = T("2025-02-07T20:00");
+    const funding = new Map([
+      [
+        "BTC",
+        [
+          { t: hour - 3_600_000, rate: 0.0001, eventT: hour - 3_600_000 + 80 },
+          { t: hour, rate: 0.0002, eventT: hour + 80 },
+        ],
+      ],
+    ]);
+    runScripted({
+      model: "v4",
+      script: [],
+      series: [realSeries("BTC", "15m", from, to)],
+      funding,
+      signals: signals as never,
+    });
+    expect(seen.find((s) => s.close === hour)!.funding).toBe(0.0001);
+    expect(seen.find((s) => s.close === hour + 900_000)!.funding).toBe(0.0002);
+  });
+});
