@@ -3,35 +3,37 @@
  * realized PnL of partial exits so far, and the position's R at that mark.
  */
 import type { Database, Statement } from "bun:sqlite";
+import type { PositionRow } from "../../ledger/repos/open-positions.ts";
 import { ratio, usd } from "../format.ts";
 import { type Mark, MarkQueries } from "./marks.ts";
 
-interface OpenRow {
-  id: number;
-  decision_id: number | null;
-  mode: string;
-  coin: string;
-  side: "long" | "short";
-  strategy: string;
-  session: string;
-  regime: string;
-  vol_bucket: string;
-  sim_model_version: string;
-  opened_at: number;
-  entry_px: number;
-  size: number;
-  initial_size: number;
-  stop_px: number;
-  initial_stop_px: number;
-  target_px: number;
-  risk_usd: number;
-  leverage: number;
-  liquidation_px: number | null;
-  partial_done: number;
-  trail_active: number;
-  net_pnl: number;
-  external: number;
-}
+type OpenRow = Pick<
+  PositionRow,
+  | "id"
+  | "decision_id"
+  | "mode"
+  | "coin"
+  | "side"
+  | "strategy"
+  | "session"
+  | "regime"
+  | "vol_bucket"
+  | "sim_model_version"
+  | "opened_at"
+  | "entry_px"
+  | "size"
+  | "initial_size"
+  | "stop_px"
+  | "initial_stop_px"
+  | "target_px"
+  | "risk_usd"
+  | "leverage"
+  | "liquidation_px"
+  | "partial_done"
+  | "trail_active"
+  | "net_pnl"
+  | "external"
+>;
 
 export type OpenPositionView = Omit<OpenRow, "partial_done" | "trail_active" | "external" | "net_pnl"> & {
   partial_done: boolean;

@@ -7,7 +7,8 @@ import type { Database, Statement } from "bun:sqlite";
 import type { Regime, Side } from "../../core/bucket.ts";
 import type { ExitReason, Mode, Position, PositionExit } from "../../engine/position.ts";
 
-interface PositionRow {
+/** A `positions` row as SQLite returns it (0/1 for booleans). */
+export interface PositionRow {
   id: number;
   run_id: number;
   decision_id: number | null;
@@ -38,6 +39,7 @@ interface PositionRow {
   slippage: number;
   funding: number;
   external: number;
+  net_pnl: number;
 }
 
 /** Trail distance (R) of a restored position: the ledger row does not carry it. */
