@@ -51,7 +51,8 @@ loadReplayData(db, {
 });
 const loadS = (Bun.nanoseconds() - tLoad) / 1e9;
 once(false); // warm the JIT
-const mem = once(false);
+const runs = [once(false), once(false), once(false)];
+const mem = runs.reduce((a, b) => (b.s < a.s ? b : a));
 const led = once(true);
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const replayS = mem.s - loadS;
@@ -65,7 +66,7 @@ console.log(
   `in memory, wall        ${mem.s.toFixed(2)} s   ${fmt(mem.r.barUpdates / mem.s)} bar-updates/s (load included)`,
 );
 console.log(
-  `replay only            ${replayS.toFixed(2)} s   ${fmt(mem.r.barUpdates / replayS)} bar-updates/s`,
+  `replay only            ${replayS.toFixed(2)} s   ${fmt(mem.r.barUpdates / replayS)} bar-updates/s (best of 3: ${runs.map((r) => (r.s - loadS).toFixed(2)).join(", ")} s)`,
 );
 console.log(`writing the ledger     ${led.s.toFixed(2)} s   ${fmt(led.r.barUpdates / led.s)} bar-updates/s`);
 console.log(

@@ -104,14 +104,18 @@ export class Engine {
   private account(view: MarketView): void {
     for (const book of [this.shadow, this.live] as (TradingBook | null)[]) {
       if (!book) continue;
+      const last = this.lastEquityAt.get(book.mode) ?? -Infinity;
+      const snapshotDue = view.now - last >= this.settings.equityEveryMs;
+      // The live path is marked every tick (its halts read equity); the shadow path sizes on its
+      // starting equity, so it is marked only when its equity curve gets a point.
+      if (book !== this.live && !snapshotDue) continue;
       const snap = book.mark(view);
       if (book === this.live) {
         const event = updateHalts(this.halts, snap, this.settings.halts);
         if (event === "kill_switch") book.flatten(view, "kill");
         if (event) this.onHalt?.(event, view.now);
       }
-      const last = this.lastEquityAt.get(book.mode) ?? -Infinity;
-      if (view.now - last >= this.settings.equityEveryMs) {
+      if (snapshotDue) {
         this.journal.recordEquity(snap);
         this.lastEquityAt.set(book.mode, view.now);
       }

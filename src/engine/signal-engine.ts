@@ -29,7 +29,10 @@ export class LookaheadError extends BotError {
 
 export class SignalEngine implements SignalSource {
   readonly setup: ScanSetup;
-  private readonly pipelines = new Map<string, Map<Interval, FeaturePipeline>>();
+  /** coin → its pipelines by interval (a small record: one Map lookup per bar, then a property). */
+  private readonly pipelines = new Map<string, Partial<Record<Interval, FeaturePipeline>>>();
+  /** Reused argument of scanCoin (one closed bar per scan). */
+  private readonly scratch: { timeframe: Interval; features: Features }[] = [];
   private readonly regimeMemo = new Map<string, { bt: number; tt: number; regime: Regime }>();
 
   constructor(private readonly cfg: SignalConfig) {
@@ -44,13 +47,13 @@ export class SignalEngine implements SignalSource {
   private pipeline(coin: string, interval: Interval): FeaturePipeline {
     let byInterval = this.pipelines.get(coin);
     if (byInterval === undefined) {
-      byInterval = new Map();
+      byInterval = {};
       this.pipelines.set(coin, byInterval);
     }
-    let p = byInterval.get(interval);
+    let p = byInterval[interval];
     if (p === undefined) {
       p = new FeaturePipeline(interval, this.cfg.features);
-      byInterval.set(interval, p);
+      byInterval[interval] = p;
     }
     return p;
   }
@@ -61,7 +64,7 @@ export class SignalEngine implements SignalSource {
 
   /** Latest features of a coin × interval (null while warming up). Overwritten by the next bar. */
   features(coin: string, interval: Interval): Features | null {
-    return this.pipelines.get(coin)?.get(interval)?.latest ?? null;
+    return this.pipelines.get(coin)?.[interval]?.latest ?? null;
   }
 
   /** Regime of a coin; recomputed only when its reference series closed a new bar (memo per source). */
@@ -86,13 +89,11 @@ export class SignalEngine implements SignalSource {
     }
     const f = this.features(bar.coin, bar.interval);
     if (f === null || f.t !== bar.candle.t) return scanCoin(this.setup, set, bar.coin, [], "Neutral");
-    return scanCoin(
-      this.setup,
-      set,
-      bar.coin,
-      [{ timeframe: bar.interval, features: f }],
-      this.regime(bar.coin),
-    );
+    const closed = this.scratch;
+    if (closed.length === 0) closed.push({ timeframe: bar.interval, features: f });
+    closed[0]!.timeframe = bar.interval;
+    closed[0]!.features = f;
+    return scanCoin(this.setup, set, bar.coin, closed, this.regime(bar.coin));
   }
 
   scan(bar: ClosedBar, mode: "live" | "shadow", now: number): readonly Candidate[] {
