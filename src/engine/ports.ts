@@ -25,7 +25,10 @@ export interface FundingEvent {
   eventT: number;
 }
 
-/** What the market looks like at one tick. */
+/**
+ * What the market looks like at one tick. A view, its bars and segments are valid during that tick
+ * only (the replay feed rewrites them for the next one): copy whatever must outlive the tick.
+ */
 export interface MarketView {
   now: number;
   /** Candles that closed since the previous tick, oldest first. */

@@ -24,6 +24,10 @@ export interface ReplaySeries {
 interface Cursor {
   /** Position in the finest-first order: bars closing together come out in this order. */
   order: number;
+  /** The bar object this cursor hands out, rewritten each time (engine reads bars only in their tick). */
+  bar: ClosedBar;
+  /** Tick at which `bar` was last handed out (a second bar in the same tick gets a fresh object). */
+  barAt: number;
   coin: string;
   /** Index of the coin in the feed's per-coin arrays. */
   ci: number;
@@ -74,6 +78,12 @@ export class ReplayFeed {
         if (!this.coinIndex.has(s.coin)) this.coinIndex.set(s.coin, this.coinIndex.size);
         return {
           order: 0,
+          bar: {
+            coin: s.coin,
+            interval: s.interval,
+            candle: { t: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 },
+          },
+          barAt: Number.NaN,
           coin: s.coin,
           ci: this.coinIndex.get(s.coin)!,
           interval: s.interval,
@@ -145,18 +155,17 @@ export class ReplayFeed {
       while (c.i < n && t[c.i]! + c.len <= now) {
         const i = c.i++;
         const closeT = t[i]! + c.len;
-        closedBars.push({
-          coin: c.coin,
-          interval: c.interval,
-          candle: {
-            t: t[i]!,
-            open: open[i]!,
-            high: high[i]!,
-            low: low[i]!,
-            close: close[i]!,
-            volume: volume[i]!,
-          },
-        });
+        let bar = c.bar;
+        if (c.barAt === now) bar = { coin: c.coin, interval: c.interval, candle: { ...c.bar.candle } };
+        else c.barAt = now;
+        const candle = bar.candle;
+        candle.t = t[i]!;
+        candle.open = open[i]!;
+        candle.high = high[i]!;
+        candle.low = low[i]!;
+        candle.close = close[i]!;
+        candle.volume = volume[i]!;
+        closedBars.push(bar);
         if (closeT === now) {
           if (!this.segments.has(c.coin)) {
             this.segments.set(c.coin, {

@@ -9,15 +9,12 @@ export type Script = Partial<Candidate> &
   Pick<Candidate, "coin" | "side" | "stop" | "target"> & { candleT: number };
 
 export class ScriptedSignals implements SignalSource {
-  readonly seen: ClosedBar[] = [];
   constructor(
     private readonly script: Script[],
     private readonly modes: Mode[] = ["shadow", "live"],
   ) {}
 
-  onClosedBar(bar: ClosedBar): void {
-    this.seen.push(bar);
-  }
+  onClosedBar(): void {}
 
   regime(): Regime {
     return "Neutral";
