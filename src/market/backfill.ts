@@ -2,9 +2,9 @@
  * `hlbot backfill`: closed candles (candleSnapshot, paged forward) and hourly funding
  * (fundingHistory, 500 per page) from Hyperliquid into the ledger. Resumable — each series starts
  * after the newest row already stored — and idempotent (inserts ignore existing keys; an up-to-date
- * series costs no request at all). Every request goes through the adapter's shared weight limiter,
- * and a pacer keeps the weight of any 60 s window inside the limiter's capacity too (a token bucket
- * alone lets a long run spend almost twice its budget in one minute), so a run never meets a 429.
+ * series costs no request at all). Every request goes through the adapter's shared weight limiter
+ * (a rolling 60 s window); the pacer here also accounts for the per-item weight a page adds after
+ * its answer, so a long run never meets a 429.
  * The page fetchers are shared with the recorder.
  */
 import { DAY_MS, HOUR_MS } from "../core/clock.ts";
