@@ -25,7 +25,7 @@ import {
   type Mode,
   newPosition,
   type Position,
-  unrealizedPnl,
+  unrealizedTotal,
 } from "./position.ts";
 import { type ExitRules, liquidationPrice, type RawExit, stepPosition } from "./position-rules.ts";
 
@@ -54,6 +54,28 @@ export interface BookSettings {
 export interface SimEntryPlan extends EntryPlan {
   fill: SimFill;
   asset: AssetMeta;
+}
+
+/**
+ * The exit rules of a book for one coin: the settings' levels, with partials/trail on when the model
+ * manages exits (v4 and live) and liquidation tracking when the venue does not liquidate by itself.
+ */
+export function exitRules(
+  s: BookSettings,
+  features: { managed: boolean; liquidation: boolean },
+  szDecimals: number,
+): ExitRules {
+  return {
+    partials: features.managed,
+    partialFraction: s.partialFraction,
+    partialAtR: s.partialAtR,
+    breakevenAfterPartial: s.breakevenAfterPartial,
+    trail: features.managed,
+    trailFromR: s.trailFromR,
+    liquidation: features.liquidation,
+    timeoutMs: s.timeoutMs,
+    szDecimals,
+  };
 }
 
 export type ExitListener = (p: Position, reason: ExitReason, now: number) => void;
@@ -87,21 +109,12 @@ export class Book implements TradingBook {
   private readonly rulesCache = new Map<string, ExitRules>();
 
   rulesFor(coin: string): ExitRules {
-    const cached = this.rulesCache.get(coin);
-    if (cached) return cached;
-    const s = this.settings;
-    const rules: ExitRules = {
-      partials: this.model.managedExits,
-      partialFraction: s.partialFraction,
-      partialAtR: s.partialAtR,
-      breakevenAfterPartial: s.breakevenAfterPartial,
-      trail: this.model.managedExits,
-      trailFromR: s.trailFromR,
-      liquidation: this.model.liquidation,
-      timeoutMs: s.timeoutMs,
-      szDecimals: this.asset(coin).szDecimals,
-    };
-    this.rulesCache.set(coin, rules);
+    let rules = this.rulesCache.get(coin);
+    if (!rules) {
+      const { managedExits, liquidation } = this.model;
+      rules = exitRules(this.settings, { managed: managedExits, liquidation }, this.asset(coin).szDecimals);
+      this.rulesCache.set(coin, rules);
+    }
     return rules;
   }
 
@@ -215,12 +228,7 @@ export class Book implements TradingBook {
   }
 
   mark(view: MarketView): EquitySnapshot {
-    let unrealized = 0;
-    for (const p of this.open) {
-      const px = view.price(p.coin);
-      if (px !== undefined) unrealized += unrealizedPnl(p, px);
-    }
-    return this.account.mark(view.now, unrealized, this.open.length);
+    return this.account.mark(view.now, unrealizedTotal(this.open, view.price), this.open.length);
   }
 
   private applyExit(p: Position, e: RawExit, t: number): void {

@@ -91,6 +91,19 @@ export function unrealizedPnl(p: Position, mark: number): number {
   return (mark - p.entryPx) * p.size * direction(p.side);
 }
 
+/** Unrealized PnL of positions at the current prices (a coin without a price counts 0). */
+export function unrealizedTotal(
+  positions: readonly Position[],
+  price: (coin: string) => number | undefined,
+): number {
+  let total = 0;
+  for (const p of positions) {
+    const px = price(p.coin);
+    if (px !== undefined) total += unrealizedPnl(p, px);
+  }
+  return total;
+}
+
 /** Average exit price over every exit (partials included). */
 export function averageExitPx(p: Position): number | null {
   let size = 0;

@@ -10,6 +10,7 @@ import type { Clock } from "../core/clock.ts";
 import type { Candidate } from "../core/signal.ts";
 import type { EquityTracker } from "../engine/account.ts";
 import { bookSettings } from "../engine/assemble.ts";
+import { exitRules } from "../engine/book.ts";
 import type {
   EntryPlan,
   EntryRefusal,
@@ -19,7 +20,7 @@ import type {
   MarketView,
   TradingBook,
 } from "../engine/ports.ts";
-import { direction, type ExitReason, type Position } from "../engine/position.ts";
+import { direction, type ExitReason, type Position, unrealizedTotal } from "../engine/position.ts";
 import { type ExitRules, stepPosition } from "../engine/position-rules.ts";
 import { formatPrice, formatSize } from "../hyperliquid/format.ts";
 import { computeSize } from "../risk/sizing.ts";
@@ -47,6 +48,7 @@ export class HyperliquidBook implements TradingBook {
   onFullExit: ((p: Position, reason: ExitReason, now: number) => void) | null = null;
   /** Intents queued by this tick, executed by flush(). */
   queue: Intent[] = [];
+  private readonly rulesCache = new Map<string, ExitRules>();
   /** Latest account value and free margin reported by the exchange (set by sync). */
   accountValue: number | null = null;
   withdrawable: number | null = null;
@@ -60,27 +62,22 @@ export class HyperliquidBook implements TradingBook {
   }
 
   rulesFor(coin: string): ExitRules {
-    const s = bookSettings(this.options.config, "live", 0);
-    return {
-      partials: true,
-      partialFraction: s.partialFraction,
-      partialAtR: s.partialAtR,
-      breakevenAfterPartial: s.breakevenAfterPartial,
-      trail: true,
-      trailFromR: s.trailFromR,
-      liquidation: false, // the exchange liquidates; the ledger learns it from fills
-      timeoutMs: s.timeoutMs,
-      szDecimals: this.asset(coin)?.szDecimals ?? 2,
-    };
+    let rules = this.rulesCache.get(coin);
+    if (!rules) {
+      // Partials and trail as in v4; the exchange liquidates, the ledger learns it from fills.
+      const features = { managed: true, liquidation: false };
+      rules = exitRules(
+        bookSettings(this.options.config, "live", 0),
+        features,
+        this.asset(coin)?.szDecimals ?? 2,
+      );
+      this.rulesCache.set(coin, rules);
+    }
+    return rules;
   }
 
   mark(view: MarketView): EquitySnapshot {
-    let unrealized = 0;
-    for (const p of this.open) {
-      const px = view.price(p.coin);
-      if (px !== undefined) unrealized += (px - p.entryPx) * p.size * direction(p.side);
-    }
-    const equity = this.accountValue ?? this.options.account.cash + unrealized;
+    const equity = this.accountValue ?? this.options.account.cash + unrealizedTotal(this.open, view.price);
     return this.options.account.markEquity(view.now, equity, this.open.length);
   }
 
