@@ -13,6 +13,7 @@ import { FillsRepo } from "../ledger/repos/fills.ts";
 import type { OrdersRepo } from "../ledger/repos/orders.ts";
 import { log } from "../log.ts";
 import type { LiveExecutor } from "./executor.ts";
+import { averageFillPx } from "./fill-price.ts";
 import type { HyperliquidBook } from "./hyperliquid-book.ts";
 
 export class AccountSync {
@@ -121,8 +122,7 @@ export class AccountSync {
       reason = "liquidation";
       closing = liqFills;
     }
-    const size = closing.reduce((s, f) => s + Number(f.sz), 0);
-    const px = size > 0 ? closing.reduce((s, f) => s + Number(f.px) * Number(f.sz), 0) / size : p.stopPx;
+    const px = averageFillPx(closing) ?? p.stopPx;
     log.warn(
       `live ${p.coin} position ${p.id}: exchange holds ${exchangeSize}, ledger ${p.size} → booking ${reason} exit at ${px}`,
     );

@@ -6,6 +6,7 @@
  */
 import type { Database } from "bun:sqlite";
 import type { Clock } from "../core/clock.ts";
+import type { Candidate } from "../core/signal.ts";
 import type { Journal } from "../engine/ports.ts";
 import { direction, type ExitReason, newPosition, type Position } from "../engine/position.ts";
 import { stopReason } from "../engine/position-rules.ts";
@@ -72,17 +73,30 @@ export class LiveExecutor {
       },
     });
     if (result.kind === "filled" && result.size > 0) {
-      const p = this.openPosition(plan, decisionId, result.avgPx, result.size);
+      const p = this.openPosition(
+        plan.candidate,
+        decisionId,
+        { px: result.avgPx, size: result.size },
+        plan.px,
+      );
       this.orders.attachPosition(cloid, p.id, this.clock.now());
       await this.placeStop(p, p.stopPx);
     } else if (result.kind === "rejected")
       log.warn(`live entry ${c.coin} ${c.side} not filled: ${result.message}`);
   }
 
-  /** A live position from a confirmed fill (also used by reconciliation for late-resolved entries). */
-  openPosition(plan: LiveEntryPlan, decisionId: number | null, avgPx: number, size: number): Position {
-    const c = plan.candidate;
+  /**
+   * A live position from a confirmed fill (also used by reconciliation for late-resolved entries and
+   * adopted positions); `refPx` is the price the order was based on (slippage = fill − ref).
+   */
+  openPosition(
+    c: Candidate,
+    decisionId: number | null,
+    fill: { px: number; size: number },
+    refPx: number,
+  ): Position {
     const now = this.clock.now();
+    const { px: avgPx, size } = fill;
     const fee = avgPx * size * (this.takerFeeBps / 10_000);
     const p = newPosition({
       candidate: c,
@@ -91,7 +105,7 @@ export class LiveExecutor {
       decisionId,
       modelVersion: this.book.modelVersion,
       openedAt: now,
-      fill: { px: avgPx, size, fee, slippage: Math.abs(avgPx - plan.px) * size },
+      fill: { px: avgPx, size, fee, slippage: Math.abs(avgPx - refPx) * size },
       leverage: 1,
       liquidationPx: null,
       defaultTrailDistanceR: this.book.options.config.exits.trail_distance_r,

@@ -13,8 +13,9 @@ import type { OrdersRepo } from "../ledger/repos/orders.ts";
 import { log } from "../log.ts";
 import { AccountSync } from "./account-sync.ts";
 import type { LiveExecutor } from "./executor.ts";
+import { averageFillPx } from "./fill-price.ts";
 import type { HyperliquidBook } from "./hyperliquid-book.ts";
-import { planFromDecision } from "./plan-from-decision.ts";
+import { candidateFromDecision, externalCandidate } from "./recovered-candidates.ts";
 
 export class Reconciler {
   private readonly accountSync: AccountSync;
@@ -64,9 +65,9 @@ export class Reconciler {
         const px = await this.averageFillPx(row.cloid, order.oid, row.created_at, Number(order.limitPx));
         this.orders.update(row.cloid, "filled", now, { oid: order.oid, filled: String(filled) });
         if (row.role === "entry" && row.position_id === null && row.decision_id !== null) {
-          const plan = planFromDecision(this.db, row.decision_id, filled, px);
-          if (plan) {
-            const p = this.executor.openPosition(plan, row.decision_id, px, filled);
+          const candidate = candidateFromDecision(this.db, row.decision_id);
+          if (candidate) {
+            const p = this.executor.openPosition(candidate, row.decision_id, { px, size: filled }, px);
             this.orders.attachPosition(row.cloid, p.id, now);
             log.warn(`entry ${row.cloid} resolved as filled after restart: position ${p.id} opened`);
           }
@@ -80,8 +81,7 @@ export class Reconciler {
     const fills = (await this.info.userFillsByTime(this.account, since - 60_000)).filter(
       (f) => f.oid === oid || f.cloid?.toLowerCase() === cloid,
     );
-    const size = fills.reduce((s, f) => s + Number(f.sz), 0);
-    return size > 0 ? fills.reduce((s, f) => s + Number(f.px) * Number(f.sz), 0) / size : fallback;
+    return averageFillPx(fills) ?? fallback;
   }
 
   private async adoptUnknownPositions(): Promise<void> {
@@ -91,18 +91,14 @@ export class Reconciler {
       const szi = Number(e.szi);
       if (szi === 0 || known.has(e.coin) || !this.book.asset(e.coin)) continue;
       const entry = Number(e.entryPx ?? 0);
-      const side = szi > 0 ? "long" : "short";
-      const d = szi > 0 ? 1 : -1;
-      const dist = entry * this.config.live.adopt_stop_fraction;
-      const plan = planFromCandidate(
+      const candidate = externalCandidate(
         e.coin,
-        side,
+        szi > 0 ? "long" : "short",
         entry,
-        entry - d * dist,
-        entry + d * 2 * dist,
+        this.config.live.adopt_stop_fraction,
         this.clock.now(),
       );
-      const p = this.executor.openPosition(plan, null, entry, Math.abs(szi));
+      const p = this.executor.openPosition(candidate, null, { px: entry, size: Math.abs(szi) }, entry);
       p.external = true;
       this.journal.updatePosition(p);
       if (this.config.live.unknown_position_policy === "flatten") {
@@ -143,40 +139,4 @@ export class Reconciler {
       await this.executor.cancelStop(o.coin, cloid);
     }
   }
-}
-
-function planFromCandidate(
-  coin: string,
-  side: "long" | "short",
-  px: number,
-  stop: number,
-  target: number,
-  now: number,
-) {
-  return {
-    ok: true as const,
-    candidate: {
-      strategy: "external",
-      coin,
-      timeframe: "1h" as const,
-      candleT: now,
-      decidedAt: now,
-      side,
-      scoreRaw: 0,
-      score: 0,
-      regime: "Neutral" as const,
-      session: "EXTERNAL",
-      volBucket: "n/a",
-      setupKey: `external|${coin}|${now}`,
-      entryRef: px,
-      stop,
-      target,
-      features: {},
-    },
-    size: 0,
-    px,
-    sizeMultiplier: 1,
-    sizeWire: "0",
-    limitPxWire: String(px),
-  };
 }
