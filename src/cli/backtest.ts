@@ -13,7 +13,7 @@ import { loadLiveCandidatesMap } from "../engine/promoted.ts";
 import { coinsToLoad, createSignalSource, signalIntervals, warmupMs } from "../engine/signal-source.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
 import { renderBacktestHtml } from "../report/backtest-html.ts";
-import { runBacktest } from "../sim/backtest.ts";
+import { type ModeResult, modeSummary, runBacktest } from "../sim/backtest.ts";
 import { ledgerCoins } from "../sim/backtest-data.ts";
 import { runJobs } from "../sim/job-pool.ts";
 import { getModel } from "../sim/models/index.ts";
@@ -102,6 +102,14 @@ export const backtestCommand = defineCommand({
         };
         const progress = createProgress(args["walk-forward"] ? "walk-forward" : "sweep");
         const runs = new BacktestRunsRepo(db);
+        /** Stores a finished sweep or walk-forward as one backtest run (its result as the summary). */
+        const store = (kind: "sweep" | "walk_forward", params: Record<string, unknown>, summary: unknown) => {
+          const at = Date.now();
+          const codeVersion = `${VERSION}+${COMMIT}`;
+          const id = runs.create({ startedAt: at, kind, model, mode, params, dataHash: "", codeVersion });
+          runs.complete(id, Date.now(), summary);
+          return id;
+        };
         if (args["walk-forward"]) {
           const trainDays = Number(args["train-days"]);
           const testDays = Number(args["test-days"]);
@@ -115,16 +123,11 @@ export const backtestCommand = defineCommand({
             (d, t) => progress.update(d, t),
           );
           progress.done();
-          const id = runs.create({
-            startedAt: Date.now(),
-            kind: "walk_forward",
-            model,
-            mode,
-            params: { coins, strategies, trainDays, testDays, sweep: sweepSpecs },
-            dataHash: "",
-            codeVersion: `${VERSION}+${COMMIT}`,
-          });
-          runs.complete(id, Date.now(), result);
+          const id = store(
+            "walk_forward",
+            { coins, strategies, trainDays, testDays, sweep: sweepSpecs },
+            result,
+          );
           if (args.json) console.log(JSON.stringify({ runId: id, windows: result }, null, 2));
           else printWalkForward(result, id);
         } else {
@@ -138,16 +141,7 @@ export const backtestCommand = defineCommand({
           }));
           const results = await runJobs(jobs, { workers, onDone: (d, t) => progress.update(d, t) });
           progress.done();
-          const id = runs.create({
-            startedAt: Date.now(),
-            kind: "sweep",
-            model,
-            mode,
-            params: { coins, strategies, from, to, sweep: sweepSpecs },
-            dataHash: "",
-            codeVersion: `${VERSION}+${COMMIT}`,
-          });
-          runs.complete(id, Date.now(), results);
+          const id = store("sweep", { coins, strategies, from, to, sweep: sweepSpecs }, results);
           if (args.json) console.log(JSON.stringify({ runId: id, results }, null, 2));
           else printJobTable(results, id);
         }
@@ -181,13 +175,10 @@ export const backtestCommand = defineCommand({
         );
       if (args.json) {
         const { shadow, live, ...rest } = result;
-        const strip = (m: typeof shadow) => ({
-          overall: m.overall,
-          byStrategy: m.byStrategy,
-          byBucket: m.byBucket,
-          trades: m.trades,
-        });
-        console.log(JSON.stringify({ ...rest, shadow: strip(shadow), live: live && strip(live) }, null, 2));
+        const withTrades = (m: ModeResult) => ({ ...modeSummary(m), trades: m.trades });
+        console.log(
+          JSON.stringify({ ...rest, shadow: withTrades(shadow), live: live && withTrades(live) }, null, 2),
+        );
       } else printBacktest(result, args.report ?? null);
       return 0;
     }),

@@ -151,13 +151,14 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
   if (req.store)
     runs.complete(runId, Date.now(), {
       ...result,
-      shadow: strip(result.shadow),
-      live: result.live && strip(result.live),
+      shadow: modeSummary(result.shadow),
+      live: result.live && modeSummary(result.live),
     });
   return result;
 }
 
-function strip(m: ModeResult) {
+/** A path's statistics without its trade list and equity curve (what a stored run keeps). */
+export function modeSummary(m: ModeResult) {
   return { overall: m.overall, byStrategy: m.byStrategy, byBucket: m.byBucket };
 }
 
