@@ -10,7 +10,7 @@ import type { Candidate } from "../core/signal.ts";
 import { type HaltLimits, type HaltState, startCooldown, updateHalts } from "../risk/halts.ts";
 import type { Book } from "./book.ts";
 import { liveGate } from "./live-gate.ts";
-import type { ClosedBar, FundingEvent, Journal, MarketView, SignalSource, TradingBook } from "./ports.ts";
+import type { FundingEvent, Journal, MarketView, SignalSource, TradingBook } from "./ports.ts";
 import type { Mode } from "./position.ts";
 
 export interface EngineSettings {
@@ -36,6 +36,7 @@ export class Engine {
   private readonly funding = new Map<string, number>();
   private readonly pendingFunding: FundingEvent[] = [];
   private readonly shadowScratch: Candidate[] = [];
+  private readonly bestLive = new Map<string, Candidate>();
   private lastEquityAt = new Map<Mode, number>();
   promoted: ReadonlyMap<string, LiveCandidate> = new Map();
   onHalt: ((event: "kill_switch" | "daily_halt", now: number) => void) | null = null;
@@ -89,15 +90,25 @@ export class Engine {
     this.shadow.chargeFunding(view.funding, view);
     this.live?.chargeFunding(view.funding, view);
 
-    // All of the tick's shadow candidates together: a 15m and a 1h bar closing at the same time can
-    // carry the same setup (coin, side, close), which dedup must see as one.
+    // One scan per closed bar for both threshold sets. All of the tick's shadow candidates go
+    // together: a 15m and a 1h bar closing at the same time can carry the same setup (coin, side,
+    // close), which dedup must see as one. Live keeps the best candidate per coin.
     const shadowCandidates = this.shadowScratch;
     shadowCandidates.length = 0;
-    for (const bar of view.closedBars)
-      for (const c of this.signals.scan(bar, "shadow", view.now)) shadowCandidates.push(c);
+    const bestLive = this.bestLive;
+    bestLive.clear();
+    const withLive = this.live !== null;
+    for (const bar of view.closedBars) {
+      const found = this.signals.scan(bar, view.now, withLive);
+      for (const c of found.shadow) shadowCandidates.push(c);
+      for (const c of found.live) {
+        const b = bestLive.get(c.coin);
+        if (!b || c.score > b.score) bestLive.set(c.coin, c);
+      }
+    }
     stats.candidates = shadowCandidates.length;
     stats.shadowOpened = this.openShadow(shadowCandidates, view);
-    if (this.live) this.scanLive(view.closedBars, view, stats);
+    if (this.live && bestLive.size) this.gateLive(bestLive, view, stats);
     return stats;
   }
 
@@ -171,15 +182,8 @@ export class Engine {
   }
 
   /** Best live candidate per coin through the gate, then execution. */
-  private scanLive(bars: ClosedBar[], view: MarketView, stats: TickStats): void {
+  private gateLive(bestByCoin: ReadonlyMap<string, Candidate>, view: MarketView, stats: TickStats): void {
     const live = this.live!;
-    const bestByCoin = new Map<string, Candidate>();
-    for (const bar of bars) {
-      for (const c of this.signals.scan(bar, "live", view.now)) {
-        const b = bestByCoin.get(c.coin);
-        if (!b || c.score > b.score) bestByCoin.set(c.coin, c);
-      }
-    }
     const version = live.modelVersion;
     for (const c of bestByCoin.values()) {
       const verdict = liveGate(

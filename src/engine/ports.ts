@@ -47,8 +47,17 @@ export interface SignalSource {
   onClosedBar(bar: ClosedBar, fundingHourly: number | null): void;
   /** The regime for this tick (from BTC, or per asset). */
   regime(coin: string): Regime;
-  /** Candidates from the strategies of `bar`'s timeframe, scored, for the shadow or live param set. */
-  scan(bar: ClosedBar, mode: Mode, now: number): readonly Candidate[];
+  /**
+   * Candidates from the strategies of `bar`'s timeframe, scored, under the shadow threshold set and,
+   * when `withLive`, the live one (one context for both). The result is reused by the next call.
+   */
+  scan(bar: ClosedBar, now: number, withLive: boolean): BarCandidates;
+}
+
+/** One bar's candidates per threshold set; valid until the next scan. */
+export interface BarCandidates {
+  readonly shadow: readonly Candidate[];
+  readonly live: readonly Candidate[];
 }
 
 export interface DecisionRecord {

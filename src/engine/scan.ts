@@ -3,8 +3,9 @@
  * that bar's features; each signal becomes a Candidate in its bucket (session at the decision time,
  * vol bucket from the bar's vol_ratio, the tick's regime) with score = scoreRaw × regime multiplier
  * (capped), decidedAt = the candle's close time. All candidates are returned (each is recorded as a
- * shadow decision) together with the best one for the coin. Live and shadow threshold sets are
- * separate entry points; nothing is allocated unless a strategy fires.
+ * shadow decision) together with the best one for the coin. The engine scans each closed bar once
+ * for both threshold sets (scanClosedBar: one context, two parameter sets); nothing is allocated
+ * unless a strategy fires.
  */
 
 import {
@@ -74,6 +75,82 @@ export interface ScanResult {
 
 const NOTHING: ScanResult = Object.freeze({ candidates: Object.freeze([]), best: null });
 
+/** The candidates of one closed bar under both threshold sets (arrays reused by the next scan). */
+export interface BarScan {
+  shadow: Candidate[];
+  live: Candidate[];
+}
+
+/**
+ * Sets the scan context of one bar (session at its close, vol bucket, regime) in setup.scratch: the
+ * bucket every candidate of the bar falls in, computed once for both threshold sets.
+ */
+function barContext(setup: ScanSetup, coin: string, f: Features, regime: Regime): StrategyContext {
+  const ctx = setup.scratch;
+  ctx.coin = coin;
+  ctx.session = setup.sessions.at(f.closeT);
+  ctx.volBucket = volBucket(f.volRatio, setup.features.vol_bucket);
+  ctx.regime = regime;
+  return ctx;
+}
+
+/** Runs `strategies` on one bar's features under `set`, appending each signal as a Candidate to `out`. */
+function evaluateInto(
+  setup: ScanSetup,
+  strategies: readonly BoundStrategy[],
+  set: ParamSet,
+  timeframe: Interval,
+  f: Features,
+  ctx: StrategyContext,
+  out: Candidate[],
+): void {
+  for (let k = 0; k < strategies.length; k++) {
+    const s = strategies[k]!;
+    const signal = s.evaluate(f, ctx, set);
+    if (signal === null) continue;
+    const multiplier = regimeMultiplier(s.name, signal.side, ctx.regime, setup.regime);
+    out.push({
+      ...signal,
+      strategy: s.name,
+      coin: ctx.coin,
+      timeframe,
+      candleT: f.t,
+      decidedAt: f.closeT,
+      score: finalScore(signal.scoreRaw, multiplier, setup.regime.score_cap),
+      regime: ctx.regime,
+      session: ctx.session,
+      volBucket: ctx.volBucket,
+      setupKey: setupKey(ctx.coin, signal.side, f.closeT),
+    });
+  }
+}
+
+/**
+ * One closed bar under the shadow set and, when `withLive`, the live set: the context is computed
+ * once and both sets see the same features and regime. `out` is cleared and refilled.
+ */
+export function scanClosedBar(
+  setup: ScanSetup,
+  coin: string,
+  timeframe: Interval,
+  f: Features,
+  regime: Regime,
+  withLive: boolean,
+  out: BarScan,
+): BarScan {
+  out.shadow.length = 0;
+  out.live.length = 0;
+  const strategies = setup.byTimeframe.get(timeframe);
+  if (strategies === undefined) return out;
+  const ctx = barContext(setup, coin, f, regime);
+  evaluateInto(setup, strategies, "shadow", timeframe, f, ctx, out.shadow);
+  if (withLive) evaluateInto(setup, strategies, "live", timeframe, f, ctx, out.live);
+  return out;
+}
+
+const scanScratch: Candidate[] = [];
+
+/** The candidates of several bars of one coin under one threshold set, with the best of them. */
 export function scanCoin(
   setup: ScanSetup,
   set: ParamSet,
@@ -81,39 +158,17 @@ export function scanCoin(
   closed: readonly ClosedFeatures[],
   regime: Regime,
 ): ScanResult {
-  let candidates: Candidate[] | null = null;
+  const found = scanScratch;
+  found.length = 0;
   for (let b = 0; b < closed.length; b++) {
     const bar = closed[b]!;
     const strategies = setup.byTimeframe.get(bar.timeframe);
     if (strategies === undefined) continue;
-    const f = bar.features;
-    const ctx = setup.scratch;
-    ctx.coin = coin;
-    ctx.session = setup.sessions.at(f.closeT);
-    ctx.volBucket = volBucket(f.volRatio, setup.features.vol_bucket);
-    ctx.regime = regime;
-    for (let k = 0; k < strategies.length; k++) {
-      const s = strategies[k]!;
-      const signal = s.evaluate(f, ctx, set);
-      if (signal === null) continue;
-      const multiplier = regimeMultiplier(s.name, signal.side, regime, setup.regime);
-      candidates ??= [];
-      candidates.push({
-        ...signal,
-        strategy: s.name,
-        coin,
-        timeframe: bar.timeframe,
-        candleT: f.t,
-        decidedAt: f.closeT,
-        score: finalScore(signal.scoreRaw, multiplier, setup.regime.score_cap),
-        regime,
-        session: ctx.session,
-        volBucket: ctx.volBucket,
-        setupKey: setupKey(coin, signal.side, f.closeT),
-      });
-    }
+    const ctx = barContext(setup, coin, bar.features, regime);
+    evaluateInto(setup, strategies, set, bar.timeframe, bar.features, ctx, found);
   }
-  if (candidates === null) return NOTHING;
+  if (found.length === 0) return NOTHING;
+  const candidates = found.slice();
   return { candidates, best: bestCandidate(candidates) };
 }
 

@@ -7,12 +7,19 @@
 import type { Regime } from "../core/bucket.ts";
 import { BotError } from "../core/errors.ts";
 import { type Interval, isClosed } from "../core/intervals.ts";
-import type { Candidate } from "../core/signal.ts";
 import type { Features } from "../market/features/features.ts";
 import { FeaturePipeline } from "../market/features/pipeline.ts";
 import type { ClosedBar, SignalSource } from "./ports.ts";
 import { classifyRegime, regimeCoin } from "./regime.ts";
-import { createScanSetup, type ScanResult, type ScanSetup, type SignalConfig, scanCoin } from "./scan.ts";
+import {
+  type BarScan,
+  createScanSetup,
+  type ScanResult,
+  type ScanSetup,
+  type SignalConfig,
+  scanClosedBar,
+  scanCoin,
+} from "./scan.ts";
 
 /** A scan was asked for a bar that has not closed at `now`: that would be a lookahead. */
 export class LookaheadError extends BotError {
@@ -33,7 +40,11 @@ export class SignalEngine implements SignalSource {
   private readonly pipelines = new Map<string, Partial<Record<Interval, FeaturePipeline>>>();
   /** Reused argument of scanCoin (one closed bar per scan). */
   private readonly scratch: { timeframe: Interval; features: Features }[] = [];
-  private readonly regimeMemo = new Map<string, { bt: number; tt: number; regime: Regime }>();
+  private readonly regimeMemo = new Map<string, { fed: number; regime: Regime }>();
+  /** Bars fed so far: a regime computed after the last feed is still current. */
+  private fed = 0;
+  /** Reused result of scan(). */
+  private readonly barScan: BarScan = { shadow: [], live: [] };
 
   constructor(private readonly cfg: SignalConfig) {
     this.setup = createScanSetup(cfg);
@@ -60,6 +71,7 @@ export class SignalEngine implements SignalSource {
 
   onClosedBar(bar: ClosedBar, fundingHourly: number | null): void {
     this.pipeline(bar.coin, bar.interval).update(bar.candle, fundingHourly);
+    this.fed++;
   }
 
   /** Latest features of a coin × interval (null while warming up). Overwritten by the next bar. */
@@ -67,28 +79,29 @@ export class SignalEngine implements SignalSource {
     return this.pipelines.get(coin)?.[interval]?.latest ?? null;
   }
 
-  /** Regime of a coin; recomputed only when its reference series closed a new bar (memo per source). */
+  /** Regime of a coin; recomputed only after new bars were fed (memo per source coin). */
   regime(coin: string): Regime {
     const r = this.cfg.regime;
     const src = regimeCoin(coin, r);
-    const bias = this.features(src, r.bias_timeframe);
-    const trend = this.features(src, r.trend_timeframe);
-    const bt = bias?.t ?? -1;
-    const tt = trend?.t ?? -1;
     const memo = this.regimeMemo.get(src);
-    if (memo && memo.bt === bt && memo.tt === tt) return memo.regime;
-    const regime = classifyRegime(bias, trend, r);
-    this.regimeMemo.set(src, { bt, tt, regime });
+    if (memo !== undefined && memo.fed === this.fed) return memo.regime;
+    const regime = classifyRegime(
+      this.features(src, r.bias_timeframe),
+      this.features(src, r.trend_timeframe),
+      r,
+    );
+    if (memo === undefined) this.regimeMemo.set(src, { fed: this.fed, regime });
+    else {
+      memo.fed = this.fed;
+      memo.regime = regime;
+    }
     return regime;
   }
 
-  /** Full scan result (all candidates and the best) for the bar just fed. */
+  /** Full scan result (all candidates and the best) of one threshold set for the bar just fed. */
   scanBar(bar: ClosedBar, set: "live" | "shadow", now: number): ScanResult {
-    if (!isClosed(bar.candle.t, bar.interval, now)) {
-      throw new LookaheadError(bar.coin, bar.interval, bar.candle.t, now);
-    }
-    const f = this.features(bar.coin, bar.interval);
-    if (f === null || f.t !== bar.candle.t) return scanCoin(this.setup, set, bar.coin, [], "Neutral");
+    const f = this.closedFeatures(bar, now);
+    if (f === null) return scanCoin(this.setup, set, bar.coin, [], "Neutral");
     const closed = this.scratch;
     if (closed.length === 0) closed.push({ timeframe: bar.interval, features: f });
     closed[0]!.timeframe = bar.interval;
@@ -96,7 +109,24 @@ export class SignalEngine implements SignalSource {
     return scanCoin(this.setup, set, bar.coin, closed, this.regime(bar.coin));
   }
 
-  scan(bar: ClosedBar, mode: "live" | "shadow", now: number): readonly Candidate[] {
-    return this.scanBar(bar, mode, now).candidates;
+  /** The bar's candidates under the shadow set and (withLive) the live set; reused by the next call. */
+  scan(bar: ClosedBar, now: number, withLive: boolean): BarScan {
+    const f = this.closedFeatures(bar, now);
+    const out = this.barScan;
+    if (f === null || !this.setup.byTimeframe.has(bar.interval)) {
+      out.shadow.length = 0;
+      out.live.length = 0;
+      return out;
+    }
+    return scanClosedBar(this.setup, bar.coin, bar.interval, f, this.regime(bar.coin), withLive, out);
+  }
+
+  /** Features of `bar` if it is the latest bar fed for its series (null while warming up or stale). */
+  private closedFeatures(bar: ClosedBar, now: number): Features | null {
+    if (!isClosed(bar.candle.t, bar.interval, now)) {
+      throw new LookaheadError(bar.coin, bar.interval, bar.candle.t, now);
+    }
+    const f = this.features(bar.coin, bar.interval);
+    return f === null || f.t !== bar.candle.t ? null : f;
   }
 }

@@ -8,9 +8,7 @@ import { STRATEGY_NAMES } from "../../strategies/types.ts";
 import type { Config } from "../config/schema.ts";
 import { UsageError } from "../core/errors.ts";
 import { type Interval, intervalMs } from "../core/intervals.ts";
-import type { Candidate } from "../core/signal.ts";
-import type { ClosedBar, SignalSource } from "./ports.ts";
-import type { Mode } from "./position.ts";
+import type { BarCandidates, ClosedBar, SignalSource } from "./ports.ts";
 import { SignalEngine } from "./signal-engine.ts";
 
 /** The signal config with only the selected strategies enabled. */
@@ -35,6 +33,8 @@ export function createSignalEngine(config: Config, only: string[] | null): Signa
   });
 }
 
+const NO_CANDIDATES: BarCandidates = Object.freeze({ shadow: Object.freeze([]), live: Object.freeze([]) });
+
 /** A SignalSource whose scans only return candidates for the traded coins. */
 export class TradedCoinsSignals implements SignalSource {
   constructor(
@@ -47,9 +47,9 @@ export class TradedCoinsSignals implements SignalSource {
   regime(coin: string) {
     return this.engine.regime(coin);
   }
-  scan(bar: ClosedBar, mode: Mode, now: number): readonly Candidate[] {
-    if (this.traded && !this.traded.has(bar.coin)) return [];
-    return this.engine.scan(bar, mode, now);
+  scan(bar: ClosedBar, now: number, withLive: boolean): BarCandidates {
+    if (this.traded && !this.traded.has(bar.coin)) return NO_CANDIDATES;
+    return this.engine.scan(bar, now, withLive);
   }
 }
 

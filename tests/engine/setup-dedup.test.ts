@@ -54,7 +54,7 @@ describe("funding reaches the features only once published", () => {
       onClosedBar: (bar: { candle: { t: number } }, f: number | null) =>
         seen.push({ close: bar.candle.t + 900_000, funding: f }),
       regime: () => "Neutral" as const,
-      scan: () => [],
+      scan: () => ({ shadow: [], live: [] }),
     };
     const hour = T("2025-02-07T20:00");
     const funding = new Map([

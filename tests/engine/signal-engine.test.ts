@@ -10,8 +10,8 @@ describe("SignalEngine (the SignalSource port)", () => {
     const engine = new SignalEngine(defaultSignalConfig());
     const bar = { coin: "ETH", interval: "1h" as const, candle: eth[0]! };
     engine.onClosedBar(bar, null);
-    expect(() => engine.scan(bar, "shadow", eth[0]!.t + 3_599_999)).toThrow(LookaheadError);
-    expect(engine.scan(bar, "shadow", eth[0]!.t + 3_600_000)).toEqual([]);
+    expect(() => engine.scan(bar, eth[0]!.t + 3_599_999, true)).toThrow(LookaheadError);
+    expect(engine.scan(bar, eth[0]!.t + 3_600_000, true)).toEqual({ shadow: [], live: [] });
   });
 
   test("features appear after the warm-up; regime stays Neutral until BTC 1h and 4h are warm", () => {

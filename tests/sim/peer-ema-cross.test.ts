@@ -5,7 +5,7 @@ import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { Regime } from "../../src/core/bucket.ts";
 import type { Candidate } from "../../src/core/signal.ts";
-import type { ClosedBar, SignalSource } from "../../src/engine/ports.ts";
+import type { BarCandidates, ClosedBar, SignalSource } from "../../src/engine/ports.ts";
 import { parseCandleFile } from "../../src/market/csv-files.ts";
 import type { Features } from "../../src/market/features/features.ts";
 import { FeaturePipeline } from "../../src/market/features/pipeline.ts";
@@ -27,7 +27,11 @@ class EmaCrossSignals implements SignalSource {
   regime(): Regime {
     return "Neutral";
   }
-  scan(bar: ClosedBar): Candidate[] {
+  scan(bar: ClosedBar): BarCandidates {
+    const shadow = this.candidates(bar);
+    return { shadow, live: shadow };
+  }
+  private candidates(bar: ClosedBar): Candidate[] {
     const f = this.last;
     if (bar.interval !== "1h" || !f || f.t !== bar.candle.t) return [];
     const up = f.prevEma8 <= f.prevEma21 && f.ema8 > f.ema21;

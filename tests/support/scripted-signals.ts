@@ -2,7 +2,7 @@
 import type { Regime } from "../../src/core/bucket.ts";
 import { intervalMs } from "../../src/core/intervals.ts";
 import type { Candidate } from "../../src/core/signal.ts";
-import type { ClosedBar, SignalSource } from "../../src/engine/ports.ts";
+import type { BarCandidates, ClosedBar, SignalSource } from "../../src/engine/ports.ts";
 import type { Mode } from "../../src/engine/position.ts";
 
 export type Script = Partial<Candidate> &
@@ -20,8 +20,14 @@ export class ScriptedSignals implements SignalSource {
     return "Neutral";
   }
 
-  scan(bar: ClosedBar, mode: Mode): Candidate[] {
-    if (!this.modes.includes(mode)) return [];
+  scan(bar: ClosedBar, _now: number, withLive: boolean): BarCandidates {
+    return {
+      shadow: this.modes.includes("shadow") ? this.candidates(bar) : [],
+      live: withLive && this.modes.includes("live") ? this.candidates(bar) : [],
+    };
+  }
+
+  private candidates(bar: ClosedBar): Candidate[] {
     return this.script
       .filter(
         (s) => s.coin === bar.coin && s.candleT === bar.candle.t && (s.timeframe ?? "15m") === bar.interval,

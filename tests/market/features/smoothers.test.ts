@@ -43,7 +43,8 @@ describe("TA-Lib-seeded smoothers on trading-signals", () => {
           seed += close[i]!;
           continue;
         }
-        const b = i === n - 1 ? theirs.update((seed + close[i]!) / n, false) : theirs.update(close[i]!, false);
+        const b =
+          i === n - 1 ? theirs.update((seed + close[i]!) / n, false) : theirs.update(close[i]!, false);
         expect(a, `${theirs.constructor.name}(${n}) bar ${i}`).toBe(b);
       }
     }
