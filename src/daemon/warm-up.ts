@@ -69,7 +69,7 @@ export function warmEngine(
   }
   const feed = new ReplayFeed({ series: replay, funding });
   let lastStep = Number.NEGATIVE_INFINITY;
-  for (const t of feed.times()) {
+  for (const t of feed.eventTimes()) {
     engine.warm(feed.view(t));
     lastStep = t;
   }

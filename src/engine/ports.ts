@@ -16,6 +16,11 @@ export interface ClosedBar {
   candle: Candle;
 }
 
+/** Each coin's price segment of the tick, or undefined when the coin has none (a Map will do). */
+export interface SegmentLookup {
+  get(coin: string): Segment | undefined;
+}
+
 export interface FundingEvent {
   coin: string;
   /** Funding hour, ms: positions open then pay it. */
@@ -34,7 +39,7 @@ export interface MarketView {
   /** Candles that closed since the previous tick, oldest first. */
   closedBars: ClosedBar[];
   /** Price path per coin since the previous tick (for managing open positions). */
-  segments: ReadonlyMap<string, Segment>;
+  segments: SegmentLookup;
   /** Funding hours that passed since the previous tick. */
   funding: FundingEvent[];
   /** Current tradable price of a coin (next bar's open in replay, mid live). */

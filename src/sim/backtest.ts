@@ -104,7 +104,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
   if (req.promoted) engine.promoted = req.promoted;
 
   const feed = new ReplayFeed(data);
-  const total = Math.max(0, Math.floor((feed.end - feed.start) / (15 * 60_000)) + 1);
+  const total = Math.max(0, Math.floor((feed.end - feed.start) / feed.step) + 1);
   let barUpdates = 0;
   let done = 0;
   let lastView = null as ReturnType<ReplayFeed["view"]> | null;
@@ -121,12 +121,12 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
     }
   });
   let batch: number[] = [];
-  for (const t of feed.times()) {
+  for (const t of feed.eventTimes()) {
     if (t > req.to) break;
     batch.push(t);
     if (batch.length === TX_TICKS) {
       step(batch);
-      done += batch.length;
+      done = Math.min(total, Math.floor((t - feed.start) / feed.step) + 1);
       req.onProgress?.(done, total);
       batch = [];
     }

@@ -4,9 +4,10 @@
  * price is the open of the bar starting at T (the first trade after the decision); the price path for
  * open positions is the finest bar that just closed (15m, or 1h/4h where finer data is missing).
  *
- * Hot path of every backtest: the view object, its arrays and maps are reused from tick to tick (the
- * engine reads a view only during its tick); a calendar of close times visits only the series that
- * closed a bar, and cursors walk typed arrays without allocation.
+ * Hot path of every backtest: the view object, its arrays, maps and segment objects are reused from
+ * tick to tick (the engine reads a view only during its tick). Each tick compares every series' next
+ * close time (a typed array, finest series first) with `now` and walks only the ones that closed;
+ * cursors read typed arrays without allocation.
  */
 import type { Interval } from "../core/intervals.ts";
 import { intervalMs } from "../core/intervals.ts";
@@ -22,8 +23,6 @@ export interface ReplaySeries {
 }
 
 interface Cursor {
-  /** Position in the finest-first order: bars closing together come out in this order. */
-  order: number;
   /** The bar object this cursor hands out, rewritten each time (engine reads bars only in their tick). */
   bar: ClosedBar;
   /** Tick at which `bar` was last handed out (a second bar in the same tick gets a fresh object). */
@@ -31,6 +30,8 @@ interface Cursor {
   coin: string;
   /** Index of the coin in the feed's per-coin arrays. */
   ci: number;
+  /** The coin's segment object (shared by the coin's cursors; rewritten each tick it is listed). */
+  segment: Segment;
   interval: Interval;
   cols: CandleColumns;
   len: number;
@@ -56,12 +57,11 @@ export class ReplayFeed {
   private readonly openPx: Float64Array;
   /** Tick time at which openPx[ci] was set (a bar opened exactly then). */
   private readonly openAt: Float64Array;
-  private readonly segments = new Map<string, Segment>();
+  /** coin → its segment object; a segment belongs to the tick only while its `end` is that tick. */
+  private readonly segmentByCoin = new Map<string, Segment>();
   private readonly closedBars: ClosedBar[] = [];
-  /** Close time → cursors whose next bar closes then; times kept sorted (at most one per cursor). */
-  private readonly due = new Map<number, Cursor[]>();
-  private readonly dueTimes: number[] = [];
-  private readonly ready: Cursor[] = [];
+  /** Close time of each cursor's next bar (Infinity once exhausted), in cursor order. */
+  private readonly nextClose: Float64Array;
   private readonly funding: FundingEvent[] = [];
   private readonly current: MarketView;
   readonly start: number;
@@ -72,12 +72,17 @@ export class ReplayFeed {
     this.step = intervalMs(stepInterval);
     // Finest interval first, so the management segment of a coin is its finest closed bar and bars
     // closing at the same time come out finest first.
+    const segmentOf = this.segmentByCoin;
     this.cursors = data.series
       .filter((s) => s.cols.t.length > 0)
       .map((s) => {
         if (!this.coinIndex.has(s.coin)) this.coinIndex.set(s.coin, this.coinIndex.size);
+        let segment = segmentOf.get(s.coin);
+        if (segment === undefined) {
+          segment = { open: 0, high: 0, low: 0, close: 0, end: Number.NaN };
+          segmentOf.set(s.coin, segment);
+        }
         return {
-          order: 0,
           bar: {
             coin: s.coin,
             interval: s.interval,
@@ -86,6 +91,7 @@ export class ReplayFeed {
           barAt: Number.NaN,
           coin: s.coin,
           ci: this.coinIndex.get(s.coin)!,
+          segment,
           interval: s.interval,
           cols: s.cols,
           len: intervalMs(s.interval),
@@ -93,9 +99,9 @@ export class ReplayFeed {
         };
       })
       .sort((a, b) => a.len - b.len);
+    this.nextClose = new Float64Array(this.cursors.length);
     this.cursors.forEach((c, i) => {
-      c.order = i;
-      this.schedule(c);
+      this.nextClose[i] = c.cols.t[0]! + c.len;
     });
     this.lastPx = new Float64Array(this.coinIndex.size).fill(Number.NaN);
     this.openPx = new Float64Array(this.coinIndex.size);
@@ -113,7 +119,12 @@ export class ReplayFeed {
     const current: MarketView = {
       now: 0,
       closedBars: this.closedBars,
-      segments: this.segments,
+      segments: {
+        get: (coin: string) => {
+          const seg = segmentOf.get(coin);
+          return seg !== undefined && seg.end === current.now ? seg : undefined;
+        },
+      },
       funding: this.funding,
       price: (coin: string) => {
         const ci = coinIndex.get(coin);
@@ -132,24 +143,39 @@ export class ReplayFeed {
   }
 
   /**
+   * The tick times at which something happens: the first tick, and every grid time at which a bar
+   * closes or a funding hour passes. A tick between them would see no bar and no funding, so a
+   * replay that skips such ticks anyway (the backtest, the daemon's warm-up) can iterate these
+   * instead (with 15m ticks over 1h-only history, three ticks in four are empty).
+   */
+  *eventTimes(): Generator<number> {
+    if (!(this.end >= this.start)) return;
+    const { start, step } = this;
+    const slots = new Uint8Array(Math.floor((this.end - start) / step) + 1);
+    slots[0] = 1;
+    // An event at time x is first visible at the first grid time ≥ x.
+    const mark = (x: number) => {
+      if (x > this.end) return;
+      slots[x <= start ? 0 : Math.ceil((x - start) / step)] = 1;
+    };
+    for (const c of this.cursors) for (let i = c.i; i < c.cols.t.length; i++) mark(c.cols.t[i]! + c.len);
+    for (const f of this.fundingCursors) for (let i = f.i; i < f.rows.length; i++) mark(f.rows[i]!.t);
+    for (let k = 0; k < slots.length; k++) if (slots[k] === 1) yield start + k * step;
+  }
+
+  /**
    * The market as seen at `now`; calls must come in increasing `now`. The returned view is reused by
    * the next call.
    */
   view(now: number): MarketView {
     const closedBars = this.closedBars;
     closedBars.length = 0;
-    if (this.segments.size) this.segments.clear();
-    // Only the cursors whose next bar closes by `now` are visited (a calendar of close times).
-    const ready = this.ready;
-    ready.length = 0;
-    while (this.dueTimes.length && this.dueTimes[0]! <= now) {
-      const at = this.dueTimes.shift()!;
-      for (const c of this.due.get(at)!) ready.push(c);
-      this.due.delete(at);
-    }
-    if (ready.length > 1) ready.sort((a, b) => a.order - b.order);
+    const nextClose = this.nextClose;
     let lateBar = false;
-    for (const c of ready) {
+    // Cursors are in finest-first order, so bars closing together come out finest first.
+    for (let k = 0; k < nextClose.length; k++) {
+      if (nextClose[k]! > now) continue;
+      const c = this.cursors[k]!;
       const { t, open, high, low, close, volume } = c.cols;
       const n = t.length;
       while (c.i < n && t[c.i]! + c.len <= now) {
@@ -167,14 +193,13 @@ export class ReplayFeed {
         candle.volume = volume[i]!;
         closedBars.push(bar);
         if (closeT === now) {
-          if (!this.segments.has(c.coin)) {
-            this.segments.set(c.coin, {
-              open: open[i]!,
-              high: high[i]!,
-              low: low[i]!,
-              close: close[i]!,
-              end: now,
-            });
+          const seg = c.segment;
+          if (seg.end !== now) {
+            seg.open = open[i]!;
+            seg.high = high[i]!;
+            seg.low = low[i]!;
+            seg.close = close[i]!;
+            seg.end = now;
           }
         } else lateBar = true;
         this.lastPx[c.ci] = close[i]!;
@@ -183,7 +208,7 @@ export class ReplayFeed {
         this.openAt[c.ci] = now;
         this.openPx[c.ci] = open[c.i]!;
       }
-      this.schedule(c);
+      nextClose[k] = c.i < n ? t[c.i]! + c.len : Number.POSITIVE_INFINITY;
     }
     // Only the first tick (history before the grid start) can carry bars closing before `now`.
     if (lateBar)
@@ -191,21 +216,6 @@ export class ReplayFeed {
     this.fundingUntil(now);
     this.current.now = now;
     return this.current;
-  }
-
-  /** Files the cursor under the close time of its next bar. */
-  private schedule(c: Cursor): void {
-    if (c.i >= c.cols.t.length) return;
-    const at = c.cols.t[c.i]! + c.len;
-    const list = this.due.get(at);
-    if (list) {
-      list.push(c);
-      return;
-    }
-    this.due.set(at, [c]);
-    let k = this.dueTimes.length;
-    while (k > 0 && this.dueTimes[k - 1]! > at) k--;
-    this.dueTimes.splice(k, 0, at);
   }
 
   private fundingUntil(now: number): void {

@@ -30,6 +30,15 @@ export function minusDm(high: number, low: number, prevHigh: number, prevLow: nu
   return down > 0 && up < down ? down : 0;
 }
 
+/** max(high − low, |high − prevClose|, |low − prevClose|) without the variadic Math.max call. */
+export function trueRange(high: number, low: number, prevClose: number): number {
+  const hl = high - low;
+  const hc = high > prevClose ? high - prevClose : prevClose - high;
+  const lc = low > prevClose ? low - prevClose : prevClose - low;
+  const m = hl > hc ? hl : hc;
+  return m > lc ? m : lc;
+}
+
 export class Dmi {
   plusDi = Number.NaN;
   minusDi = Number.NaN;
@@ -64,7 +73,7 @@ export class Dmi {
       const pc = this.prevClose;
       this.pdm.add(plusDm(high, low, ph, pl));
       this.mdm.add(minusDm(high, low, ph, pl));
-      this.tr.add(Math.max(high - low, Math.abs(high - pc), Math.abs(low - pc)));
+      this.tr.add(trueRange(high, low, pc));
     }
     this.prevHigh = high;
     this.prevLow = low;
