@@ -30,13 +30,12 @@ export function minusDm(high: number, low: number, prevHigh: number, prevLow: nu
   return down > 0 && up < down ? down : 0;
 }
 
-/** max(high − low, |high − prevClose|, |low − prevClose|) without the variadic Math.max call. */
+/** max(high − low, |high − prevClose|, |low − prevClose|) with two-argument Math.max (the three-argument form is not inlined). */
 export function trueRange(high: number, low: number, prevClose: number): number {
   const hl = high - low;
   const hc = high > prevClose ? high - prevClose : prevClose - high;
   const lc = low > prevClose ? low - prevClose : prevClose - low;
-  const m = hl > hc ? hl : hc;
-  return m > lc ? m : lc;
+  return Math.max(Math.max(hl, hc), lc);
 }
 
 export class Dmi {
