@@ -201,9 +201,20 @@ export class Book implements TradingBook {
 
   /** Charges the hour's funding on every open position of the coin. */
   chargeFunding(events: readonly FundingEvent[], view: MarketView): void {
+    if (events.length === 0 || this.open.length === 0) return;
+    // Positions by coin first: an hour brings one event per coin, and walking every open position
+    // for each of them was quadratic in a busy shadow book. Charges keep the event-major order.
+    const byCoin = new Map<string, Position[]>();
+    for (const p of this.open) {
+      const list = byCoin.get(p.coin);
+      if (list) list.push(p);
+      else byCoin.set(p.coin, [p]);
+    }
     for (const ev of events) {
-      for (const p of this.open) {
-        if (p.coin !== ev.coin || p.openedAt >= ev.t) continue;
+      const positions = byCoin.get(ev.coin);
+      if (positions === undefined) continue;
+      for (const p of positions) {
+        if (p.openedAt >= ev.t) continue;
         const px = view.price(p.coin);
         if (px === undefined) continue;
         const paid = this.venue.funding(p, px, ev.rate);

@@ -62,77 +62,69 @@ export function liquidationPrice(
   return entry - (s * marginAvailablePerUnit) / (1 - l * s);
 }
 
+const NO_EXITS: readonly RawExit[] = Object.freeze([]);
+
+/** Exits the whole remaining size at `px`: the position's last exit of the segment. */
+function fullExit(p: Position, reason: ExitReason, px: number, exits: RawExit[] | null): RawExit[] {
+  const out = exits ?? [];
+  out.push({ reason, px, size: p.size });
+  p.size = 0;
+  return out;
+}
+
 /**
  * Advances `p` over one segment. Mutates the position's management state (stop, bestPx, flags,
- * size) and returns the exits to execute, in order. After a full exit, p.size is 0.
+ * size) and returns the exits to execute, in order (a shared empty array when there are none: this
+ * runs for every open position on every bar). After a full exit, p.size is 0. Prices are compared
+ * as px·d, so "larger is better for the position" reads the same for longs and shorts.
  */
-export function stepPosition(p: Position, seg: Segment, rules: ExitRules): RawExit[] {
+export function stepPosition(p: Position, seg: Segment, rules: ExitRules): readonly RawExit[] {
   const d = direction(p.side);
-  const exits: RawExit[] = [];
-  const fav = (px: number) => px * d; // larger is better for the position
-  const close = (reason: ExitReason, px: number) => {
-    exits.push({ reason, px, size: p.size });
-    p.size = 0;
-  };
   const liq = rules.liquidation ? p.liquidationPx : null;
 
   // 1. Gaps at the open.
-  if (liq !== null && fav(seg.open) <= fav(liq)) {
-    close("liquidation", seg.open);
-    return exits;
-  }
-  if (fav(seg.open) <= fav(p.stopPx)) {
-    close(stopReason(p), seg.open);
-    return exits;
-  }
-  if (fav(seg.open) >= fav(p.targetPx)) {
-    close("target", seg.open);
-    return exits;
-  }
+  const open = seg.open * d;
+  if (liq !== null && open <= liq * d) return fullExit(p, "liquidation", seg.open, null);
+  if (open <= p.stopPx * d) return fullExit(p, stopReason(p), seg.open, null);
+  if (open >= p.targetPx * d) return fullExit(p, "target", seg.open, null);
 
   // 2. Adverse extreme first.
   const worst = d === 1 ? seg.low : seg.high;
-  if (fav(worst) <= fav(p.stopPx)) {
-    if (liq !== null && fav(liq) >= fav(p.stopPx)) close("liquidation", liq);
-    else close(stopReason(p), p.stopPx);
-    return exits;
+  if (worst * d <= p.stopPx * d) {
+    if (liq !== null && liq * d >= p.stopPx * d) return fullExit(p, "liquidation", liq, null);
+    return fullExit(p, stopReason(p), p.stopPx, null);
   }
-  if (liq !== null && fav(worst) <= fav(liq)) {
-    close("liquidation", liq);
-    return exits;
-  }
+  if (liq !== null && worst * d <= liq * d) return fullExit(p, "liquidation", liq, null);
 
   // 3. Favourable extreme: partial, then target.
+  let exits: RawExit[] | null = null;
   const best = d === 1 ? seg.high : seg.low;
   const r = riskPerUnit(p);
   let moveStopTo: number | null = null;
   if (rules.partials && !p.partialDone) {
     const partialPx = p.entryPx + d * rules.partialAtR * r;
-    if (fav(best) >= fav(partialPx) && fav(partialPx) < fav(p.targetPx)) {
+    if (best * d >= partialPx * d && partialPx * d < p.targetPx * d) {
       const size = floorToDecimals(p.initialSize * rules.partialFraction, rules.szDecimals);
       if (size > 0 && size < p.size) {
-        exits.push({ reason: "partial", px: partialPx, size });
+        exits = [{ reason: "partial", px: partialPx, size }];
         p.size = floorToDecimals(p.size - size, rules.szDecimals + 2);
         p.partialDone = true;
         if (rules.breakevenAfterPartial) moveStopTo = p.entryPx;
       }
     }
   }
-  if (fav(best) >= fav(p.targetPx)) {
-    close("target", p.targetPx);
-    return exits;
-  }
+  if (best * d >= p.targetPx * d) return fullExit(p, "target", p.targetPx, exits);
 
   // 4. Track the best price; trail from trailFromR, effective from the next segment.
-  if (fav(best) > fav(p.bestPx)) p.bestPx = best;
-  if (rules.trail && fav(p.bestPx) >= fav(p.entryPx + d * rules.trailFromR * r)) {
+  if (best * d > p.bestPx * d) p.bestPx = best;
+  if (rules.trail && p.bestPx * d >= (p.entryPx + d * rules.trailFromR * r) * d) {
     p.trailActive = true;
     const trailStop = p.bestPx - d * p.trailDistanceR * r;
-    if (moveStopTo === null || fav(trailStop) > fav(moveStopTo)) moveStopTo = trailStop;
+    if (moveStopTo === null || trailStop * d > moveStopTo * d) moveStopTo = trailStop;
   }
-  if (moveStopTo !== null && fav(moveStopTo) > fav(p.stopPx)) p.stopPx = moveStopTo;
+  if (moveStopTo !== null && moveStopTo * d > p.stopPx * d) p.stopPx = moveStopTo;
 
   // 5. Timeout at the segment's close.
-  if (seg.end - p.openedAt >= rules.timeoutMs) close("timeout", seg.close);
-  return exits;
+  if (seg.end - p.openedAt >= rules.timeoutMs) return fullExit(p, "timeout", seg.close, exits);
+  return exits ?? NO_EXITS;
 }

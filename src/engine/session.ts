@@ -35,6 +35,7 @@ export class SessionTable {
 
   /** Session containing the instant `t` (ms UTC). */
   at(t: number): string {
-    return this.byMinute[Math.floor((((t % DAY_MS) + DAY_MS) % DAY_MS) / MINUTE_MS)]!;
+    // t − floor(t/day)·day is the time of day for negative t too, without two float modulos.
+    return this.byMinute[Math.floor((t - Math.floor(t / DAY_MS) * DAY_MS) / MINUTE_MS)]!;
   }
 }

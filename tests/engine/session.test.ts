@@ -17,6 +17,17 @@ describe("SessionTable", () => {
     expect(table.at(at("23:59"))).toBe("US_LATE");
   });
 
+  test("the last millisecond of a day and the first of the next fall in the right windows, over years", () => {
+    const day = 86_400_000;
+    for (let d = Date.parse("2020-01-01T00:00Z"); d < Date.parse("2030-01-01T00:00Z"); d += 37 * day) {
+      expect(table.at(d - 1)).toBe("US_LATE");
+      expect(table.at(d)).toBe("ASIA");
+      expect(table.at(d + 7 * 3_600_000 - 1)).toBe("ASIA");
+      expect(table.at(d + 7 * 3_600_000)).toBe("EU_OPEN");
+    }
+    expect(table.at(-1)).toBe("US_LATE"); // before the epoch: still the time of day
+  });
+
   test("windows that do not start at midnight wrap: the last one covers the small hours", () => {
     const t = new SessionTable(
       SessionsSection.parse({
