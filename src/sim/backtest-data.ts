@@ -17,7 +17,10 @@ export interface DataRequest {
   to: number;
 }
 
-export function loadReplayData(db: Database, req: DataRequest): ReplayData & { hash: string } {
+/** Replay data with the hash that identifies it (stored with a run). */
+export type LoadedReplayData = ReplayData & { hash: string };
+
+export function loadReplayData(db: Database, req: DataRequest): LoadedReplayData {
   const candles = new CandlesRepo(db);
   const fundingRepo = new FundingRepo(db);
   const series: ReplaySeries[] = [];

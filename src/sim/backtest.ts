@@ -23,7 +23,7 @@ import {
   type TradeStats,
   tradeStats,
 } from "../report/metrics.ts";
-import { loadReplayData } from "./backtest-data.ts";
+import { type LoadedReplayData, loadReplayData } from "./backtest-data.ts";
 import { getModel, resolveModel } from "./models/index.ts";
 import { ReplayFeed } from "./replay-feed.ts";
 
@@ -45,6 +45,8 @@ export interface BacktestRequest {
   params?: Record<string, unknown>;
   onProgress?: (done: number, total: number) => void;
   promoted?: ReadonlyMap<string, import("../core/live-candidates.ts").LiveCandidate>;
+  /** Candles and funding already loaded for exactly these coins, intervals and window (benchmarks). */
+  data?: LoadedReplayData;
 }
 
 export interface ModeResult {
@@ -70,12 +72,7 @@ const TX_TICKS = 2000;
 export function runBacktest(db: Database, req: BacktestRequest): BacktestResult {
   const { config } = req;
   const model = resolveModel(getModel(req.model), config.friction, config.exits);
-  const data = loadReplayData(db, {
-    coins: req.coins,
-    intervals: req.intervals,
-    loadFrom: req.from - req.warmupMs,
-    to: req.to,
-  });
+  const data = req.data ?? loadReplayData(db, backtestDataRequest(req));
   const clock = new ManualClock(req.from);
   const runs = new BacktestRunsRepo(db);
   const runId = req.store
@@ -155,6 +152,11 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
       live: result.live && modeSummary(result.live),
     });
   return result;
+}
+
+/** What runBacktest loads from the ledger for `req` (history from `from − warmupMs`). */
+export function backtestDataRequest(req: Pick<BacktestRequest, "coins" | "intervals" | "from" | "to" | "warmupMs">) {
+  return { coins: req.coins, intervals: req.intervals, loadFrom: req.from - req.warmupMs, to: req.to };
 }
 
 /** A path's statistics without its trade list and equity curve (what a stored run keeps). */
