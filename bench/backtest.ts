@@ -62,11 +62,21 @@ const fmt = (x: number) => Math.round(x).toLocaleString("en-US");
 const list = (xs: { s: number }[]) => xs.map((x) => x.s.toFixed(2)).join(", ");
 console.log("\n== backtest: full pipeline (4 strategies, v4, 23 coins, 15m+1h+4h, shadow + live paths) ==");
 console.log(`bar updates            ${fmt(n)}`);
-console.log(`shadow trades          ${fmt(replay.r.shadow.trades.length)}   live trades ${fmt(replay.r.live?.trades.length ?? 0)}`);
-console.log(`ledger → columns load  ${load.s.toFixed(2)} s   ${fmt(n / load.s)} candles/s (best of 3: ${list(loads)} s)`);
-console.log(`replay (in memory)     ${replay.s.toFixed(2)} s   ${fmt(n / replay.s)} bar-updates/s (best of 5: ${list(replays)} s)`);
-console.log(`load + replay, wall    ${wall.s.toFixed(2)} s   ${fmt(n / wall.s)} bar-updates/s (best of 3: ${list(walls)} s)`);
-console.log(`writing the ledger     ${led.s.toFixed(2)} s   ${fmt(n / led.s)} bar-updates/s (run, decisions, trades, equity stored)`);
+console.log(
+  `shadow trades          ${fmt(replay.r.shadow.trades.length)}   live trades ${fmt(replay.r.live?.trades.length ?? 0)}`,
+);
+console.log(
+  `ledger → columns load  ${load.s.toFixed(2)} s   ${fmt(n / load.s)} candles/s (best of 3: ${list(loads)} s)`,
+);
+console.log(
+  `replay (in memory)     ${replay.s.toFixed(2)} s   ${fmt(n / replay.s)} bar-updates/s (best of 5: ${list(replays)} s)`,
+);
+console.log(
+  `load + replay, wall    ${wall.s.toFixed(2)} s   ${fmt(n / wall.s)} bar-updates/s (best of 3: ${list(walls)} s)`,
+);
+console.log(
+  `writing the ledger     ${led.s.toFixed(2)} s   ${fmt(n / led.s)} bar-updates/s (run, decisions, trades, equity stored)`,
+);
 console.log(
   `target                 ≥ 1,000,000 bar-updates/s on one core: replay at ${(n / replay.s / 1e6).toFixed(2)}× of target, load + replay at ${(n / wall.s / 1e6).toFixed(2)}×`,
 );

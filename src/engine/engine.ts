@@ -5,6 +5,7 @@
  * Order: features on newly closed candles → regime → account (halts, kill switch) → manage open
  * positions → funding → per-coin scan → shadow trades → live gate → live execution.
  */
+import { emptyArray } from "../core/arrays.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
 import type { Candidate } from "../core/signal.ts";
 import { type HaltLimits, type HaltState, startCooldown, updateHalts } from "../risk/halts.ts";
@@ -69,7 +70,7 @@ export class Engine {
         if (ev.eventT <= view.now) this.funding.set(ev.coin, ev.rate);
         else this.pendingFunding[kept++] = ev;
       }
-      this.pendingFunding.length = kept;
+      if (kept !== this.pendingFunding.length) this.pendingFunding.length = kept;
     }
     for (const bar of view.closedBars) this.signals.onClosedBar(bar, this.funding.get(bar.coin) ?? null);
   }
@@ -94,7 +95,7 @@ export class Engine {
     // together: a 15m and a 1h bar closing at the same time can carry the same setup (coin, side,
     // close), which dedup must see as one. Live keeps the best candidate per coin.
     const shadowCandidates = this.shadowScratch;
-    shadowCandidates.length = 0;
+    emptyArray(shadowCandidates);
     const bestLive = this.bestLive;
     bestLive.clear();
     const withLive = this.live !== null;

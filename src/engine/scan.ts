@@ -18,6 +18,7 @@ import type { FeaturesConfig } from "../config/sections/features.ts";
 import type { RegimeConfig } from "../config/sections/regime.ts";
 import type { SessionsConfig } from "../config/sections/sessions.ts";
 import type { StrategiesConfig } from "../config/sections/strategies.ts";
+import { emptyArray } from "../core/arrays.ts";
 import type { Regime } from "../core/bucket.ts";
 import type { Interval } from "../core/intervals.ts";
 import type { Candidate } from "../core/signal.ts";
@@ -126,11 +127,12 @@ function evaluateInto(
 }
 
 /**
- * One closed bar under the shadow set and, when `withLive`, the live set: the context is computed
- * once and both sets see the same features and regime. `out` is cleared and refilled.
+ * One closed bar under the shadow set and, when `withLive`, the live set: `strategies` (those of the
+ * bar's timeframe) see the same features, context and regime under both. `out` is cleared and refilled.
  */
 export function scanClosedBar(
   setup: ScanSetup,
+  strategies: readonly BoundStrategy[],
   coin: string,
   timeframe: Interval,
   f: Features,
@@ -138,10 +140,8 @@ export function scanClosedBar(
   withLive: boolean,
   out: BarScan,
 ): BarScan {
-  out.shadow.length = 0;
-  out.live.length = 0;
-  const strategies = setup.byTimeframe.get(timeframe);
-  if (strategies === undefined) return out;
+  emptyArray(out.shadow);
+  emptyArray(out.live);
   const ctx = barContext(setup, coin, f, regime);
   evaluateInto(setup, strategies, "shadow", timeframe, f, ctx, out.shadow);
   if (withLive) evaluateInto(setup, strategies, "live", timeframe, f, ctx, out.live);
@@ -159,7 +159,7 @@ export function scanCoin(
   regime: Regime,
 ): ScanResult {
   const found = scanScratch;
-  found.length = 0;
+  emptyArray(found);
   for (let b = 0; b < closed.length; b++) {
     const bar = closed[b]!;
     const strategies = setup.byTimeframe.get(bar.timeframe);

@@ -12,6 +12,8 @@ export class SessionTable {
   private readonly names: string[];
   /** Session name of every minute of the UTC day (the lookup is one array read). */
   private readonly byMinute: string[];
+  private lastT = Number.NaN;
+  private lastSession = "";
 
   constructor(cfg: SessionsConfig) {
     this.names = cfg.windows.map((w) => w.name);
@@ -35,6 +37,14 @@ export class SessionTable {
 
   /** Session containing the instant `t` (ms UTC). */
   at(t: number): string {
+    // The bars scanned in one tick share their close time: remember the last answer.
+    if (t === this.lastT) return this.lastSession;
+    this.lastT = t;
+    this.lastSession = this.lookup(t);
+    return this.lastSession;
+  }
+
+  private lookup(t: number): string {
     // t − floor(t/day)·day is the time of day for negative t too, without two float modulos.
     return this.byMinute[Math.floor((t - Math.floor(t / DAY_MS) * DAY_MS) / MINUTE_MS)]!;
   }

@@ -9,7 +9,7 @@ import { BotError } from "../core/errors.ts";
 import { type Interval, isClosed } from "../core/intervals.ts";
 import type { Features } from "../market/features/features.ts";
 import { FeaturePipeline } from "../market/features/pipeline.ts";
-import type { ClosedBar, SignalSource } from "./ports.ts";
+import type { BarCandidates, ClosedBar, SignalSource } from "./ports.ts";
 import { classifyRegime, regimeCoin } from "./regime.ts";
 import {
   type BarScan,
@@ -34,19 +34,43 @@ export class LookaheadError extends BotError {
   }
 }
 
+/** One coin's pipelines, one slot per interval, and whether its candidates are wanted. */
+class CoinSeries {
+  /** Every key up front, in one order: one hidden class for all coins (keys added as series appear
+   * would give coins different shapes and make every lookup polymorphic). */
+  readonly byInterval: Record<Interval, FeaturePipeline | undefined> = {
+    "1m": undefined,
+    "5m": undefined,
+    "15m": undefined,
+    "1h": undefined,
+    "4h": undefined,
+    "1d": undefined,
+  };
+  constructor(readonly traded: boolean) {}
+}
+
+const NOTHING: BarCandidates = Object.freeze({ shadow: Object.freeze([]), live: Object.freeze([]) });
+
 export class SignalEngine implements SignalSource {
   readonly setup: ScanSetup;
-  /** coin → its pipelines by interval (a small record: one Map lookup per bar, then a property). */
-  private readonly pipelines = new Map<string, Partial<Record<Interval, FeaturePipeline>>>();
+  /** coin → its pipelines (one Map lookup per bar, then a property). */
+  private readonly coins = new Map<string, CoinSeries>();
   /** Reused argument of scanCoin (one closed bar per scan). */
   private readonly scratch: { timeframe: Interval; features: Features }[] = [];
-  private readonly regimeMemo = new Map<string, { fed: number; regime: Regime }>();
   /** Bars fed so far: a regime computed after the last feed is still current. */
   private fed = 0;
+  private readonly regimeMemo = new Map<string, { fed: number; regime: Regime }>();
   /** Reused result of scan(). */
   private readonly barScan: BarScan = { shadow: [], live: [] };
 
-  constructor(private readonly cfg: SignalConfig) {
+  /**
+   * @param traded coins whose bars may produce candidates (null = all); the others (the regime's
+   *   reference coin when it is not traded) are fed and read, never scanned.
+   */
+  constructor(
+    private readonly cfg: SignalConfig,
+    private readonly traded: ReadonlySet<string> | null = null,
+  ) {
     this.setup = createScanSetup(cfg);
   }
 
@@ -56,15 +80,15 @@ export class SignalEngine implements SignalSource {
   }
 
   private pipeline(coin: string, interval: Interval): FeaturePipeline {
-    let byInterval = this.pipelines.get(coin);
-    if (byInterval === undefined) {
-      byInterval = {};
-      this.pipelines.set(coin, byInterval);
+    let series = this.coins.get(coin);
+    if (series === undefined) {
+      series = new CoinSeries(this.traded === null || this.traded.has(coin));
+      this.coins.set(coin, series);
     }
-    let p = byInterval[interval];
+    let p = series.byInterval[interval];
     if (p === undefined) {
       p = new FeaturePipeline(interval, this.cfg.features);
-      byInterval[interval] = p;
+      series.byInterval[interval] = p;
     }
     return p;
   }
@@ -76,7 +100,7 @@ export class SignalEngine implements SignalSource {
 
   /** Latest features of a coin × interval (null while warming up). Overwritten by the next bar. */
   features(coin: string, interval: Interval): Features | null {
-    return this.pipelines.get(coin)?.[interval]?.latest ?? null;
+    return this.coins.get(coin)?.byInterval[interval]?.latest ?? null;
   }
 
   /** Regime of a coin; recomputed only after new bars were fed (memo per source coin). */
@@ -109,24 +133,27 @@ export class SignalEngine implements SignalSource {
     return scanCoin(this.setup, set, bar.coin, closed, this.regime(bar.coin));
   }
 
-  /** The bar's candidates under the shadow set and (withLive) the live set; reused by the next call. */
-  scan(bar: ClosedBar, now: number, withLive: boolean): BarScan {
+  /**
+   * The bar's candidates under the shadow set and (withLive) the live set; reused by the next call.
+   * Nothing for a coin that is not traded, a bar other than its series' latest, or a warming series.
+   */
+  scan(bar: ClosedBar, now: number, withLive: boolean): BarCandidates {
     const f = this.closedFeatures(bar, now);
-    const out = this.barScan;
-    if (f === null || !this.setup.byTimeframe.has(bar.interval)) {
-      out.shadow.length = 0;
-      out.live.length = 0;
-      return out;
-    }
-    return scanClosedBar(this.setup, bar.coin, bar.interval, f, this.regime(bar.coin), withLive, out);
+    if (f === null) return NOTHING;
+    const strategies = this.setup.byTimeframe.get(bar.interval);
+    if (strategies === undefined) return NOTHING;
+    const regime = this.regime(bar.coin);
+    return scanClosedBar(this.setup, strategies, bar.coin, bar.interval, f, regime, withLive, this.barScan);
   }
 
-  /** Features of `bar` if it is the latest bar fed for its series (null while warming up or stale). */
+  /** Features of `bar` if it is the latest bar fed for its traded series (null while warming up or stale). */
   private closedFeatures(bar: ClosedBar, now: number): Features | null {
     if (!isClosed(bar.candle.t, bar.interval, now)) {
       throw new LookaheadError(bar.coin, bar.interval, bar.candle.t, now);
     }
-    const f = this.features(bar.coin, bar.interval);
+    const series = this.coins.get(bar.coin);
+    if (series === undefined || !series.traded) return null;
+    const f = series.byInterval[bar.interval]?.latest ?? null;
     return f === null || f.t !== bar.candle.t ? null : f;
   }
 }

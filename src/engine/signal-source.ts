@@ -8,7 +8,6 @@ import { STRATEGY_NAMES } from "../../strategies/types.ts";
 import type { Config } from "../config/schema.ts";
 import { UsageError } from "../core/errors.ts";
 import { type Interval, intervalMs } from "../core/intervals.ts";
-import type { BarCandidates, ClosedBar, SignalSource } from "./ports.ts";
 import { SignalEngine } from "./signal-engine.ts";
 
 /** The signal config with only the selected strategies enabled. */
@@ -24,41 +23,21 @@ function selectStrategies(config: Config, only: string[] | null): Config["strate
   return strategies;
 }
 
-export function createSignalEngine(config: Config, only: string[] | null): SignalEngine {
-  return new SignalEngine({
-    features: config.features,
-    sessions: config.sessions,
-    regime: config.regime,
-    strategies: selectStrategies(config, only),
-  });
-}
-
-const NO_CANDIDATES: BarCandidates = Object.freeze({ shadow: Object.freeze([]), live: Object.freeze([]) });
-
-/** A SignalSource whose scans only return candidates for the traded coins. */
-export class TradedCoinsSignals implements SignalSource {
-  constructor(
-    readonly engine: SignalEngine,
-    private readonly traded: ReadonlySet<string> | null,
-  ) {}
-  onClosedBar(bar: ClosedBar, fundingHourly: number | null): void {
-    this.engine.onClosedBar(bar, fundingHourly);
-  }
-  regime(coin: string) {
-    return this.engine.regime(coin);
-  }
-  scan(bar: ClosedBar, now: number, withLive: boolean): BarCandidates {
-    if (this.traded && !this.traded.has(bar.coin)) return NO_CANDIDATES;
-    return this.engine.scan(bar, now, withLive);
-  }
-}
-
+/** The signal engine the tick uses; only the traded coins' bars produce candidates (null = all). */
 export function createSignalSource(
   config: Config,
   only: string[] | null,
   traded: readonly string[] | null = null,
-): SignalSource {
-  return new TradedCoinsSignals(createSignalEngine(config, only), traded ? new Set(traded) : null);
+): SignalEngine {
+  return new SignalEngine(
+    {
+      features: config.features,
+      sessions: config.sessions,
+      regime: config.regime,
+      strategies: selectStrategies(config, only),
+    },
+    traded ? new Set(traded) : null,
+  );
 }
 
 /** Coins whose candles must be loaded: the traded ones plus the regime's reference coin. */
@@ -78,6 +57,6 @@ export function signalIntervals(config: Config, _only: string[] | null): Interva
 
 /** History needed before the first decision: the warm-up bars of the coarsest interval in use. */
 export function warmupMs(config: Config, only: string[] | null): number {
-  const bars = createSignalEngine(config, only).warmupBars + 1;
+  const bars = createSignalSource(config, only).warmupBars + 1;
   return Math.max(...signalIntervals(config, only).map((i) => intervalMs(i))) * bars;
 }

@@ -155,7 +155,9 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
 }
 
 /** What runBacktest loads from the ledger for `req` (history from `from − warmupMs`). */
-export function backtestDataRequest(req: Pick<BacktestRequest, "coins" | "intervals" | "from" | "to" | "warmupMs">) {
+export function backtestDataRequest(
+  req: Pick<BacktestRequest, "coins" | "intervals" | "from" | "to" | "warmupMs">,
+) {
   return { coins: req.coins, intervals: req.intervals, loadFrom: req.from - req.warmupMs, to: req.to };
 }
 

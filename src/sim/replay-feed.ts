@@ -9,6 +9,7 @@
  * close time (a typed array, finest series first) with `now` and walks only the ones that closed;
  * cursors read typed arrays without allocation.
  */
+import { emptyArray } from "../core/arrays.ts";
 import type { Interval } from "../core/intervals.ts";
 import { intervalMs } from "../core/intervals.ts";
 import type { ClosedBar, FundingEvent, MarketView } from "../engine/ports.ts";
@@ -169,7 +170,7 @@ export class ReplayFeed {
    */
   view(now: number): MarketView {
     const closedBars = this.closedBars;
-    closedBars.length = 0;
+    emptyArray(closedBars);
     const nextClose = this.nextClose;
     let lateBar = false;
     // Cursors are in finest-first order, so bars closing together come out finest first.
@@ -220,7 +221,7 @@ export class ReplayFeed {
 
   private fundingUntil(now: number): void {
     const out = this.funding;
-    out.length = 0;
+    emptyArray(out);
     for (const f of this.fundingCursors) {
       const rows = f.rows;
       while (f.i < rows.length && rows[f.i]!.t <= now) {
