@@ -81,7 +81,10 @@ export function exitRules(
 export type ExitListener = (p: Position, reason: ExitReason, now: number) => void;
 
 export class Book implements TradingBook {
-  readonly open: Position[] = [];
+  /** Open positions in entry order (mutated only here, together with openByCoin). */
+  private readonly positions: Position[] = [];
+  /** The open positions of each coin, in entry order (funding charges one coin's per event). */
+  private readonly openByCoin = new Map<string, Position[]>();
   private readonly model: ResolvedModel;
   onFullExit: ExitListener | null = null;
 
@@ -94,12 +97,23 @@ export class Book implements TradingBook {
     this.model = venue.model;
   }
 
+  get open(): readonly Position[] {
+    return this.positions;
+  }
+
   get mode() {
     return this.settings.mode;
   }
 
   get modelVersion(): string {
     return this.model.version;
+  }
+
+  private track(p: Position): void {
+    this.positions.push(p);
+    const same = this.openByCoin.get(p.coin);
+    if (same === undefined) this.openByCoin.set(p.coin, [p]);
+    else same.push(p);
   }
 
   private asset(coin: string): AssetMeta {
@@ -151,7 +165,7 @@ export class Book implements TradingBook {
   /** Equity not tied up as margin by open positions (the live path's sizing limit). */
   private freeMargin(): number {
     let used = 0;
-    for (const p of this.open) used += (p.entryPx * p.size) / p.leverage;
+    for (const p of this.positions) used += (p.entryPx * p.size) / p.leverage;
     return this.account.equity - used;
   }
 
@@ -176,19 +190,19 @@ export class Book implements TradingBook {
     });
     this.account.realize(-fill.fee);
     p.id = this.journal.openPosition(p);
-    this.open.push(p);
+    this.track(p);
     return p;
   }
 
   /** Puts open positions read back from the ledger under management again (daemon restart); writes nothing. */
   restore(positions: readonly Position[]): void {
-    for (const p of positions) if (p.status === "open" && p.mode === this.settings.mode) this.open.push(p);
+    for (const p of positions) if (p.status === "open" && p.mode === this.settings.mode) this.track(p);
   }
 
   /** Walks every open position through this tick's price path; closed positions leave the book. */
   manage(view: MarketView): void {
-    for (let i = this.open.length - 1; i >= 0; i--) {
-      const p = this.open[i]!;
+    for (let i = this.positions.length - 1; i >= 0; i--) {
+      const p = this.positions[i]!;
       const seg = view.segments.get(p.coin);
       if (!seg || seg.end <= p.openedAt) continue;
       const before = p.stopPx;
@@ -199,19 +213,11 @@ export class Book implements TradingBook {
     }
   }
 
-  /** Charges the hour's funding on every open position of the coin. */
+  /** Charges the hour's funding on every open position of the coin (event by event, entry order). */
   chargeFunding(events: readonly FundingEvent[], view: MarketView): void {
-    if (events.length === 0 || this.open.length === 0) return;
-    // Positions by coin first: an hour brings one event per coin, and walking every open position
-    // for each of them was quadratic in a busy shadow book. Charges keep the event-major order.
-    const byCoin = new Map<string, Position[]>();
-    for (const p of this.open) {
-      const list = byCoin.get(p.coin);
-      if (list) list.push(p);
-      else byCoin.set(p.coin, [p]);
-    }
+    if (this.positions.length === 0) return;
     for (const ev of events) {
-      const positions = byCoin.get(ev.coin);
+      const positions = this.openByCoin.get(ev.coin);
       if (positions === undefined) continue;
       for (const p of positions) {
         if (p.openedAt >= ev.t) continue;
@@ -228,8 +234,8 @@ export class Book implements TradingBook {
 
   /** Closes every open position at the current price (kill switch, end of a backtest). */
   flatten(view: MarketView, reason: ExitReason): void {
-    for (let i = this.open.length - 1; i >= 0; i--) {
-      const p = this.open[i]!;
+    for (let i = this.positions.length - 1; i >= 0; i--) {
+      const p = this.positions[i]!;
       const px = view.price(p.coin);
       if (px === undefined) continue;
       this.applyExit(p, { reason, px, size: p.size }, view.now);
@@ -239,7 +245,7 @@ export class Book implements TradingBook {
   }
 
   mark(view: MarketView): EquitySnapshot {
-    return this.account.mark(view.now, unrealizedTotal(this.open, view.price), this.open.length);
+    return this.account.mark(view.now, unrealizedTotal(this.positions, view.price), this.positions.length);
   }
 
   private applyExit(p: Position, e: RawExit, t: number): void {
@@ -266,7 +272,9 @@ export class Book implements TradingBook {
     p.status = "closed";
     p.closedAt = t;
     p.exitReason = reason;
-    this.open.splice(index, 1);
+    this.positions.splice(index, 1);
+    const same = this.openByCoin.get(p.coin)!;
+    same.splice(same.indexOf(p), 1);
     this.journal.updatePosition(p);
     this.onFullExit?.(p, reason, t);
   }

@@ -12,7 +12,7 @@ let a: Rig;
 let b: Rig;
 let from = 0;
 let to = 0;
-let openAtStop: Position[] = [];
+let openAtStop: readonly Position[] = [];
 let accountAtStop: unknown;
 const KILL = { since: 0, drawdown: 0.2 };
 

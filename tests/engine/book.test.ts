@@ -85,3 +85,46 @@ describe("Book sizing", () => {
     expect(plan.size * 100).toBeLessThanOrEqual(10_000 * 5 * 0.9 + 1e-6);
   });
 });
+
+describe("Book funding", () => {
+  test("an event charges exactly the open positions of its coin opened before the hour", () => {
+    const b = book("shadow", false);
+    const at = (coin: string, now: number) => {
+      const v = { ...view, now };
+      const plan = b.plan({ ...c, coin, setupKey: `${coin}${now}` } as Candidate, v);
+      if (!plan.ok) throw new Error(plan.reason);
+      return b.enter(plan, null, now);
+    };
+    const stopped = at("ETH", 10);
+    b.manage({
+      ...view,
+      now: 100,
+      segments: new Map([["ETH", { open: 97, high: 97, low: 96, close: 96, end: 100 }]]),
+    });
+    expect(stopped.status).toBe("closed");
+    const btc = at("BTC", 20);
+    const eth1 = at("ETH", 200);
+    const eth2 = at("ETH", 300);
+    const late = at("ETH", 5_000); // opened after the funding hour
+    const hour = 1_000;
+    const before = b.account.snapshotState();
+    b.chargeFunding(
+      [
+        { coin: "ETH", t: hour, rate: 0.0001, eventT: hour + 80 },
+        { coin: "BTC", t: hour, rate: 0.0002, eventT: hour + 80 },
+        { coin: "SOL", t: hour, rate: 0.0003, eventT: hour + 80 },
+      ],
+      { ...view, now: hour },
+    );
+    for (const p of [stopped, late]) expect(p.funding).toBe(0);
+    // Longs pay positive funding on their notional at the current price (100).
+    for (const [p, rate] of [
+      [eth1, 0.0001],
+      [eth2, 0.0001],
+      [btc, 0.0002],
+    ] as const)
+      expect(p.funding).toBeCloseTo(p.size * 100 * rate, 10);
+    const paid = eth1.funding + eth2.funding + btc.funding;
+    expect(b.account.snapshotState().realized).toBeCloseTo(before.realized - paid, 9);
+  });
+});
