@@ -68,6 +68,9 @@ export class FeaturePipeline {
   private readonly ema21Ring: Float64Array;
   private readonly adxRing = new Float64Array(ADX_SLOPE_BARS);
   private adxCount = 0;
+  /** Next slot of each ring (advanced with a wrap instead of an integer modulo per bar). */
+  private slopeSlot = 0;
+  private adxSlot = 0;
 
   static warmupBars(params: FeaturesConfig = FeaturesSection.parse({})): number {
     return warmupBars(params);
@@ -140,19 +143,22 @@ export class FeaturePipeline {
       }
     }
     const slopeRing = this.ema21Ring;
-    const sIdx = this.bars % slopeRing.length;
+    const sIdx = this.slopeSlot;
     const e21Then = slopeRing[sIdx]!; // ema21 slope_bars bars ago (overwritten just below)
     slopeRing[sIdx] = e21;
+    this.slopeSlot = sIdx + 1 === slopeRing.length ? 0 : sIdx + 1;
 
     const adx = this.dmi.adx;
     let adxThen = Number.NaN;
     if (!Number.isNaN(adx)) {
       const ring = this.adxRing;
-      const prevAdx = ring[(this.adxCount + ring.length - 1) % ring.length]!;
+      const slot = this.adxSlot;
+      const prevAdx = ring[slot === 0 ? ring.length - 1 : slot - 1]!;
       f.adxRiseStreak =
         this.adxCount > 0 && adx > prevAdx ? Math.min(f.adxRiseStreak + 1, this.adxStreakCap) : 0;
-      adxThen = ring[this.adxCount % ring.length]!;
-      ring[this.adxCount % ring.length] = adx;
+      adxThen = ring[slot]!;
+      ring[slot] = adx;
+      this.adxSlot = slot + 1 === ring.length ? 0 : slot + 1;
       this.adxCount++;
     }
 
