@@ -8,7 +8,7 @@
 import type { Database } from "bun:sqlite";
 import type { Engine } from "../engine/engine.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
-import { type FundingRate, FundingRepo } from "../ledger/repos/funding.ts";
+import { FundingRepo, type FundingRow } from "../ledger/repos/funding.ts";
 import { ReplayFeed, type ReplaySeries } from "../sim/replay-feed.ts";
 import { lastClosedOpen, type SeriesSet } from "./series.ts";
 import type { FeedCursors } from "./state-store.ts";
@@ -56,7 +56,7 @@ export function warmEngine(
       bars += n;
     } else if (previous !== undefined) cursors.bars[s.key] = previous;
   }
-  const funding = new Map<string, FundingRate[]>();
+  const funding = new Map<string, FundingRow[]>();
   let fundingEvents = 0;
   for (const coin of series.coins) {
     const previous = persisted.funding[coin];

@@ -6,7 +6,7 @@ import type { Database } from "bun:sqlite";
 import { createHash } from "node:crypto";
 import type { Interval } from "../core/intervals.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
-import { type FundingRate, FundingRepo } from "../ledger/repos/funding.ts";
+import { FundingRepo, type FundingRow } from "../ledger/repos/funding.ts";
 import type { ReplayData, ReplaySeries } from "./replay-feed.ts";
 
 export interface DataRequest {
@@ -24,7 +24,7 @@ export function loadReplayData(db: Database, req: DataRequest): LoadedReplayData
   const candles = new CandlesRepo(db);
   const fundingRepo = new FundingRepo(db);
   const series: ReplaySeries[] = [];
-  const funding = new Map<string, FundingRate[]>();
+  const funding = new Map<string, FundingRow[]>();
   const hash = createHash("sha256");
   for (const coin of req.coins) {
     for (const interval of req.intervals) {

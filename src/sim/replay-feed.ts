@@ -15,7 +15,7 @@ import { intervalMs } from "../core/intervals.ts";
 import type { ClosedBar, FundingEvent, MarketView } from "../engine/ports.ts";
 import type { Segment } from "../engine/position-rules.ts";
 import type { CandleColumns } from "../ledger/repos/candles.ts";
-import type { FundingRate } from "../ledger/repos/funding.ts";
+import type { FundingRow } from "../ledger/repos/funding.ts";
 
 export interface ReplaySeries {
   coin: string;
@@ -40,19 +40,21 @@ interface Cursor {
 }
 
 interface FundingCursor {
-  coin: string;
-  rows: FundingRate[];
+  rows: readonly FundingRow[];
   i: number;
 }
 
 export interface ReplayData {
   series: ReplaySeries[];
-  funding: Map<string, FundingRate[]>;
+  /** Funding rows per coin, oldest first; each row is handed to the engine as its FundingEvent. */
+  funding: Map<string, readonly FundingRow[]>;
 }
 
 export class ReplayFeed {
   private readonly cursors: Cursor[];
   private readonly fundingCursors: FundingCursor[];
+  /** Hour of each funding cursor's next row (Infinity once exhausted), in cursor order. */
+  private readonly nextFunding: Float64Array;
   private readonly coinIndex = new Map<string, number>();
   private readonly lastPx: Float64Array;
   private readonly openPx: Float64Array;
@@ -107,7 +109,11 @@ export class ReplayFeed {
     this.lastPx = new Float64Array(this.coinIndex.size).fill(Number.NaN);
     this.openPx = new Float64Array(this.coinIndex.size);
     this.openAt = new Float64Array(this.coinIndex.size).fill(-1);
-    this.fundingCursors = [...data.funding.entries()].map(([coin, rows]) => ({ coin, rows, i: 0 }));
+    this.fundingCursors = [...data.funding.values()].map((rows) => ({ rows, i: 0 }));
+    this.nextFunding = Float64Array.from(
+      this.fundingCursors,
+      (f) => f.rows[0]?.t ?? Number.POSITIVE_INFINITY,
+    );
     let start = Infinity;
     let end = -Infinity;
     for (const c of this.cursors) {
@@ -222,12 +228,13 @@ export class ReplayFeed {
   private fundingUntil(now: number): void {
     const out = this.funding;
     emptyArray(out);
-    for (const f of this.fundingCursors) {
+    const next = this.nextFunding;
+    for (let k = 0; k < next.length; k++) {
+      if (next[k]! > now) continue;
+      const f = this.fundingCursors[k]!;
       const rows = f.rows;
-      while (f.i < rows.length && rows[f.i]!.t <= now) {
-        const r = rows[f.i++]!;
-        out.push({ coin: f.coin, t: r.t, rate: r.rate, eventT: r.eventT });
-      }
+      while (f.i < rows.length && rows[f.i]!.t <= now) out.push(rows[f.i++]!);
+      next[k] = f.i < rows.length ? rows[f.i]!.t : Number.POSITIVE_INFINITY;
     }
   }
 }

@@ -61,8 +61,8 @@ describe("funding reaches the features only once published", () => {
       [
         "BTC",
         [
-          { t: hour - 3_600_000, rate: 0.0001, eventT: hour - 3_600_000 + 80 },
-          { t: hour, rate: 0.0002, eventT: hour + 80 },
+          { coin: "BTC", t: hour - 3_600_000, rate: 0.0001, eventT: hour - 3_600_000 + 80 },
+          { coin: "BTC", t: hour, rate: 0.0002, eventT: hour + 80 },
         ],
       ],
     ]);

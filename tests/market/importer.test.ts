@@ -54,7 +54,7 @@ describe("importDirectory", () => {
     expect(first.added).toBe(first.rows);
 
     const funding = new FundingRepo(db).list("BTC");
-    expect(funding[0]).toEqual({ t: 1686186000000, rate: 1.25e-5, eventT: 1686186000054 });
+    expect(funding[0]).toEqual({ coin: "BTC", t: 1686186000000, rate: 1.25e-5, eventT: 1686186000054 });
 
     const second = await importDirectory(db, dir);
     expect(second.added).toBe(0);

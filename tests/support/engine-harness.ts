@@ -10,7 +10,7 @@ import { Book } from "../../src/engine/book.ts";
 import { Engine } from "../../src/engine/engine.ts";
 import { MemoryJournal } from "../../src/engine/journals.ts";
 import type { CandleColumns } from "../../src/ledger/repos/candles.ts";
-import type { FundingRate } from "../../src/ledger/repos/funding.ts";
+import type { FundingRow } from "../../src/ledger/repos/funding.ts";
 import { parseCandleColumns, parseFundingFile } from "../../src/market/csv-files.ts";
 import { EMPTY_HALTS } from "../../src/risk/halts.ts";
 import { getModel, resolveModel } from "../../src/sim/models/index.ts";
@@ -45,17 +45,17 @@ export function realSeries(coin: string, interval: Interval, from: number, to: n
   };
 }
 
-export function realFunding(coin: string, from: number, to: number): FundingRate[] {
+export function realFunding(coin: string, from: number, to: number): FundingRow[] {
   return parseFundingFile(join(HL_DATA, `${coin}-funding-1h.csv.gz`))
     .filter((f) => f.eventT >= from && f.eventT < to)
-    .map((f) => ({ t: Math.floor(f.eventT / HOUR_MS) * HOUR_MS, rate: f.rate, eventT: f.eventT }));
+    .map((f) => ({ coin, t: Math.floor(f.eventT / HOUR_MS) * HOUR_MS, rate: f.rate, eventT: f.eventT }));
 }
 
 export interface HarnessOptions {
   model: string;
   script: Script[];
   series: ReplaySeries[];
-  funding?: Map<string, FundingRate[]>;
+  funding?: Map<string, FundingRow[]>;
   overrides?: Record<string, string>;
   /** A signal source instead of the scripted one. */
   signals?: import("../../src/engine/ports.ts").SignalSource;

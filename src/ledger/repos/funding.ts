@@ -11,6 +11,11 @@ export interface FundingRate {
   eventT: number;
 }
 
+/** A stored rate with its coin: the shape the engine receives as a funding event. */
+export interface FundingRow extends FundingRate {
+  coin: string;
+}
+
 /** Rows per multi-row INSERT. */
 const BATCH = 128;
 
@@ -33,7 +38,7 @@ export class FundingRepo {
       `INSERT OR IGNORE INTO funding (coin, t, rate, event_t) VALUES ${rows.join(", ")}`,
     );
     this.range = db.prepare(
-      "SELECT t, rate, event_t AS eventT FROM funding WHERE coin = ?1 AND t >= ?2 AND t < ?3 ORDER BY t",
+      "SELECT coin, t, rate, event_t AS eventT FROM funding WHERE coin = ?1 AND t >= ?2 AND t < ?3 ORDER BY t",
     );
     this.last = db.prepare("SELECT MAX(event_t) AS t FROM funding WHERE coin = ?1");
   }
@@ -76,8 +81,8 @@ export class FundingRepo {
     return added;
   }
 
-  list(coin: string, from = 0, to = Number.MAX_SAFE_INTEGER): FundingRate[] {
-    return this.range.all(coin, from, to) as FundingRate[];
+  list(coin: string, from = 0, to = Number.MAX_SAFE_INTEGER): FundingRow[] {
+    return this.range.all(coin, from, to) as FundingRow[];
   }
 
   lastEventTime(coin: string): number | null {
