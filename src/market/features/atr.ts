@@ -5,6 +5,9 @@
  * skips the first bar: it has no previous close). ATR seeds with the mean of the first `period` TRs,
  * then ATR = ATR_prev + (TR − ATR_prev)/period. First value on the bar with index `period`.
  * (trading-signals' ATR counts high − low of the first bar as a TR, one bar early, so its seed differs.)
+ *
+ * Reference definition: FeaturePipeline runs this same arithmetic fused over flat state
+ * (pipeline.ts, fused-steps.ts); tests hold the two bit-identical on real data.
  */
 import { getTrueRange } from "trading-signals";
 import { type WilderAverage, wilderAverage } from "./smoothers.ts";

@@ -4,6 +4,9 @@
  * each bar, oldest to newest (exact, no drifting running sums; 20 values is cheap). trading-signals'
  * BollingerBands has the same definition but allocates two arrays and a result object per bar
  * (~1.2 µs per update), so the pipeline keeps its own window. First value once `period` closes are in.
+ *
+ * Reference definition: FeaturePipeline runs this same arithmetic fused over flat state
+ * (pipeline.ts, fused-steps.ts); tests hold the two bit-identical on real data.
  */
 import { WindowRing } from "./window-ring.ts";
 

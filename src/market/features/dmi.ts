@@ -13,6 +13,9 @@
  * DX = 100·|+DI − −DI| / (+DI + −DI). ADX seeds with the mean of the first `period` DX values
  * (bars 14..27, first ADX on bar 2·period − 1 = 27), then Wilder. Like TA-Lib, a bar where the
  * smoothed TR or the DI sum is 0 adds a 0 DX during the seed and leaves ADX unchanged afterwards.
+ *
+ * Reference definition: FeaturePipeline runs this same arithmetic fused over flat state
+ * (pipeline.ts, fused-steps.ts); tests hold the two bit-identical on real data.
  */
 import { type WilderAverage, wilderAverage } from "./smoothers.ts";
 

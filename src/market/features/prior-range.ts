@@ -2,6 +2,9 @@
  * Highest high, lowest low and mean volume of the `bars` bars BEFORE the current one. Excluding the
  * current bar is what makes "close > high20" a breakout and "volume / volumeAvg20" a spike measure.
  * Read the fields with the current bar before `push`ing it. Ready once `bars` bars have been pushed.
+ *
+ * Reference definition: FeaturePipeline runs this same arithmetic fused over flat state
+ * (pipeline.ts, fused-steps.ts); tests hold the two bit-identical on real data.
  */
 import { SlidingExtreme } from "./sliding-extreme.ts";
 import { WindowSum } from "./window-sum.ts";

@@ -3,6 +3,9 @@
  * ln(close_i / close_{i−1}) over its window (no demeaning: at bar scale the mean return is noise).
  * Window sums are O(1) and drift-free (window-sum.ts). Ready once `longBars` returns are in; the
  * ratio is 0 when the long window is flat.
+ *
+ * Reference definition: FeaturePipeline runs this same arithmetic fused over flat state
+ * (pipeline.ts, fused-steps.ts); tests hold the two bit-identical on real data.
  */
 import { WindowSum } from "./window-sum.ts";
 

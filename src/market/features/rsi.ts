@@ -5,6 +5,9 @@
  * a Wilder average seeded by the mean of the first `period` changes (TA-Lib RSI, unstable period 0).
  * RSI = 100 · avgGain / (avgGain + avgLoss), and 0 when both are 0 (TA-Lib; trading-signals' RSI says
  * 100 there). First value on the bar with index `period` (the first bar only sets the previous close).
+ *
+ * Reference definition: FeaturePipeline runs this same arithmetic fused over flat state
+ * (pipeline.ts, fused-steps.ts); tests hold the two bit-identical on real data.
  */
 import { type WilderAverage, wilderAverage } from "./smoothers.ts";
 

@@ -2,6 +2,9 @@
  * Maximum (sign = 1) or minimum (sign = −1) of the last `size` values in O(1) amortized per push: a
  * monotonic deque of candidates in a circular buffer. Max and min involve no rounding, so the result
  * is exactly the window's extreme whatever came before it.
+ *
+ * Reference definition: FeaturePipeline runs this same arithmetic fused over flat state
+ * (pipeline.ts, fused-steps.ts); tests hold the two bit-identical on real data.
  */
 export class SlidingExtreme {
   private readonly vals: Float64Array;

@@ -13,6 +13,9 @@
  *
  * Warm-up: `value` is NaN until `period` inputs have arrived. The seed still weighs (1−α)^k on the
  * value k inputs later; see warmup.ts for how many bars make that negligible.
+ *
+ * Reference definition: FeaturePipeline runs this same arithmetic fused over flat state
+ * (pipeline.ts, fused-steps.ts); tests hold the two bit-identical on real data.
  */
 
 /** One class for both kinds (a single hidden class keeps the hot path monomorphic). */

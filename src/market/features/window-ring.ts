@@ -2,6 +2,9 @@
  * A fixed-size window of the last `size` numbers, stored twice in a buffer of 2·size so the window
  * is always one contiguous run, oldest to newest: buf[start .. start+size). Loops over it need no
  * modulo, and summing in time order makes the rounding independent of how long the ring has run.
+ *
+ * Reference definition: FeaturePipeline runs this same arithmetic fused over flat state
+ * (pipeline.ts, fused-steps.ts); tests hold the two bit-identical on real data.
  */
 export class WindowRing {
   readonly buf: Float64Array;

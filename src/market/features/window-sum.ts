@@ -4,6 +4,9 @@
  * index (open time / bar length) is a multiple of `size`. The value therefore depends only on the data
  * since the last aligned bar — never on how long the pipeline has been running — and the rounding
  * error is bounded by ~2·size additions. Negative residue of a window of zeros is clamped to 0.
+ *
+ * Reference definition: FeaturePipeline runs this same arithmetic fused over flat state
+ * (pipeline.ts, fused-steps.ts); tests hold the two bit-identical on real data.
  */
 import { WindowRing } from "./window-ring.ts";
 
