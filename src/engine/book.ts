@@ -218,11 +218,11 @@ export class Book implements TradingBook {
     if (this.positions.length === 0) return;
     for (const ev of events) {
       const positions = this.openByCoin.get(ev.coin);
-      if (positions === undefined) continue;
+      if (positions === undefined || positions.length === 0) continue;
+      const px = view.price(ev.coin);
+      if (px === undefined) continue;
       for (const p of positions) {
         if (p.openedAt >= ev.t) continue;
-        const px = view.price(p.coin);
-        if (px === undefined) continue;
         const paid = this.venue.funding(p, px, ev.rate);
         if (paid === 0) continue;
         p.funding += paid;
