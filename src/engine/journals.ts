@@ -14,11 +14,20 @@ export class LedgerJournal implements Journal {
   private readonly decisions: DecisionsRepo;
   private readonly positions: PositionsRepo;
   private readonly equity: EquityRepo;
+  /** Positions changed since the last flush, with the time of their latest change (deferred mode). */
+  private readonly dirty = new Map<Position, number>();
 
+  /**
+   * @param deferUpdates write position updates at flush() instead of on every change. Stored
+   *   backtests use it: every open position pays funding every hour, and rewriting its row each time
+   *   was most of a stored run (1.6 of 3.2 s on the full data set). The daemon writes through, so a
+   *   restart always finds the latest stop and funding.
+   */
   constructor(
     db: Database,
     runId: number,
     private readonly clock: Clock,
+    private readonly deferUpdates = false,
   ) {
     this.decisions = new DecisionsRepo(db, runId);
     this.positions = new PositionsRepo(db);
@@ -32,7 +41,13 @@ export class LedgerJournal implements Journal {
     return this.positions.insertPosition(p);
   }
   updatePosition(p: Position): void {
-    this.positions.updatePosition(p, this.clock.now());
+    if (this.deferUpdates) this.dirty.set(p, this.clock.now());
+    else this.positions.updatePosition(p, this.clock.now());
+  }
+  /** Writes the deferred position updates (each position once, as it is now). */
+  flush(): void {
+    for (const [p, t] of this.dirty) this.positions.updatePosition(p, t);
+    this.dirty.clear();
   }
   recordExit(p: Position, exit: PositionExit): void {
     this.positions.addExit(p.id, exit);

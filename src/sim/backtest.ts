@@ -87,7 +87,8 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
       })
     : 0;
   const memory = new MemoryJournal();
-  const journal: Journal = req.store ? new TeeJournal(new LedgerJournal(db, runId, clock), memory) : memory;
+  const ledger = req.store ? new LedgerJournal(db, runId, clock, true) : null;
+  const journal: Journal = ledger ? new TeeJournal(ledger, memory) : memory;
   const engine = assembleEngine({
     config,
     model,
@@ -116,6 +117,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
       else engine.tick(view);
       lastView = view;
     }
+    ledger?.flush();
   });
   let batch: number[] = [];
   for (const t of feed.eventTimes()) {
@@ -134,6 +136,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
       engine.shadow.flatten(lastView!, "end_of_test");
       engine.live?.flatten(lastView!, "end_of_test");
       for (const book of [engine.shadow, engine.live]) if (book) journal.recordEquity(book.mark(lastView!));
+      ledger?.flush();
     })();
   }
   const result: BacktestResult = {

@@ -79,6 +79,32 @@ describe("runBacktest", () => {
       .query("SELECT COUNT(*) AS n FROM positions WHERE run_id = ?1 AND opened_at <= ?2")
       .get(id, from) as { n: number };
     expect(early.n).toBe(0);
+    // Position rows are written once per batch, not on every hourly funding charge: the stored
+    // rows still end exactly as the run's own trades (final status, PnL, funding, fees, R).
+    const rows = db
+      .query(
+        "SELECT mode, status, opened_at AS o, closed_at AS c, net_pnl AS pnl, funding AS f, fees, r_multiple AS r FROM positions WHERE run_id = ?1 ORDER BY mode, opened_at, id",
+      )
+      .all(id) as {
+      mode: string;
+      status: string;
+      o: number;
+      c: number;
+      pnl: number;
+      f: number;
+      fees: number;
+      r: number;
+    }[];
+    expect(rows.every((x) => x.status === "closed")).toBe(true);
+    const stored: Row[] = rows.map((x) => [x.mode, x.o, x.c, x.pnl, x.f, x.fees, x.r]);
+    const ran: Row[] = (["live", "shadow"] as const).flatMap((mode) =>
+      r[mode]!.trades.map((t) => [mode, t.openedAt, t.closedAt, t.netPnl, t.funding, t.fees, t.r]),
+    );
+    type Row = (string | number | null)[];
+    const byOpen = (a: Row, b: Row) =>
+      String(a[0]).localeCompare(String(b[0])) || (a[1] as number) - (b[1] as number);
+    expect(stored.sort(byOpen)).toEqual(ran.sort(byOpen));
+    expect(rows.some((x) => x.f !== 0)).toBe(true);
     db.close();
   });
 });
