@@ -9,8 +9,11 @@ function scaled(x: number, decimals: number): number {
   // half-away round only when s lies that close to a multiple of ½. Only those values pay for
   // toPrecision (~1 µs, most of the cost of sizing a trade); the others floor/round identically.
   const twice = 2 * s;
-  const nearHalf = Math.abs(twice - Math.round(twice)) <= 2e-14 * Math.abs(s);
-  return nearHalf ? Number(s.toPrecision(15)) : s;
+  const off = Math.abs(twice - Math.round(twice));
+  // Exactly on a multiple of ½ (lot sizes, halves of them) with at most 15 digits: toPrecision(15)
+  // would give s back.
+  if (off === 0 && Math.abs(s) < 1e14) return s;
+  return off <= 2e-14 * Math.abs(s) ? Number(s.toPrecision(15)) : s;
 }
 
 /** Largest multiple of 10^-decimals that is ≤ x (sizes are always rounded down). */

@@ -34,7 +34,8 @@ export interface TickStats {
 }
 
 export class Engine {
-  private readonly funding = new Map<string, number>();
+  /** Latest published hourly funding rate per coin. */
+  private readonly funding = new Map<string, { rate: number }>();
   private readonly pendingFunding: FundingEvent[] = [];
   private readonly shadowScratch: Candidate[] = [];
   private readonly bestLive = new Map<string, Candidate>();
@@ -67,12 +68,20 @@ export class Engine {
     if (this.pendingFunding.length) {
       let kept = 0;
       for (const ev of this.pendingFunding) {
-        if (ev.eventT <= view.now) this.funding.set(ev.coin, ev.rate);
+        if (ev.eventT <= view.now) this.publish(ev);
         else this.pendingFunding[kept++] = ev;
       }
       if (kept !== this.pendingFunding.length) this.pendingFunding.length = kept;
     }
-    for (const bar of view.closedBars) this.signals.onClosedBar(bar, this.funding.get(bar.coin) ?? null);
+    for (const bar of view.closedBars)
+      this.signals.onClosedBar(bar, this.funding.get(bar.coin)?.rate ?? null);
+  }
+
+  /** Makes a published rate the coin's latest (a record per coin: updating it is a lookup, not an insert). */
+  private publish(ev: FundingEvent): void {
+    const latest = this.funding.get(ev.coin);
+    if (latest === undefined) this.funding.set(ev.coin, { rate: ev.rate });
+    else latest.rate = ev.rate;
   }
 
   tick(view: MarketView): TickStats {
