@@ -30,4 +30,24 @@ describe("SignalEngine (the SignalSource port)", () => {
     const stale = { coin: "ETH", interval: "1h" as const, candle: eth[598]! };
     expect(engine.scanBar(stale, "shadow", eth[600]!.t).best).toBeNull();
   });
+
+  test("a coin outside the traded set is fed (features, regime) but never yields candidates", () => {
+    const count = (traded: string[]) => {
+      const engine = new SignalEngine(defaultSignalConfig(), new Set(traded));
+      let shadow = 0;
+      let live = 0;
+      for (const candle of eth.slice(0, 3000)) {
+        const bar = { coin: "ETH", interval: "1h" as const, candle };
+        engine.onClosedBar(bar, null);
+        const found = engine.scan(bar, candle.t + 3_600_000, true);
+        shadow += found.shadow.length;
+        live += found.live.length;
+      }
+      return { shadow, live, features: engine.features("ETH", "1h") !== null };
+    };
+    const traded = count(["ETH"]);
+    expect(traded.shadow).toBeGreaterThan(0);
+    expect(traded.features).toBe(true);
+    expect(count(["SOL"])).toEqual({ shadow: 0, live: 0, features: true });
+  });
 });
