@@ -4,7 +4,6 @@
  * asking for regimes and scans, so the regime sees the latest closed reference bars; nothing here
  * reads a bar that has not closed by `now` (scan throws LookaheadError if asked to).
  */
-import type { BoundStrategy } from "../../strategies/index.ts";
 import type { Regime } from "../core/bucket.ts";
 import { BotError } from "../core/errors.ts";
 import { type Interval, isClosed } from "../core/intervals.ts";
@@ -61,13 +60,6 @@ export class SignalEngine implements SignalSource {
   /** Bars fed so far: a regime computed after the last feed is still current. */
   private fed = 0;
   private readonly regimeMemo = new Map<string, { fed: number; regime: Regime }>();
-  private readonly lastRegime: { src: string; fed: number; regime: Regime } = {
-    src: "",
-    fed: -1,
-    regime: "Neutral",
-  };
-  /** Strategies per timeframe as a fixed-shape record (a property read per bar, not a map lookup). */
-  private readonly strategiesOf: Record<Interval, readonly BoundStrategy[] | undefined>;
   /** Reused result of scan(). */
   private readonly barScan: BarScan = { shadow: [], live: [] };
 
@@ -80,15 +72,6 @@ export class SignalEngine implements SignalSource {
     private readonly traded: ReadonlySet<string> | null = null,
   ) {
     this.setup = createScanSetup(cfg);
-    const of = (i: Interval) => this.setup.byTimeframe.get(i);
-    this.strategiesOf = {
-      "1m": of("1m"),
-      "5m": of("5m"),
-      "15m": of("15m"),
-      "1h": of("1h"),
-      "4h": of("4h"),
-      "1d": of("1d"),
-    };
   }
 
   /** Bars a pipeline consumes before its first features (load at least this much history). */
@@ -124,9 +107,6 @@ export class SignalEngine implements SignalSource {
   regime(coin: string): Regime {
     const r = this.cfg.regime;
     const src = regimeCoin(coin, r);
-    // Scope "btc": every coin asks for the same source, so the last answer is almost always it.
-    const last = this.lastRegime;
-    if (last.src === src && last.fed === this.fed) return last.regime;
     const memo = this.regimeMemo.get(src);
     if (memo !== undefined && memo.fed === this.fed) return memo.regime;
     const regime = classifyRegime(
@@ -139,9 +119,6 @@ export class SignalEngine implements SignalSource {
       memo.fed = this.fed;
       memo.regime = regime;
     }
-    last.src = src;
-    last.fed = this.fed;
-    last.regime = regime;
     return regime;
   }
 
@@ -163,7 +140,7 @@ export class SignalEngine implements SignalSource {
   scan(bar: ClosedBar, now: number, withLive: boolean): BarCandidates {
     const f = this.closedFeatures(bar, now);
     if (f === null) return NOTHING;
-    const strategies = this.strategiesOf[bar.interval];
+    const strategies = this.setup.byTimeframe.get(bar.interval);
     if (strategies === undefined) return NOTHING;
     const regime = this.regime(bar.coin);
     return scanClosedBar(this.setup, strategies, bar.coin, bar.interval, f, regime, withLive, this.barScan);

@@ -4,8 +4,8 @@
  * price is the open of the bar starting at T (the first trade after the decision); the price path for
  * open positions is the finest bar that just closed (15m, or 1h/4h where finer data is missing).
  *
- * Hot path of every backtest: the view object, its arrays, maps and segment objects are reused from
- * tick to tick (the engine reads a view only during its tick). Each tick compares every series' next
+ * Hot path of every backtest: the view object, its arrays and each coin's segment object are reused
+ * from tick to tick (the engine reads a view only during its tick). Each tick compares every series' next
  * close time (a typed array, finest series first) with `now` and walks only the ones that closed;
  * cursors read typed arrays without allocation.
  */

@@ -73,7 +73,7 @@ export class PipelineState {
   adxSlot = 0;
   adxCount = 0;
 
-  constructor(readonly params: FeaturesConfig) {
+  constructor(params: FeaturesConfig) {
     this.shortBuf = new Float64Array(2 * params.vol_short_bars);
     this.longBuf = new Float64Array(2 * params.vol_long_bars);
     this.ema21Ring = new Float64Array(params.slope_bars);
