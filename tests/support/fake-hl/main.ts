@@ -6,7 +6,7 @@
  * checked against wall time here, since a bot run by hand signs with its wall clock.
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_REPLAY_TIME, startFakeHyperliquid } from "./server.ts";
+import { DEFAULT_REPLAY_TIME, startFakeHyperliquid } from "./index.ts";
 
 /** Wall-clock interval between clock advances in --speed mode, ms. */
 const TICK_MS = 1_000;

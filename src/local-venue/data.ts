@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseCandleFile, parseFundingFile } from "../../../src/market/csv-files.ts";
+import { parseCandleFile, parseFundingFile } from "../market/csv-files.ts";
 
 /** Intervals that exist as files in the data set, finest first. */
 export const FILE_INTERVALS = ["15m", "1h", "4h"] as const;

@@ -3,7 +3,7 @@
  * one of the signer's 100 highest nonces, and must be larger than the smallest of them once 100 are
  * kept. Messages are the node's verbatim ("Invalid nonce: duplicate nonce N", …).
  */
-import { DAY_MS } from "../../../src/core/clock.ts";
+import { DAY_MS } from "../core/clock.ts";
 
 const KEPT_PER_SIGNER = 100;
 

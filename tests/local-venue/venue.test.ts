@@ -1,11 +1,11 @@
 // The fake Hyperliquid's protocol fidelity, checked with raw HTTP/WS and the adapter's signing module.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { ExchangeAction } from "../../../src/hyperliquid/actions.ts";
-import { signedBody } from "../../../src/hyperliquid/signed-body.ts";
-import { Signer } from "../../../src/hyperliquid/signing/index.ts";
-import { parseCandleFile } from "../../../src/market/csv-files.ts";
-import { HL_DATA } from "../paths.ts";
-import { type FakeHyperliquid, startFakeHyperliquid } from "./index.ts";
+import type { ExchangeAction } from "../../src/hyperliquid/actions.ts";
+import { signedBody } from "../../src/hyperliquid/signed-body.ts";
+import { Signer } from "../../src/hyperliquid/signing/index.ts";
+import { parseCandleFile } from "../../src/market/csv-files.ts";
+import { type FakeHyperliquid, startFakeHyperliquid } from "../support/fake-hl/index.ts";
+import { HL_DATA } from "../support/paths.ts";
 
 const T0 = Date.parse("2025-06-01T00:00:00Z");
 const HOUR = 3_600_000;

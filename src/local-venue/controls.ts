@@ -5,7 +5,7 @@
  */
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
-import { addressFromPrivateKey } from "../../../src/hyperliquid/signing/index.ts";
+import { addressFromPrivateKey } from "../hyperliquid/signing/index.ts";
 import type { Account } from "./accounts.ts";
 import type { FaultRule, Faults } from "./faults.ts";
 import type { WeightLimiter } from "./limiter.ts";

@@ -5,7 +5,7 @@
  * them, funding is paid on the hour (real hourly rate × oracle), and under-margined accounts are
  * liquidated at the mark.
  */
-import { HOUR_MS } from "../../../src/core/clock.ts";
+import { HOUR_MS } from "../core/clock.ts";
 import type { Account } from "./accounts.ts";
 import { fillResting, fireTrigger } from "./matching.ts";
 import { type FakeOrder, triggersAbove } from "./orders.ts";

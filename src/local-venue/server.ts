@@ -2,11 +2,10 @@
  * The local fake Hyperliquid: one Bun.serve on 127.0.0.1 answering POST /info, POST /exchange and
  * /ws from the real data, with a controllable clock, seeded fault injection, Hyperliquid's IP weight
  * limit and request counters. Tests start it on port 0 (`startFakeHyperliquid()`), drive its clock
- * and read its counters; `main.ts` starts it by hand for demos.
+ * and read its counters (through tests/support/fake-hl, which points it at ../shared/data).
  */
 import type { Server } from "bun";
-import { ManualClock } from "../../../src/core/clock.ts";
-import { HL_DATA } from "../paths.ts";
+import { ManualClock } from "../core/clock.ts";
 import { Accounts } from "./accounts.ts";
 import { handleAdmin } from "./admin.ts";
 import { Books } from "./book.ts";
@@ -26,8 +25,8 @@ export interface FakeHyperliquidOptions {
   time?: number | string;
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number;
-  /** Directory of the real data (default ../shared/data/hyperliquid). */
-  dataDir?: string;
+  /** Directory of the real Hyperliquid data files (COIN-15m.csv.gz, COIN-funding-1h.csv.gz, l2book/). */
+  dataDir: string;
   /** Seed of the synthetic books and of probabilistic faults. */
   seed?: number;
   /** IP weight limit; `false` disables it. Default 1200 per 60 s of wall time. */
@@ -81,11 +80,11 @@ export class FakeHyperliquid extends FakeControls {
   }
 }
 
-export function startFakeHyperliquid(options: FakeHyperliquidOptions = {}): FakeHyperliquid {
+export function startFakeHyperliquid(options: FakeHyperliquidOptions): FakeHyperliquid {
   const start = options.time ?? DEFAULT_REPLAY_TIME;
   const clock = new ManualClock(typeof start === "number" ? start : Date.parse(start));
   const seed = options.seed ?? 1;
-  const market = new Market(options.dataDir ?? HL_DATA);
+  const market = new Market(options.dataDir);
   const listeners: FakeListeners = { orderUpdate: [], fills: [], funding: [] };
   const state: FakeState = {
     clock,

@@ -3,7 +3,7 @@
  * premium implied by the real funding rate), the real hourly funding events, and the real BTC L2
  * hour when the clock is inside it. Price models are built on first use per coin.
  */
-import { HOUR_MS } from "../../../src/core/clock.ts";
+import { HOUR_MS } from "../core/clock.ts";
 import { type L2Snapshot, MarketData } from "./data.ts";
 import { PriceModel } from "./prices.ts";
 import { assetByName, type FakeAsset } from "./universe.ts";

@@ -2,7 +2,7 @@
  * Market-data answers of POST /info: meta, metaAndAssetCtxs, allMids, l2Book, candleSnapshot and
  * fundingHistory, in Hyperliquid's payload shapes, from the replayed market at the fake "now".
  */
-import { HOUR_MS } from "../../../src/core/clock.ts";
+import { HOUR_MS } from "../core/clock.ts";
 import { BOOK_DEPTH, type Book } from "./book.ts";
 import { type CandleLimits, candleSnapshot, type WireCandle } from "./candles.ts";
 import type { BookLevel } from "./data.ts";

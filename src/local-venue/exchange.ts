@@ -5,7 +5,7 @@
  * enforce nonce uniqueness, then execute. Refusals use Hyperliquid's verbatim messages.
  */
 import * as z from "zod";
-import { recoverL1Signer, recoverUserSignedSigner } from "../../../src/hyperliquid/signing/index.ts";
+import { recoverL1Signer, recoverUserSignedSigner } from "../hyperliquid/signing/index.ts";
 import type { Account } from "./accounts.ts";
 import { Action, batchLength, canonicalAction, type ParsedAction } from "./canonical.ts";
 import type { FaultRule } from "./faults.ts";

@@ -2,7 +2,7 @@
  * What every part of the fake shares: the controllable clock, the replayed market, books, accounts,
  * orders, and the listeners that turn exchange events into websocket pushes.
  */
-import type { ManualClock } from "../../../src/core/clock.ts";
+import type { ManualClock } from "../core/clock.ts";
 import type { Accounts, FillRecord, FundingRecord } from "./accounts.ts";
 import type { Books } from "./book.ts";
 import type { Market } from "./market.ts";
