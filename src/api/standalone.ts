@@ -23,6 +23,7 @@ export function ledgerHealthSource(db: Database, clock: Clock, startedAt = clock
       lastTickAt: status.lastTickAt(),
       feed: { state: "unknown", lastMessageAt: null },
       halts: status.halts(clock.now()),
+      venue: null,
     }),
   };
 }

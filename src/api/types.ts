@@ -31,6 +31,18 @@ export interface HealthSnapshot {
   lastTickAt: number | null;
   feed: { state: FeedState; lastMessageAt: number | null };
   halts: Halt[];
+  /** Where the daemon trades; null when nothing is running (a standalone reader of the ledger). */
+  venue: VenueInfo | null;
+}
+
+/** The venue a running daemon is connected to; `demo` marks `hlbot demo` (a local venue, no real money). */
+export interface VenueInfo {
+  network: "mainnet" | "testnet" | "custom";
+  demo: boolean;
+  /** The REST endpoint, e.g. https://api.hyperliquid.xyz. */
+  url: string;
+  /** Whether the live path (real orders on this venue) is running. */
+  live: boolean;
 }
 
 export interface HealthSource {

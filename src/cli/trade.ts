@@ -55,7 +55,13 @@ export const tradeCommand = defineCommand({
         const daemon = new Daemon({ config, db, client, clock, live: secrets ? hyperliquidLivePath : null });
         removeSignals = onStopSignals(() => daemon.requestStop());
         if (config.api.enabled) {
-          const health = daemonHealth({ db, clock, client, stats: () => daemon.stats() });
+          const health = daemonHealth({
+            db,
+            clock,
+            client,
+            stats: () => daemon.stats(),
+            live: secrets !== undefined,
+          });
           const app = createApiApp({
             db,
             ledgerPath: config.ledger.path,

@@ -19,6 +19,10 @@ export interface DaemonHealthDeps {
   clock: Clock;
   client: HyperliquidClient;
   stats: () => DaemonStats;
+  /** `hlbot demo` runs the daemon on a local venue; /health and the dashboard say so. */
+  demo?: boolean;
+  /** Whether the live path is running. */
+  live: boolean;
 }
 
 export function daemonHealth(d: DaemonHealthDeps): HealthSource & MetricsSource {
@@ -35,6 +39,12 @@ export function daemonHealth(d: DaemonHealthDeps): HealthSource & MetricsSource 
         lastTickAt: s.lastTickAt,
         feed: { state: FEED[ws.state], lastMessageAt: ws.lastDataAt > 0 ? ws.lastDataAt : null },
         halts: status.halts(d.clock.now()),
+        venue: {
+          network: d.client.network,
+          demo: d.demo === true,
+          url: d.client.endpoints.http,
+          live: d.live,
+        },
       };
     },
     counters: () => {

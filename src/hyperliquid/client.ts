@@ -137,6 +137,11 @@ export class HyperliquidClient {
     return at;
   }
 
+  /** mainnet | testnet | custom, as configured. */
+  get network(): VenueConfig["network"] {
+    return this.#venue.network;
+  }
+
   /** Numbers for /metrics and /health. */
   stats() {
     return {

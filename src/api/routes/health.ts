@@ -49,6 +49,7 @@ export function healthReport(ctx: ApiContext) {
       age_seconds: h.feed.lastMessageAt === null ? null : Math.max(0, now - h.feed.lastMessageAt) / 1000,
     },
     halts: h.halts.map((x) => ({ ...x, since: iso(x.since), until: iso(x.until) })),
+    venue: h.venue,
     ledger: { path: deps.ledgerPath },
   };
 }

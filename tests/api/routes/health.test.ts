@@ -15,6 +15,7 @@ function daemon(over: Partial<HealthSnapshot>) {
     lastTickAt: f.clock.now() - 10_000,
     feed: { state: "live", lastMessageAt: f.clock.now() - 1_000 },
     halts: [],
+    venue: { network: "mainnet", demo: false, url: "https://api.hyperliquid.xyz", live: false },
     ...over,
   };
   return createApiApp({ ...f.deps, health: { snapshot: () => snap } });
@@ -32,6 +33,7 @@ describe("GET /health", () => {
       tick_seconds: 30,
       feed: { state: "unknown" },
       halts: [],
+      venue: null,
       ledger: { path: f.fixture.path },
     });
     expect(h.uptime_seconds).toBe(3620);
@@ -73,6 +75,12 @@ describe("GET /health", () => {
     const ok = await (await daemon({}).request("/health")).json();
     expect(ok).toMatchObject({ status: "ok", source: "daemon", version: "9.9.9", commit: "abc1234" });
     expect(ok.feed).toMatchObject({ state: "live", age_seconds: 1 });
+    expect(ok.venue).toEqual({
+      network: "mainnet",
+      demo: false,
+      url: "https://api.hyperliquid.xyz",
+      live: false,
+    });
     const stale = await (
       await daemon({ feed: { state: "stale", lastMessageAt: null } }).request("/health")
     ).json();
