@@ -1,0 +1,184 @@
+/**
+ * The shape of what a backtest run reports — the contract between the code that computes a run's
+ * figures (src/report metrics, src/sim) and everything that shows them (CLI tables, `--json`, the
+ * stored run, the HTML report, the dashboard). Types only.
+ *
+ * Two paths, two units, because they are different things:
+ * - the SHADOW path is a research sample (every candidate opened at 1R of a fixed base), reported in
+ *   R: it is not an account, so it has no % return and no dollar equity;
+ * - the LIVE path is an account: compounding equity under every risk rule, which can be ruined;
+ *   return, CAGR, drawdown and Sharpe/Sortino/Calmar come from the daily returns of a positive equity.
+ * Times are ms UTC; R is net R (after fees, slippage and funding) per trade.
+ */
+
+/** A window actually covered by data or trades, [from, to] in ms UTC. */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+/** A statistic with its bootstrap 95% confidence interval (null when the sample is too small). */
+export interface WithCi {
+  value: number;
+  ci95: [number, number] | null;
+}
+
+/** Concurrency of open positions over the path's window. */
+export interface Exposure {
+  /** Time-weighted mean number of open positions. */
+  avgConcurrent: number;
+  maxConcurrent: number;
+  /** Share of the window with at least one position open, percent. */
+  timeInMarketPct: number;
+}
+
+/** The research figures of a set of closed trades, in R. */
+export interface RStats {
+  trades: number;
+  /** Calendar days of the window these figures cover. */
+  days: number;
+  totalR: number;
+  meanR: WithCi | null;
+  medianR: WithCi | null;
+  rPerDay: number | null;
+  /** mean(R) / sd(R) over trades, not annualised. */
+  rSharpePerTrade: number | null;
+  /** mean / sd of daily R sums (days without a close count as 0), not annualised. */
+  rSharpePerDay: number | null;
+  /** Largest peak-to-trough fall of cumulative R (closed trades, in close order), ≥ 0. */
+  maxDrawdownR: number;
+  /** Sum of winning R / |sum of losing R|; null without a loser. */
+  profitFactor: number | null;
+  winRate: number | null;
+  tradesPerDay: number | null;
+  exposure: Exposure;
+  /** Costs in R summed over trades (each trade's cost / its 1R), so totalR + costs = gross R. */
+  feesR: number;
+  slippageR: number;
+  fundingR: number;
+}
+
+/** The account figures of the live path. */
+export interface AccountStats {
+  startEquity: number;
+  endEquity: number;
+  netPnl: number;
+  /** (end / start − 1) × 100; −100 at ruin. */
+  returnPct: number;
+  /** Annualised over the window's calendar days; null for windows under 30 days. */
+  cagrPct: number | null;
+  /** Largest peak-to-trough fall of equity, percent, in [0, 100]. */
+  maxDrawdownPct: number;
+  /** From daily returns of equity (365 days a year); null with < 2 days or zero variance. */
+  sharpe: number | null;
+  sortino: number | null;
+  /** CAGR / max drawdown; null when either is undefined or the drawdown is 0. */
+  calmar: number | null;
+  fees: number;
+  slippage: number;
+  funding: number;
+  liquidations: number;
+  /** Set when equity reached zero (or could not carry the next trade's margin): the simulation of this path ended there. */
+  ruin: { t: number; equity: number } | null;
+}
+
+/** One group of a breakdown (strategy, coin, bucket, month): its R figures and the window it covers. */
+export interface GroupRow extends RStats {
+  /** First entry to last exit of the group's trades; null without trades. */
+  window: Window | null;
+}
+
+/** A month of the live account: its return compounds with the other months to the total return. */
+export interface MonthRow {
+  /** YYYY-MM (UTC). */
+  month: string;
+  returnPct: number;
+  netPnl: number;
+  trades: number;
+  startEquity: number;
+  endEquity: number;
+}
+
+export interface ShadowPathReport {
+  path: "shadow";
+  unit: "R";
+  overall: RStats;
+  byStrategy: Record<string, GroupRow>;
+  byCoin: Record<string, GroupRow>;
+  byBucket: Record<string, GroupRow>;
+  /** YYYY-MM → R figures of trades closed that month. */
+  byMonth: Record<string, GroupRow>;
+  /** Cumulative R after each closed trade (thinned for display by the reader). */
+  curve: { t: number; cumR: number }[];
+}
+
+export interface LivePathReport {
+  path: "live";
+  unit: "USDC";
+  overall: AccountStats & RStats;
+  byStrategy: Record<string, GroupRow & { netPnl: number }>;
+  byCoin: Record<string, GroupRow & { netPnl: number }>;
+  byBucket: Record<string, GroupRow & { netPnl: number }>;
+  byMonth: MonthRow[];
+  /** Equity (marked to market) and its drawdown from the running peak, percent. */
+  equity: { t: number; equity: number; drawdownPct: number }[];
+  /** Live candidates the gate refused, by reason (e.g. kill_switch, not_promoted, max_positions). */
+  rejections: Record<string, number>;
+  /** Buckets the run could trade live: promoted ones, or "all" with --ignore-candidates. */
+  promotedBuckets: number | "all";
+  /** Why the live path has no trades when it has none (e.g. nothing promoted: names --ignore-candidates and hlbot promote). */
+  note: string | null;
+}
+
+export type RunEventKind =
+  | "kill_switch"
+  | "kill_switch_reset"
+  | "daily_halt"
+  | "daily_halt_lifted"
+  | "ruin"
+  | "data_gap"
+  | "liquidation";
+
+/** Something that changed what the run could do, shown on timelines and counted in summaries. */
+export interface RunEvent {
+  t: number;
+  kind: RunEventKind;
+  /** The path it happened to; null for data events. */
+  mode: "shadow" | "live" | null;
+  coin: string | null;
+  /** One line for a human, e.g. "drawdown 15.2% breached the 15% floor". */
+  detail: string;
+  /** The measured value behind it (the drawdown that tripped the kill switch, the equity at ruin, the gap length in bars). */
+  value: number | null;
+  /** Candidates refused because of it until it ended (e.g. 1,794 live candidates after a kill switch). */
+  rejectedCandidates: number;
+  /** When it stopped applying; null when it held to the end of the run. */
+  endedAt: number | null;
+}
+
+/** What the ledger held for one coin × interval inside the run's window. */
+export interface SeriesCoverage {
+  coin: string;
+  interval: string;
+  first: number;
+  last: number;
+  bars: number;
+  /** Runs of missing bars on the interval grid. */
+  gaps: { from: number; to: number; bars: number }[];
+}
+
+export interface RunSummary {
+  runId: number | null;
+  modelVersion: string;
+  dataHash: string;
+  /** The window requested, and the window the data actually covers inside it. */
+  window: Window;
+  dataWindow: Window;
+  coverage: SeriesCoverage[];
+  events: RunEvent[];
+  /** Human-readable cautions, e.g. rows of one table covering different windows. */
+  warnings: string[];
+  barUpdates: number;
+  shadow: ShadowPathReport;
+  live: LivePathReport | null;
+}
