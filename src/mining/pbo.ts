@@ -88,6 +88,19 @@ export function binomial(n: number, k: number): number {
   return Math.round(c);
 }
 
+/** S must be an even integer in [2, MAX_PBO_BLOCKS]; throws StatsInputError("blocks") otherwise. */
+export function checkPboBlocks(blocks: number): void {
+  if (!Number.isInteger(blocks) || blocks < 2 || blocks % 2 !== 0)
+    throw new StatsInputError("blocks", `must be an even integer ≥ 2, got ${blocks}`);
+  if (blocks > MAX_PBO_BLOCKS)
+    throw new StatsInputError("blocks", `at most ${MAX_PBO_BLOCKS} (C(S, S/2) splits), got ${blocks}`);
+}
+
+/** Rows needed for S blocks: one per block, and a Sharpe needs ≥ 2 rows per half (4 rows when S = 2). */
+export function minPboRows(blocks: number, metric: PboMetric): number {
+  return metric === "sharpe" && blocks === 2 ? 4 : blocks;
+}
+
 function validate(trials: readonly ArrayLike<number>[], blocks: number, metric: PboMetric): number {
   if (trials.length < 2) throw new StatsInputError("trials", `need at least 2 trials, got ${trials.length}`);
   const t = trials[0]!.length;
@@ -97,17 +110,12 @@ function validate(trials: readonly ArrayLike<number>[], blocks: number, metric: 
     for (let i = 0; i < t; i++)
       if (!Number.isFinite(col[i]!)) throw new StatsInputError(`trials[${n}][${i}]`, `is ${col[i]}`);
   }
-  if (!Number.isInteger(blocks) || blocks < 2 || blocks % 2 !== 0)
-    throw new StatsInputError("blocks", `must be an even integer ≥ 2, got ${blocks}`);
-  if (blocks > MAX_PBO_BLOCKS)
-    throw new StatsInputError("blocks", `at most ${MAX_PBO_BLOCKS} (C(S, S/2) splits), got ${blocks}`);
-  if (blocks > t)
-    throw new StatsInputError("blocks", `${blocks} blocks need at least as many rows, got ${t}`);
-  const half = Math.floor(t / blocks) * (blocks / 2);
-  if (metric === "sharpe" && half < 2)
+  checkPboBlocks(blocks);
+  const need = minPboRows(blocks, metric);
+  if (t < need)
     throw new StatsInputError(
       "blocks",
-      `a Sharpe ratio needs ≥ 2 rows per half; ${t} rows, ${blocks} blocks`,
+      `${blocks} blocks need ≥ ${need} rows (2 per half for a Sharpe), got ${t}`,
     );
   return t;
 }
