@@ -103,7 +103,7 @@ describe("sweepSelection on known truths", () => {
     expect(s.rows[0]).toMatchObject({ sr: 0, p: 1 });
     expect(s.rows[0]!.z).toBeNaN();
     expect(s.best.index).toBe(1);
-    const losers = sweep(3, 100, 7).map((c) => ({ ...c, series: c.series.map((v) => v - 2) }));
+    const losers = sweep(3, 100, 7).map((c) => ({ ...c, series: Float64Array.from(c.series, (v) => v - 2) }));
     const t = sweepSelection([idle, ...losers], { years: 1 });
     expect(t.best.label).toBe("idle");
     expect(t.best.dsr).toBeNaN();
