@@ -23,7 +23,8 @@
  *
  * Metrics are computed from per-block means and centred sums of squares (exact total-variance
  * decomposition), so each split costs O(S·N) and a block of zeros stays exactly zero. Measured once
- * (not asserted): S = 16 (12,870 splits), N = 64, T = 1,024 in 63 ms on one shared core (Bun 1.4).
+ * (not asserted): S = 16 (12,870 splits), N = 64, T = 1,024 in 63 ms wall on an idle core, 80–120 ms
+ * CPU while the 2 shared cores ran at load ~10 (Bun 1.4.5).
  */
 import { StatsInputError } from "./stats-input-error.ts";
 
