@@ -11,9 +11,7 @@
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
 import type { Clock } from "../core/clock.ts";
-import type { BotError } from "../core/errors.ts";
 import type { TickStats } from "../engine/engine.ts";
-import { LedgerJournal } from "../engine/journals.ts";
 import { PromotedBuckets } from "../engine/promoted.ts";
 import type { HyperliquidClient } from "../hyperliquid/client.ts";
 import { realSleep, type Sleep } from "../hyperliquid/rate-limit.ts";
@@ -22,21 +20,21 @@ import { BookSnapshotsRepo } from "../ledger/repos/book-snapshots.ts";
 import { BotStateRepo } from "../ledger/repos/bot-state.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
-import { OpenPositionsRepo } from "../ledger/repos/open-positions.ts";
 import { PositionsRepo } from "../ledger/repos/positions.ts";
-import { type LiveEvent, type LiveEventSink, LiveEvents } from "../live/events.ts";
+import type { LiveEventSink } from "../live/events.ts";
 import { log } from "../log.ts";
 import { MarketRecorder, recorderConfig } from "../market/recorder.ts";
 import { getModel, type ResolvedModel, resolveModel } from "../sim/models/index.ts";
 import { CandleSink } from "./candle-sink.ts";
 import { ErrorCounts, errorKind } from "./error-kind.ts";
 import { LiveFeed } from "./live-feed.ts";
-import type { LivePathDeps, LivePathFactory, LiveSetup } from "./live-path.ts";
-import { LiveStartError, LiveStarter, type LiveStartState } from "./live-start.ts";
+import type { LivePathFactory, LiveSetup } from "./live-path.ts";
+import { LiveSlot, type LiveSlotStats } from "./live-slot.ts";
+import { LiveStartError, type LiveStarter } from "./live-start.ts";
 import { MidPath } from "./mid-path.ts";
 import { persistTick } from "./persist.ts";
 import { SeriesSet } from "./series.ts";
-import { bootSession, defaultTrailDistance, type Session } from "./session.ts";
+import { bootSession, type Session } from "./session.ts";
 import { startDaemon } from "./start.ts";
 import { DaemonStateStore } from "./state-store.ts";
 import { Pause, withinDeadline } from "./waits.ts";
@@ -59,9 +57,6 @@ export interface DaemonDeps {
   onLiveEvent?: LiveEventSink;
 }
 
-/** Most recent live events kept for `stats()`. */
-const RECENT_LIVE_EVENTS = 50;
-
 export interface DaemonStats {
   startedAt: number;
   ticks: number;
@@ -75,7 +70,7 @@ export interface DaemonStats {
   /** Engine sessions built (1 + rebuilds after a failed tick transaction or when the live path joined). */
   boots: number;
   /** The live path (`--live` only): starting (retrying beside shadow), ready, or failed for good. */
-  live: { state: LiveStartState; attempts: number; lastError: string | null; events: LiveEvent[] } | null;
+  live: LiveSlotStats | null;
 }
 
 export class Daemon {
@@ -85,9 +80,7 @@ export class Daemon {
   readonly state: DaemonStateStore;
   readonly errors = new ErrorCounts();
   session: Session | null = null;
-  live: LiveSetup | null = null;
-  /** Starts the live path (`--live` only) and retries it beside the shadow path. */
-  readonly liveStarter: LiveStarter | null;
+  readonly #live: LiveSlot | null;
   readonly #deps: DaemonDeps;
   readonly #feed: LiveFeed;
   readonly #sink: CandleSink;
@@ -95,13 +88,8 @@ export class Daemon {
   readonly #positions: PositionsRepo;
   readonly #promoted: PromotedBuckets;
   readonly #pause = new Pause();
-  readonly #livePause = new Pause();
   readonly #stopped: Promise<void>;
   #stop: () => void = () => {};
-  readonly #liveEvents: LiveEvent[] = [];
-  /** A live path that started between ticks, joined at the next tick's start. */
-  #pendingLive: LiveSetup | null = null;
-  #fatal: BotError | null = null;
   readonly #startedAt: number;
   #recording: Promise<void> | null = null;
   #sampler: ReturnType<typeof setInterval> | undefined;
@@ -144,66 +132,36 @@ export class Daemon {
     this.#stopped = new Promise((resolve) => {
       this.#stop = resolve;
     });
-    this.liveStarter = deps.live ? this.#liveStarter(deps.live) : null;
+    this.#live = deps.live
+      ? new LiveSlot({
+          factory: deps.live,
+          config,
+          db,
+          client,
+          clock: deps.clock,
+          state: this.state,
+          modelVersion: this.model.version,
+          force: deps.force === true,
+          onLiveEvent: deps.onLiveEvent,
+          stopping: () => this.#stopping,
+          onFatal: () => this.requestStop(),
+        })
+      : null;
   }
 
-  #liveStarter(factory: LivePathFactory): LiveStarter {
-    const { config, clock } = this.#deps;
-    const onEvent = (e: LiveEvent) => {
-      this.#liveEvents.push(e);
-      if (this.#liveEvents.length > RECENT_LIVE_EVENTS) this.#liveEvents.shift();
-      this.#deps.onLiveEvent?.(e);
-    };
-    return new LiveStarter({
-      factory,
-      deps: () => this.#livePathDeps(onEvent),
-      force: this.#deps.force === true,
-      retry: { initialMs: config.daemon.connect_retry_initial_ms, maxMs: config.daemon.connect_retry_max_ms },
-      events: new LiveEvents(clock, onEvent),
-      stopping: () => this.#stopping,
-      pause: (ms) => this.#livePause.for(ms),
-      onReady: (setup) => {
-        this.#pendingLive = setup;
-      },
-      onFatal: (error) => {
-        this.#fatal = error;
-        this.requestStop();
-      },
-    });
+  /** The live path once it started and joined (null in shadow mode and while it is starting). */
+  get live(): LiveSetup | null {
+    return this.#live?.setup ?? null;
   }
 
-  #livePathDeps(onEvent: LiveEventSink): LivePathDeps {
-    const { config, db, client, clock } = this.#deps;
-    return {
-      config,
-      db,
-      client,
-      clock,
-      journal: new LedgerJournal(db, 0, clock),
-      modelVersion: this.model.version,
-      restoredAccount: this.state.account("live"),
-      restoredPositions: this.#restoredLive(),
-      onEvent,
-    };
-  }
-
-  /** The live positions the ledger holds open. */
-  #restoredLive(): ReturnType<OpenPositionsRepo["list"]> {
-    const { config, db } = this.#deps;
-    const trails = this.state.trails();
-    return new OpenPositionsRepo(db).list(
-      0,
-      "live",
-      (p) => trails[p.id] ?? defaultTrailDistance(config, p.strategy),
-    );
+  /** Starts the live path (`--live` only) and retries it beside the shadow path. */
+  get liveStarter(): LiveStarter | null {
+    return this.#live?.starter ?? null;
   }
 
   /** A live path that started since the last tick joins now; the engine is rebuilt around its book. */
   #joinLive(): void {
-    if (!this.#pendingLive) return;
-    this.live = this.#pendingLive;
-    this.#pendingLive = null;
-    this.session = null;
+    if (this.#live?.join()) this.session = null;
   }
 
   get deps(): DaemonDeps {
@@ -260,7 +218,8 @@ export class Daemon {
     if (committed) await this.#guard("live_flush", () => live.path.afterTick());
     else {
       dlog().warn("tick rolled back: none of the orders it queued are sent");
-      await this.#guard("live_discard", async () => live.path.discard(this.#restoredLive()));
+      const slot = this.#live!;
+      await this.#guard("live_discard", async () => live.path.discard(slot.restored()));
     }
   }
 
@@ -335,7 +294,7 @@ export class Daemon {
       const next = Math.floor((now - offset) / step) * step + step + offset;
       if (!this.#stopping) await this.#pause.for(next - now);
     }
-    if (this.#fatal) throw this.#fatal;
+    if (this.#live?.fatal) throw this.#live.fatal;
     const starter = this.liveStarter;
     if (options.once && starter && !this.live && !this.#stopping)
       throw new LiveStartError(`the live path did not start: ${starter.lastError ?? "stopped"}`);
@@ -346,7 +305,7 @@ export class Daemon {
     this.#stopping = true;
     this.#stop();
     this.#pause.wake();
-    this.#livePause.wake();
+    this.#live?.wake();
   }
 
   /** Stops the feed (after `run` returned); waits for a recorder run in flight, within the REST deadline. */
@@ -367,14 +326,7 @@ export class Daemon {
       errorsTotal: this.errors.total,
       restDeferred: this.#restDeferred,
       boots: this.#boots,
-      live: this.liveStarter
-        ? {
-            state: this.liveStarter.state,
-            attempts: this.liveStarter.attempts,
-            lastError: this.liveStarter.lastError,
-            events: [...this.#liveEvents],
-          }
-        : null,
+      live: this.#live?.stats() ?? null,
     };
   }
 

@@ -2,7 +2,7 @@
  * Executes the live book's intents on Hyperliquid and applies only what the exchange confirmed:
  * an IOC entry that filled becomes a position with a reduce-only stop trigger right behind it; a
  * reduce-only IOC exit that filled becomes a position exit; a stop move places the new trigger first
- * and cancels the old one after, so a position is never left without an exchange stop. Fees and
+ * and cancels the old one after (stops.ts), so a position is never left without an exchange stop. Fees and
  * slippage are the exchange's (its fills, against the price the order was based on). One intent that
  * fails never keeps the others from being sent: each is tried, the failures are reported together.
  */
@@ -25,9 +25,7 @@ import type { Intent } from "./intents.ts";
 import { orderFills, slippageCost } from "./order-fills.ts";
 import { type SendResult, sendOrder } from "./order-sender.ts";
 import { sizeMinus } from "./sizes.ts";
-
-/** Worst price a protective stop's market order accepts, beyond the trigger. */
-const STOP_MARKET_SLIPPAGE = 0.05;
+import { StopOrders } from "./stops.ts";
 
 /** Intents of one flush that failed (each logged); the others were sent. */
 export class LiveFlushError extends BotError {
@@ -61,10 +59,12 @@ export interface ExecutorDeps {
 export class LiveExecutor {
   readonly orders: OrdersRepo;
   readonly #d: ExecutorDeps;
+  readonly #stops: StopOrders;
 
   constructor(deps: ExecutorDeps) {
     this.#d = deps;
     this.orders = new OrdersRepo(deps.db);
+    this.#stops = new StopOrders(deps.book, deps.exchange, this.orders, deps.clock);
   }
 
   /** Sends what the tick queued (the queue is emptied first). */
@@ -139,6 +139,7 @@ export class LiveExecutor {
       await this.placeStop(p, p.stopPx); // protection first; the exchange's fee is read after
       const fills = await orderFills(this.#d.info, this.#d.account, { cloid, oid: result.oid, since });
       if (fills) this.#settleEntryFee(p, fills.fee);
+      else log.info(`entry ${cloid}: the exchange's fills do not show yet; fee estimated at taker bps`);
     } else if (result.kind === "rejected")
       log.warn(`live entry ${c.coin} ${c.side} not filled: ${result.message}`);
   }
@@ -189,57 +190,13 @@ export class LiveExecutor {
     return px * size * (this.#d.takerFeeBps / 10_000);
   }
 
-  /**
-   * Places a reduce-only stop-market trigger for the position — sized to all the exchange holds on
-   * the coin when that is more than the ledger's size (account sync's last reading) — then cancels
-   * the older stops. False when the exchange did not confirm it (reconciliation re-arms it).
-   */
-  async placeStop(p: Position, stopPx: number): Promise<boolean> {
-    const asset = this.#d.book.asset(p.coin);
-    if (!asset) return false;
-    const d = direction(p.side);
-    const older = this.orders.stopsOf(p.id);
-    const cloid = deriveCloid("hlbot", "stop", p.id, this.orders.attempts(p.id, "stop"));
-    const trigger = formatPrice(stopPx, asset.szDecimals, "nearest");
-    const size = Math.max(p.size, this.#d.book.heldOf(p) ?? 0);
-    const result = await sendOrder(this.#d.exchange, this.orders, this.#d.clock, {
-      role: "stop",
-      decisionId: p.decisionId,
-      positionId: p.id,
-      refPx: Number(trigger),
-      request: {
-        coin: p.coin,
-        isBuy: d === -1,
-        price: formatPrice(
-          stopPx * (1 - d * STOP_MARKET_SLIPPAGE),
-          asset.szDecimals,
-          d === 1 ? "floor" : "ceil",
-        ),
-        size: formatSize(size, asset.szDecimals),
-        reduceOnly: true,
-        type: { trigger: { isMarket: true, triggerPx: trigger, tpsl: "sl" } },
-        cloid,
-      },
-    });
-    if (result.kind !== "resting") {
-      log.error(
-        `exchange stop for position ${p.id} ${p.coin} not confirmed (${result.kind}); reconciliation re-arms it`,
-      );
-      return false;
-    }
-    for (const old of older) await this.cancelStop(p.coin, old.cloid);
-    return true;
+  /** Places the position's exchange stop at `stopPx` (see StopOrders.place). */
+  placeStop(p: Position, stopPx: number): Promise<boolean> {
+    return this.#stops.place(p, stopPx);
   }
 
-  async cancelStop(coin: string, cloid: string): Promise<void> {
-    try {
-      const [outcome] = await this.#d.exchange.cancelByCloid([{ coin, cloid }]);
-      this.orders.update(cloid, "canceled", this.#d.clock.now(), {
-        error: outcome?.status === "error" ? outcome.message : null,
-      });
-    } catch (error) {
-      log.warn(`cancel of stop ${cloid} failed; reconciliation retries`, { error });
-    }
+  cancelStop(coin: string, cloid: string): Promise<void> {
+    return this.#stops.cancel(coin, cloid);
   }
 
   async #moveStop(p: Position, stopPx: number): Promise<void> {
