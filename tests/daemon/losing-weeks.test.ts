@@ -85,6 +85,7 @@ describe("losing weeks after start-up reconciliation", () => {
     expect(stop.closed_at).toBeLessThan(Date.parse("2025-06-09T00:00:00Z")); // booked in its own week
     await rig.daemon.close();
 
+    rig.fake.advance(1_000); // a restart: the new signer's nonces come after the old one's
     const client = new HyperliquidClient(
       rig.config.hyperliquid,
       { privateKey: rig.acct.privateKey as `0x${string}`, accountAddress: rig.acct.address as `0x${string}` },
