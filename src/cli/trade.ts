@@ -50,9 +50,11 @@ export const tradeCommand = defineCommand({
       let removeSignals = () => {};
       try {
         const clock = wallClock;
-        if (!args.force) checkLosingWeeks(db, clock.now(), config.risk.losing_weeks_halt);
+        // --live checks the losing weeks after start-up reconciliation (the live path's start).
+        if (!args.force && !secrets) checkLosingWeeks(db, clock.now(), config.risk.losing_weeks_halt);
         const client = new HyperliquidClient(config.hyperliquid, secrets, { clock });
-        const daemon = new Daemon({ config, db, client, clock, live: secrets ? hyperliquidLivePath : null });
+        const live = secrets ? hyperliquidLivePath : null;
+        const daemon = new Daemon({ config, db, client, clock, live, force: args.force === true });
         removeSignals = onStopSignals(() => daemon.requestStop());
         if (config.api.enabled) {
           const health = daemonHealth({

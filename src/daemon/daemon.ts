@@ -2,9 +2,11 @@
  * `hlbot trade`: every `engine.tick_seconds`, the live MarketView goes through the same `engine.tick`
  * the backtest calls. One tick: websocket candles and mids in → recorder (bounded wait) → feed view →
  * engine tick (regime, account, manage, funding, scan, shadow trades, live gate) and the daemon's
- * state, in ONE ledger transaction → (live) send what the tick queued. A failed tick is logged with
- * its kind and counted; the next tick goes on (and rebuilds the engine from the ledger if the failure
- * hit the transaction, so memory never runs ahead of the ledger).
+ * state, in ONE ledger transaction → (live) send what the tick queued — only when that transaction
+ * committed: a rolled-back tick's orders never reach the venue. A failed tick is logged with its kind
+ * and counted; the next tick goes on (and rebuilds the engine from the ledger if the failure hit the
+ * transaction, so memory never runs ahead of the ledger). The live path joins when it has started
+ * (see live-start.ts); until then the shadow path ticks alone.
  */
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
@@ -19,6 +21,7 @@ import { BotStateRepo } from "../ledger/repos/bot-state.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
 import { PositionsRepo } from "../ledger/repos/positions.ts";
+import type { LiveEventSink } from "../live/events.ts";
 import { log } from "../log.ts";
 import { MarketRecorder, recorderConfig } from "../market/recorder.ts";
 import { getModel, type ResolvedModel, resolveModel } from "../sim/models/index.ts";
@@ -26,6 +29,8 @@ import { CandleSink } from "./candle-sink.ts";
 import { ErrorCounts, errorKind } from "./error-kind.ts";
 import { LiveFeed } from "./live-feed.ts";
 import type { LivePathFactory, LiveSetup } from "./live-path.ts";
+import { LiveSlot, type LiveSlotStats } from "./live-slot.ts";
+import { LiveStartError, type LiveStarter } from "./live-start.ts";
 import { MidPath } from "./mid-path.ts";
 import { persistTick } from "./persist.ts";
 import { SeriesSet } from "./series.ts";
@@ -46,6 +51,10 @@ export interface DaemonDeps {
   sleep?: Sleep;
   /** The live path (`--live`, the client then carries the secrets); null or absent for shadow only. */
   live?: LivePathFactory | null;
+  /** `--force`: start the live path despite the consecutive-losing-weeks halt. */
+  force?: boolean;
+  /** Live events (leverage failed, kill flatten unfilled, live path not starting, …) for alerting. */
+  onLiveEvent?: LiveEventSink;
 }
 
 export interface DaemonStats {
@@ -58,8 +67,10 @@ export interface DaemonStats {
   errorsTotal: number;
   /** Ticks that went on without waiting for the recorder's REST work to finish. */
   restDeferred: number;
-  /** Engine sessions built (1 + rebuilds after a failed tick transaction). */
+  /** Engine sessions built (1 + rebuilds after a failed tick transaction or when the live path joined). */
   boots: number;
+  /** The live path (`--live` only): starting (retrying beside shadow), ready, or failed for good. */
+  live: LiveSlotStats | null;
 }
 
 export class Daemon {
@@ -69,7 +80,7 @@ export class Daemon {
   readonly state: DaemonStateStore;
   readonly errors = new ErrorCounts();
   session: Session | null = null;
-  live: LiveSetup | null = null;
+  readonly #live: LiveSlot | null;
   readonly #deps: DaemonDeps;
   readonly #feed: LiveFeed;
   readonly #sink: CandleSink;
@@ -77,6 +88,8 @@ export class Daemon {
   readonly #positions: PositionsRepo;
   readonly #promoted: PromotedBuckets;
   readonly #pause = new Pause();
+  readonly #stopped: Promise<void>;
+  #stop: () => void = () => {};
   readonly #startedAt: number;
   #recording: Promise<void> | null = null;
   #sampler: ReturnType<typeof setInterval> | undefined;
@@ -116,6 +129,39 @@ export class Daemon {
     this.#promoted = new PromotedBuckets(config.live.candidates_path, (e) =>
       dlog().error(`${e.message}: keeping the last good set of promoted buckets`),
     );
+    this.#stopped = new Promise((resolve) => {
+      this.#stop = resolve;
+    });
+    this.#live = deps.live
+      ? new LiveSlot({
+          factory: deps.live,
+          config,
+          db,
+          client,
+          clock: deps.clock,
+          state: this.state,
+          modelVersion: this.model.version,
+          force: deps.force === true,
+          onLiveEvent: deps.onLiveEvent,
+          stopping: () => this.#stopping,
+          onFatal: () => this.requestStop(),
+        })
+      : null;
+  }
+
+  /** The live path once it started and joined (null in shadow mode and while it is starting). */
+  get live(): LiveSetup | null {
+    return this.#live?.setup ?? null;
+  }
+
+  /** Starts the live path (`--live` only) and retries it beside the shadow path. */
+  get liveStarter(): LiveStarter | null {
+    return this.#live?.starter ?? null;
+  }
+
+  /** A live path that started since the last tick joins now; the engine is rebuilt around its book. */
+  #joinLive(): void {
+    if (this.#live?.join()) this.session = null;
   }
 
   get deps(): DaemonDeps {
@@ -126,10 +172,11 @@ export class Daemon {
     return this.#stopping;
   }
 
-  /** Subscribes the feed, tops up history, creates the live path, warms the engine (retries until up). */
+  /** Subscribes the feed, starts the live path, tops up history, warms the engine (retries until up). */
   async start(): Promise<void> {
-    await startDaemon(this, this.#pause);
+    await startDaemon(this, this.#pause, this.#stopped);
     if (this.#stopping) return;
+    this.#joinLive();
     const { config } = this.#deps;
     const interval = config.daemon.ws_sample_ms;
     // Between ticks, websocket data is folded in as it arrives (the tick then finds it in place).
@@ -153,17 +200,27 @@ export class Daemon {
     );
   }
 
-  /** One tick at the clock's now. Never throws: failures are logged and counted. */
+  /**
+   * One tick at the clock's now. Never throws: failures are logged and counted. What the live path
+   * queued is sent only when the tick's transaction committed; otherwise it is dropped.
+   */
   async tick(): Promise<void> {
     const { clock, client } = this.#deps;
+    this.#joinLive();
     const now = clock.now();
     this.ingest(now);
     await this.#record(now);
     if (client.ws.state !== "open" || this.mids.size === 0) await this.#restMids();
     const live = this.live;
     if (live) await this.#guard("live_sync", () => live.path.beforeTick());
-    this.step(now);
-    if (live) await this.#guard("live_flush", () => live.path.afterTick());
+    const committed = this.step(now);
+    if (!live) return;
+    if (committed) await this.#guard("live_flush", () => live.path.afterTick());
+    else {
+      dlog().warn("tick rolled back: none of the orders it queued are sent");
+      const slot = this.#live!;
+      await this.#guard("live_discard", async () => live.path.discard(slot.restored()));
+    }
   }
 
   /**
@@ -220,7 +277,11 @@ export class Daemon {
     }
   }
 
-  /** Runs until `requestStop()`: ticks on the tick grid (plus the configured offset). */
+  /**
+   * Runs until `requestStop()`: ticks on the tick grid (plus the configured offset). Throws the
+   * error that stopped the live path for good (exit 2: signer, losing weeks); with `once`, throws
+   * LiveStartError when the live path did not start (the one tick ran shadow only).
+   */
   async run(options: { once?: boolean } = {}): Promise<void> {
     await this.start();
     const { clock, config } = this.#deps;
@@ -233,17 +294,23 @@ export class Daemon {
       const next = Math.floor((now - offset) / step) * step + step + offset;
       if (!this.#stopping) await this.#pause.for(next - now);
     }
+    if (this.#live?.fatal) throw this.#live.fatal;
+    const starter = this.liveStarter;
+    if (options.once && starter && !this.live && !this.#stopping)
+      throw new LiveStartError(`the live path did not start: ${starter.lastError ?? "stopped"}`);
   }
 
-  /** Ends the loop after the tick in progress; ends a pause or a start-up retry at once. */
+  /** Ends the loop after the tick in progress; ends a pause, a start-up step or a retry at once. */
   requestStop(): void {
     this.#stopping = true;
+    this.#stop();
     this.#pause.wake();
+    this.#live?.wake();
   }
 
   /** Stops the feed (after `run` returned); waits for a recorder run in flight, within the REST deadline. */
   async close(): Promise<void> {
-    this.#stopping = true;
+    this.requestStop(); // ends the live path's retries too
     clearInterval(this.#sampler);
     if (this.#recording) await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);
     this.#deps.client.ws.stop();
@@ -259,6 +326,7 @@ export class Daemon {
       errorsTotal: this.errors.total,
       restDeferred: this.#restDeferred,
       boots: this.#boots,
+      live: this.#live?.stats() ?? null,
     };
   }
 

@@ -21,7 +21,7 @@ export interface DaemonHealthDeps {
   stats: () => DaemonStats;
   /** `hlbot demo` runs the daemon on a local venue; /health and the dashboard say so. */
   demo?: boolean;
-  /** Whether the live path is running. */
+  /** Whether the live path was asked for (`--live`); /health says whether it is running. */
   live: boolean;
 }
 
@@ -43,7 +43,8 @@ export function daemonHealth(d: DaemonHealthDeps): HealthSource & MetricsSource 
           network: d.client.network,
           demo: d.demo === true,
           url: d.client.endpoints.http,
-          live: d.live,
+          // Running, not merely asked for: a live path still retrying its start says false.
+          live: d.live && (s.live === null || s.live.state === "ready"),
         },
       };
     },

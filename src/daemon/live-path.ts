@@ -1,10 +1,11 @@
 /**
  * The seam where the live execution path plugs into `hlbot trade --live`. The daemon needs a
  * `LivePathPort`: the engine's TradingBook (same sizing and exit rules, orders queued during the
- * synchronous tick) plus the asynchronous steps around the tick — `start` (reconcile, dead-man
- * switch), `beforeTick` (fills, positions, account value from the exchange), `afterTick` (send what
- * the tick queued) — and the live EquityTracker whose state (peak, day start) the daemon persists.
- * This build wires Hyperliquid's live path (src/live/).
+ * synchronous tick) plus the asynchronous steps around the tick — `start` (reconcile, leverage,
+ * dead-man switch), `beforeTick` (fills, positions, account value from the exchange), `afterTick`
+ * (send what the tick queued), `discard` (the tick rolled back: send none of it) — and the live
+ * EquityTracker whose state (peak, day start) the daemon persists. This build wires Hyperliquid's
+ * live path (src/live/).
  */
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
@@ -14,6 +15,7 @@ import { type AccountState, EquityTracker } from "../engine/account.ts";
 import type { Journal, TradingBook } from "../engine/ports.ts";
 import type { Position } from "../engine/position.ts";
 import type { HyperliquidClient } from "../hyperliquid/client.ts";
+import type { LiveEventSink } from "../live/events.ts";
 import { createLivePath } from "../live/live-path.ts";
 
 export interface LivePathPort {
@@ -21,6 +23,8 @@ export interface LivePathPort {
   start(): Promise<void>;
   beforeTick(): Promise<void>;
   afterTick(): Promise<void>;
+  /** The tick's ledger transaction rolled back: drop its intents, reload open positions from the ledger. */
+  discard(restored: Position[]): void;
 }
 
 export interface LiveSetup {
@@ -40,6 +44,8 @@ export interface LivePathDeps {
   restoredAccount: AccountState | undefined;
   /** Live positions the ledger holds open. */
   restoredPositions: Position[];
+  /** Live events (leverage failed, kill flatten unfilled, …) beyond the log. */
+  onEvent?: LiveEventSink;
 }
 
 export type LivePathFactory = (deps: LivePathDeps) => Promise<LiveSetup>;
@@ -64,6 +70,7 @@ export const hyperliquidLivePath: LivePathFactory = async (d) => {
     account,
     modelVersion: d.modelVersion,
     restored: d.restoredPositions,
+    ...(d.onEvent ? { onEvent: d.onEvent } : {}),
   });
   return { path, account };
 };

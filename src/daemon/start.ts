@@ -1,26 +1,27 @@
 /**
  * Start-up of the daemon before its first tick: subscribe the websocket (allMids + a candle stream per
- * series) and start it, create the live path when asked, and top up the ledger's history over REST.
- * Hyperliquid being unreachable is not fatal: each step is retried with exponential backoff, logged,
- * until it works or a stop is requested. A top-up that partly worked goes on (the recorder catches up).
+ * series) and start it, start the live path when asked (its first attempt awaited; a failure that can
+ * pass leaves it retrying beside the shadow path, see live-start.ts), and top up the ledger's history
+ * over REST. Hyperliquid being unreachable is not fatal: each step is retried with exponential
+ * backoff, logged, until it works or a stop is requested — and a stop request ends start-up at once,
+ * whatever request or backoff is in flight (what was in flight is abandoned: every write it would
+ * still make is one the crash-safe protocol already survives). A top-up that partly worked goes on
+ * (the recorder catches up).
  */
 import { intervalMs } from "../core/intervals.ts";
-import { LedgerJournal } from "../engine/journals.ts";
 import { warmupMs } from "../engine/signal-source.ts";
 import { realSleep } from "../hyperliquid/rate-limit.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
-import { OpenPositionsRepo } from "../ledger/repos/open-positions.ts";
 import { log } from "../log.ts";
 import type { Daemon } from "./daemon.ts";
 import { errorKind } from "./error-kind.ts";
-import { defaultTrailDistance } from "./session.ts";
 import { topUp } from "./top-up.ts";
-import { backoffMs, type Pause } from "./waits.ts";
+import { backoffMs, type Pause, untilStopped } from "./waits.ts";
 
 const slog = () => log.withTag("daemon");
 
-export async function startDaemon(daemon: Daemon, pause: Pause): Promise<void> {
+export async function startDaemon(daemon: Daemon, pause: Pause, stopped: Promise<void>): Promise<void> {
   const { config, client, db, clock } = daemon.deps;
   client.ws.subscribe({ type: "allMids" });
   for (const s of daemon.series.list)
@@ -33,10 +34,11 @@ export async function startDaemon(daemon: Daemon, pause: Pause): Promise<void> {
   const retry = async (what: string, attempt: () => Promise<boolean>): Promise<void> => {
     for (let n = 0; !daemon.stopping; n++) {
       try {
-        if (await attempt()) return;
+        if (await untilStopped(attempt(), stopped, true)) return;
       } catch (error) {
         slog().warn(`${what} failed (${errorKind(error)})`, error);
       }
+      if (daemon.stopping) return;
       const delay = backoffMs(n, config.daemon.connect_retry_initial_ms, config.daemon.connect_retry_max_ms);
       slog().warn(
         `${what}: Hyperliquid not reachable at ${client.endpoints.http}; retry in ${Math.round(delay / 1000)} s`,
@@ -45,27 +47,9 @@ export async function startDaemon(daemon: Daemon, pause: Pause): Promise<void> {
     }
   };
 
-  const factory = daemon.deps.live;
-  if (factory) {
-    await retry("live path start", async () => {
-      daemon.live ??= await factory({
-        config,
-        db,
-        client,
-        clock,
-        journal: new LedgerJournal(db, 0, clock),
-        modelVersion: daemon.model.version,
-        restoredAccount: daemon.state.account("live"),
-        restoredPositions: new OpenPositionsRepo(db).list(
-          0,
-          "live",
-          (p) => daemon.state.trails()[p.id] ?? defaultTrailDistance(config, p.strategy),
-        ),
-      });
-      await daemon.live.path.start();
-      return true;
-    });
-  }
+  const starter = daemon.liveStarter;
+  if (starter) await untilStopped(starter.start(), stopped, undefined);
+  if (daemon.stopping) return;
 
   const stores = { candles: new CandlesRepo(db), funding: new FundingRepo(db) };
   const longest = Math.max(...daemon.series.intervals.map((i) => intervalMs(i)));

@@ -1,7 +1,8 @@
 /**
  * Bounded and interruptible waits on real time. The tick never waits for the network longer than a
  * deadline (the work goes on in the background and lands in the ledger for a later tick), and the
- * pause between ticks — or between start-up retries — ends at once when a stop is requested.
+ * pause between ticks — or between start-up retries, or a start-up step itself — ends at once when a
+ * stop is requested.
  */
 
 /** Resolves with the promise's outcome, or with `undefined` once `ms` of real time have passed. */
@@ -45,4 +46,13 @@ export class Pause {
 /** Exponential backoff: `initial` × 2^attempt, at most `max`, ms. */
 export function backoffMs(attempt: number, initial: number, max: number): number {
   return Math.min(max, initial * 2 ** Math.min(attempt, 30));
+}
+
+/**
+ * The work's outcome, or `onStop` as soon as `stopped` resolves — the work is then abandoned (it may
+ * go on in the background; its failure is no longer anyone's, so it is swallowed).
+ */
+export function untilStopped<T, S>(work: Promise<T>, stopped: Promise<void>, onStop: S): Promise<T | S> {
+  work.catch(() => undefined);
+  return Promise.race([work, stopped.then(() => onStop)]);
 }

@@ -8,7 +8,13 @@
 import { emptyArray } from "../core/arrays.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
 import type { Candidate } from "../core/signal.ts";
-import { type HaltLimits, type HaltState, startCooldown, updateHalts } from "../risk/halts.ts";
+import {
+  type HaltLimits,
+  type HaltState,
+  killFlattenDue,
+  startCooldown,
+  updateHalts,
+} from "../risk/halts.ts";
 import type { Book } from "./book.ts";
 import { liveGate } from "./live-gate.ts";
 import type { FundingEvent, Journal, MarketView, SignalSource, TradingBook } from "./ports.ts";
@@ -133,7 +139,7 @@ export class Engine {
       const snap = book.mark(view);
       if (book === this.live) {
         const event = updateHalts(this.halts, snap, this.settings.halts);
-        if (event === "kill_switch") book.flatten(view, "kill");
+        if (killFlattenDue(this.halts, book.open.length)) book.flatten(view, "kill");
         if (event) this.onHalt?.(event, view.now);
       }
       if (snapshotDue) {

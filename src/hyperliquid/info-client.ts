@@ -26,6 +26,7 @@ import {
   L2Book,
 } from "./schemas/market.ts";
 import { Meta, MetaAndAssetCtxs } from "./schemas/meta.ts";
+import { UserRole } from "./schemas/user-role.ts";
 
 /** Candle intervals Hyperliquid serves. */
 export const CANDLE_INTERVALS = [
@@ -199,6 +200,11 @@ export class InfoClient {
   orderStatus(user: string, oidOrCloid: number | string): Promise<OrderStatusResponse> {
     const oid = typeof oidOrCloid === "string" ? oidOrCloid.toLowerCase() : oidOrCloid;
     return this.#query(OrderStatusResponse, { type: "orderStatus", user, oid });
+  }
+
+  /** What the exchange knows `user` as: account, agent wallet (and its master), sub-account, vault. */
+  userRole(user: string): Promise<UserRole> {
+    return this.#query(UserRole, { type: "userRole", user });
   }
 
   /** The address budget as the node counts it (feeds AddressBudget.sync). */

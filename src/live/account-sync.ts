@@ -1,20 +1,23 @@
 /**
  * The per-tick half of reconciliation: the exchange's account value and free margin, positions it
  * closed or reduced while we could not see it (stop fired, liquidation, manual close) booked with the
- * right reason and price, every new fill stored (deduplicated by trade id) with its position, and the
- * hourly funding payments the exchange charged.
+ * right reason, price, fee and slippage from its fills, every new fill stored (deduplicated by trade
+ * id) with its position, the hourly funding payments the exchange charged — and a stop re-armed
+ * whenever the exchange holds more on a coin than the position's stop covers.
  */
 import type { Database } from "bun:sqlite";
 import { type Clock, HOUR_MS } from "../core/clock.ts";
 import type { ExitReason, Position } from "../engine/position.ts";
 import type { InfoClient } from "../hyperliquid/info-client.ts";
-import type { Fill } from "../hyperliquid/schemas/account.ts";
+import type { Position as ExchangePosition, Fill } from "../hyperliquid/schemas/account.ts";
 import { FillsRepo } from "../ledger/repos/fills.ts";
 import type { OrdersRepo } from "../ledger/repos/orders.ts";
 import { log } from "../log.ts";
+import type { LiveEvents } from "./events.ts";
 import type { LiveExecutor } from "./executor.ts";
-import { averageFillPx } from "./fill-price.ts";
+import { fillTotals } from "./fill-price.ts";
 import type { HyperliquidBook } from "./hyperliquid-book.ts";
+import { sizeMinus } from "./sizes.ts";
 
 export class AccountSync {
   private readonly fills: FillsRepo;
@@ -28,28 +31,49 @@ export class AccountSync {
     private readonly account: string,
     private readonly db: Database,
     private readonly clock: Clock,
+    private readonly events: LiveEvents,
   ) {
     this.fills = new FillsRepo(db);
     this.orders = executor.orders;
   }
 
-  /** Every tick: account value, positions the exchange closed or reduced, fills and funding. */
+  /** Every tick: account value, positions the exchange closed, reduced or holds more of, fills, funding. */
   async run(): Promise<void> {
     const state = await this.info.clearinghouseState(this.account);
     this.book.accountValue = Number(state.marginSummary.accountValue);
     this.book.withdrawable = Number(state.withdrawable);
     const exchange = new Map(state.assetPositions.map((a) => [a.position.coin, a.position]));
+    for (const p of this.book.open) this.book.setHeld(p.coin, Number(exchange.get(p.coin)?.szi ?? 0));
     const fresh = await this.recordFills();
     await this.recordFunding();
     for (const p of [...this.book.open]) {
       const e = exchange.get(p.coin);
-      const size = e ? Math.abs(Number(e.szi)) : 0;
+      const held = e ? Math.abs(Number(e.szi)) : 0;
       if (e?.cumFunding) {
         p.funding = Number(e.cumFunding.sinceOpen);
         p.liquidationPx = e.liquidationPx === null ? null : Number(e.liquidationPx);
       }
-      if (size + 1e-12 < p.size) await this.exchangeReduced(p, size, fresh);
+      if (held < p.size) await this.exchangeReduced(p, held, fresh);
+      else if (e) await this.protectAll(p, e);
     }
+  }
+
+  /**
+   * The exchange holds at least the ledger's size: when its last stop covers less than that (a
+   * stop sized before a late fill was known, or a position added to by hand), re-arm it for all of it.
+   */
+  private async protectAll(p: Position, e: ExchangePosition): Promise<void> {
+    const held = Math.abs(Number(e.szi));
+    const stop = this.orders.stopsOf(p.id).at(-1);
+    const covered = stop ? Number(stop.size) : 0;
+    if (covered >= held) return;
+    this.events.emit(
+      "unprotected_position",
+      "warning",
+      `live ${p.coin} position ${p.id}: the exchange holds ${e.szi}, its stop covers ${stop ? stop.size : "nothing"} (ledger ${p.size}) → re-arming the stop for all of it`,
+      { coin: p.coin, positionId: p.id },
+    );
+    await this.executor.placeStop(p, p.stopPx);
   }
 
   /**
@@ -96,15 +120,17 @@ export class AccountSync {
   /**
    * The exchange holds less than the ledger: the position's exchange stop fired, it was liquidated,
    * or someone closed it by hand. Stop fills are found by the stop's cloid; otherwise the new closing
-   * fills on the coin tell the price.
+   * fills on the coin tell the price. Fee from those fills; slippage against our order's reference
+   * (a stop's trigger) — none for a close that was not ours.
    */
   private async exchangeReduced(p: Position, exchangeSize: number, fresh: Fill[]): Promise<void> {
     const mine = new Map(
       (
-        this.db.query("SELECT cloid, role, reason FROM orders WHERE position_id = ?1").all(p.id) as {
+        this.db.query("SELECT cloid, role, reason, ref_px FROM orders WHERE position_id = ?1").all(p.id) as {
           cloid: string;
           role: string;
           reason: string | null;
+          ref_px: string | null;
         }[]
       ).map((r) => [r.cloid, r]),
     );
@@ -113,19 +139,35 @@ export class AccountSync {
     const liqFills = onCoin.filter((f) => f.liquidation);
     let reason: ExitReason = "external";
     let closing = onCoin;
+    let refPx: number | null = null;
     if (ours.length) {
       // Our own order filled while we could not see it (stop trigger, or an exit whose answer was lost).
       const order = mine.get(ours[0]!.cloid!.toLowerCase())!;
       reason = order.role === "stop" ? "stop" : ((order.reason as ExitReason | null) ?? "manual");
       closing = ours;
+      refPx = order.ref_px === null ? (order.role === "stop" ? p.stopPx : null) : Number(order.ref_px);
+      if (order.role === "stop") {
+        const t = fillTotals(ours);
+        this.orders.update(order.cloid, "filled", this.clock.now(), {
+          oid: ours[0]!.oid,
+          filled: String(t.size),
+          avgPx: t.px === null ? null : String(t.px),
+        });
+      }
     } else if (liqFills.length) {
       reason = "liquidation";
       closing = liqFills;
     }
-    const px = averageFillPx(closing) ?? p.stopPx;
+    const totals = fillTotals(closing);
+    const px = totals.px ?? p.stopPx;
+    const size = sizeMinus(p.size, exchangeSize);
     log.warn(
       `live ${p.coin} position ${p.id}: exchange holds ${exchangeSize}, ledger ${p.size} → booking ${reason} exit at ${px}`,
     );
-    await this.executor.applyExit(p, reason, p.size - exchangeSize, px);
+    // Fee: the closing fills' own, scaled to the part booked when they cover more (several closes at once).
+    const fee = totals.size > 0 ? (totals.fee * Math.min(size, totals.size)) / totals.size : null;
+    // Booked when the exchange closed it (a stop that fired while hlbot was down counts in its week).
+    const at = closing.length ? Math.max(...closing.map((f) => f.time)) : this.clock.now();
+    await this.executor.applyExit(p, reason, size, px, { fee, refPx }, Math.min(at, this.clock.now()));
   }
 }

@@ -52,6 +52,10 @@ export class HyperliquidBook implements TradingBook {
   /** Latest account value and free margin reported by the exchange (set by sync). */
   accountValue: number | null = null;
   withdrawable: number | null = null;
+  /** Why entries on a coin are refused right now (leverage not set), or null. */
+  entryRefusal: ((coin: string) => string | null) | null = null;
+  /** coin → signed size the exchange held at the last sync (forgotten after our own fills). */
+  readonly #held = new Map<string, number>();
 
   constructor(readonly options: LiveBookOptions) {
     this.modelVersion = options.modelVersion;
@@ -59,6 +63,22 @@ export class HyperliquidBook implements TradingBook {
 
   asset(coin: string): AssetMeta | undefined {
     return this.options.assets.get(coin);
+  }
+
+  /** Records what the exchange holds on `coin` (signed size), as account sync read it. */
+  setHeld(coin: string, szi: number): void {
+    this.#held.set(coin, szi);
+  }
+
+  forgetHeld(coin: string): void {
+    this.#held.delete(coin);
+  }
+
+  /** What the exchange held on the position's coin on its side at the last sync (null if unknown). */
+  heldOf(p: Position): number | null {
+    const szi = this.#held.get(p.coin);
+    if (szi === undefined || Math.sign(szi) !== direction(p.side)) return null;
+    return Math.abs(szi);
   }
 
   rulesFor(coin: string): ExitRules {
@@ -129,6 +149,8 @@ export class HyperliquidBook implements TradingBook {
   plan(c: Candidate, view: MarketView, sizeMultiplier = 1): LiveEntryPlan | EntryRefusal {
     const asset = this.asset(c.coin);
     if (!asset) return { ok: false, reason: "unknown_coin" };
+    const refused = this.entryRefusal?.(c.coin) ?? null;
+    if (refused) return { ok: false, reason: refused };
     const px = view.price(c.coin);
     if (px === undefined) return { ok: false, reason: "no_price" };
     const { config } = this.options;

@@ -1,7 +1,10 @@
 /**
  * The live path wired for the daemon: the Hyperliquid book the engine trades through, the executor
- * that sends its intents, and the reconciler that keeps ledger and exchange in agreement. The daemon
- * calls start() once, beforeTick() and afterTick() around every engine tick.
+ * that sends its intents, the reconciler that keeps ledger and exchange in agreement and the leverage
+ * guard. Creating it checks that the key may trade the account; start() reconciles (adopting,
+ * flattening or protecting what the exchange holds), sets every traded coin's leverage and arms the
+ * dead-man switch. The daemon calls beforeTick() and afterTick() around every engine tick, and
+ * discard() when the tick's ledger transaction rolled back — its intents are then never sent.
  */
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
@@ -12,10 +15,12 @@ import type { EquityTracker } from "../engine/account.ts";
 import type { Journal } from "../engine/ports.ts";
 import type { Position } from "../engine/position.ts";
 import type { HyperliquidClient } from "../hyperliquid/client.ts";
-import { log } from "../log.ts";
+import { type LiveEventSink, LiveEvents } from "./events.ts";
 import { LiveExecutor } from "./executor.ts";
 import { HyperliquidBook } from "./hyperliquid-book.ts";
+import { LeverageGuard } from "./leverage.ts";
 import { Reconciler } from "./reconciler.ts";
+import { verifySigner } from "./signer-check.ts";
 
 export interface LivePathDeps {
   config: Config;
@@ -27,19 +32,26 @@ export interface LivePathDeps {
   modelVersion: string;
   /** Live positions the ledger holds open (restored at start). */
   restored: Position[];
+  /** Where live events go besides the log (the daemon forwards them to alerting). */
+  onEvent?: LiveEventSink;
 }
 
 export interface LivePath {
   readonly book: HyperliquidBook;
+  readonly leverage: LeverageGuard;
   start(): Promise<void>;
   beforeTick(): Promise<void>;
   afterTick(): Promise<void>;
+  /** The tick rolled back: drop what it queued, take the open positions back from the ledger. */
+  discard(restored: Position[]): void;
 }
 
 export async function createLivePath(deps: LivePathDeps): Promise<LivePath> {
   const { client, config, clock } = deps;
   const account = client.accountAddress;
-  if (!account) throw new SecretError("the live path needs HL_ACCOUNT_ADDRESS and HL_PRIVATE_KEY");
+  const signer = client.signerAddress;
+  if (!account || !signer) throw new SecretError("the live path needs HL_ACCOUNT_ADDRESS and HL_PRIVATE_KEY");
+  await verifySigner(client.info, signer, account);
   const meta = await client.info.meta();
   const assets = new Map<string, AssetMeta>(
     meta.universe.map((a) => [
@@ -57,14 +69,18 @@ export async function createLivePath(deps: LivePathDeps): Promise<LivePath> {
   });
   book.open = [...deps.restored];
   const exchange = await client.exchange();
-  const executor = new LiveExecutor(
+  const events = new LiveEvents(clock, deps.onEvent ?? null);
+  const executor = new LiveExecutor({
     book,
     exchange,
-    deps.db,
-    deps.journal,
+    info: client.info,
+    account,
+    db: deps.db,
+    journal: deps.journal,
     clock,
-    config.friction.taker_fee_bps,
-  );
+    takerFeeBps: config.friction.taker_fee_bps,
+    events,
+  });
   const reconciler = new Reconciler(
     book,
     executor,
@@ -74,37 +90,40 @@ export async function createLivePath(deps: LivePathDeps): Promise<LivePath> {
     deps.journal,
     clock,
     config,
+    events,
   );
+  const leverage = new LeverageGuard(exchange, assets, config.risk.max_leverage, events);
+  book.entryRefusal = (coin) => leverage.refusal(coin);
   let lastReconcile = Number.NEGATIVE_INFINITY;
-  const leverageSet = new Set<string>();
 
   return {
     book,
+    leverage,
     async start() {
       await reconciler.reconcile();
       lastReconcile = clock.now();
+      const state = await client.info.clearinghouseState(account);
+      await leverage.setAll(
+        config.engine.coins,
+        state.assetPositions.map((a) => a.position),
+      );
       await client.refreshDeadMansSwitch();
     },
     async beforeTick() {
-      if (clock.now() - lastReconcile >= config.live.reconcile_seconds * 1000) {
+      const periodic = clock.now() - lastReconcile >= config.live.reconcile_seconds * 1000;
+      if (periodic) {
         await reconciler.reconcile();
         lastReconcile = clock.now();
       } else await reconciler.sync();
+      await leverage.retry(periodic);
       await client.refreshDeadMansSwitch();
     },
     async afterTick() {
-      for (const intent of book.queue) {
-        if (intent.kind !== "entry" || leverageSet.has(intent.plan.candidate.coin)) continue;
-        const coin = intent.plan.candidate.coin;
-        const lev = Math.min(config.risk.max_leverage, assets.get(coin)?.maxLeverage ?? 1);
-        try {
-          await exchange.updateLeverage(coin, Math.max(1, Math.floor(lev)), "isolated");
-          leverageSet.add(coin);
-        } catch (error) {
-          log.warn(`could not set ${coin} leverage to ${lev}x isolated`, { error });
-        }
-      }
       await executor.flush();
+    },
+    discard(restored) {
+      book.queue = [];
+      book.open = [...restored];
     },
   };
 }

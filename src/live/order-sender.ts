@@ -24,6 +24,8 @@ export interface SendInput {
   /** For exits: the exit reason, kept with the order so a fill learned later is booked correctly. */
   reason?: string;
   request: OrderRequest & { cloid: string };
+  /** The price the order is based on (the tick's price; a stop's trigger): slippage is measured from it. */
+  refPx: number;
   decisionId: number | null;
   positionId: number | null;
 }
@@ -46,6 +48,7 @@ export async function sendOrder(
     px: String(r.price),
     size: String(r.size),
     trigger_px: "trigger" in r.type ? String(r.type.trigger.triggerPx) : null,
+    ref_px: String(input.refPx),
     isBuy: r.isBuy,
     reduceOnly: r.reduceOnly ?? false,
   };

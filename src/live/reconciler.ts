@@ -12,10 +12,12 @@ import type { InfoClient } from "../hyperliquid/info-client.ts";
 import type { OrdersRepo } from "../ledger/repos/orders.ts";
 import { log } from "../log.ts";
 import { AccountSync } from "./account-sync.ts";
+import type { LiveEvents } from "./events.ts";
 import type { LiveExecutor } from "./executor.ts";
-import { averageFillPx } from "./fill-price.ts";
 import type { HyperliquidBook } from "./hyperliquid-book.ts";
+import { orderFills } from "./order-fills.ts";
 import { candidateFromDecision, externalCandidate } from "./recovered-candidates.ts";
+import { sizeMinus } from "./sizes.ts";
 
 export class Reconciler {
   private readonly accountSync: AccountSync;
@@ -30,9 +32,10 @@ export class Reconciler {
     private readonly journal: Journal,
     private readonly clock: Clock,
     private readonly config: Config,
+    events: LiveEvents,
   ) {
     this.orders = executor.orders;
-    this.accountSync = new AccountSync(book, executor, info, account, db, clock);
+    this.accountSync = new AccountSync(book, executor, info, account, db, clock, events);
   }
 
   /** Every tick: orders whose outcome is unknown are resolved first, then see AccountSync. */
@@ -58,30 +61,34 @@ export class Reconciler {
         continue;
       }
       const { order, status: st } = status.order;
-      const filled = Number(order.origSz) - Number(order.sz);
+      // Exact: "3.3" − "1.1" is 2.2 (never 2.1999999999999997, which a stop would floor to 2.1).
+      const filled = sizeMinus(order.origSz, order.sz);
       if (st === "open" || st === "triggered")
         this.orders.update(row.cloid, "resting", now, { oid: order.oid });
       else if (st === "filled" || filled > 0) {
-        const px = await this.averageFillPx(row.cloid, order.oid, row.created_at, Number(order.limitPx));
-        this.orders.update(row.cloid, "filled", now, { oid: order.oid, filled: String(filled) });
+        const fills = await orderFills(this.info, this.account, {
+          cloid: row.cloid,
+          oid: order.oid,
+          since: row.created_at,
+        });
+        const px = fills?.px ?? Number(order.limitPx);
+        this.orders.update(row.cloid, "filled", now, {
+          oid: order.oid,
+          filled: String(filled),
+          avgPx: String(px),
+        });
         if (row.role === "entry" && row.position_id === null && row.decision_id !== null) {
           const candidate = candidateFromDecision(this.db, row.decision_id);
           if (candidate) {
-            const p = this.executor.openPosition(candidate, row.decision_id, { px, size: filled }, px);
+            const refPx = row.ref_px === null ? px : Number(row.ref_px);
+            const fill = { px, size: filled, fee: fills?.fee ?? null };
+            const p = this.executor.openPosition(candidate, row.decision_id, fill, refPx);
             this.orders.attachPosition(row.cloid, p.id, now);
             log.warn(`entry ${row.cloid} resolved as filled after restart: position ${p.id} opened`);
           }
         }
       } else this.orders.update(row.cloid, "canceled", now, { oid: order.oid, error: st });
     }
-  }
-
-  /** Size-weighted fill price of one order from the exchange's fills (the limit price if none is found). */
-  private async averageFillPx(cloid: string, oid: number, since: number, fallback: number): Promise<number> {
-    const fills = (await this.info.userFillsByTime(this.account, since - 60_000)).filter(
-      (f) => f.oid === oid || f.cloid?.toLowerCase() === cloid,
-    );
-    return averageFillPx(fills) ?? fallback;
   }
 
   private async adoptUnknownPositions(): Promise<void> {
@@ -98,13 +105,17 @@ export class Reconciler {
         this.config.live.adopt_stop_fraction,
         this.clock.now(),
       );
-      const p = this.executor.openPosition(candidate, null, { px: entry, size: Math.abs(szi) }, entry);
+      // Not our trade: no fee or slippage of ours to book.
+      const fill = { px: entry, size: Math.abs(szi), fee: 0 };
+      const p = this.executor.openPosition(candidate, null, fill, entry);
       p.external = true;
       this.journal.updatePosition(p);
       if (this.config.live.unknown_position_policy === "flatten") {
         log.warn(`unknown ${e.coin} position of ${szi}: flattening (policy flatten)`);
-        this.book.queue.push({ kind: "exit", position: p, reason: "external", size: p.size, refPx: entry });
-        await this.executor.flush();
+        const mark = Number(e.positionValue) / Math.abs(szi);
+        await this.executor.execute([
+          { kind: "exit", position: p, reason: "external", size: p.size, refPx: mark > 0 ? mark : entry },
+        ]);
       } else
         log.warn(
           `unknown ${e.coin} position of ${szi}: adopted as position ${p.id} with a stop at ${p.stopPx}`,

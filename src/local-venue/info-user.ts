@@ -1,6 +1,6 @@
 /**
  * Account answers of POST /info: clearinghouseState, open orders, fills, funding, orderStatus (by
- * oid or cloid) and historicalOrders, in Hyperliquid's payload shapes. An unknown user (or an agent
+ * oid or cloid), historicalOrders and userRole, in Hyperliquid's payload shapes. An unknown user (or an agent
  * address) gets the empty answer, as on the real API.
  */
 import type { Account, FillRecord } from "./accounts.ts";
@@ -165,4 +165,18 @@ export function historicalOrders(state: FakeState, user: string): unknown[] {
     .slice(-FILLS_PER_ANSWER)
     .reverse()
     .map((o) => ({ order: frontendOrderWire(o), status: o.status, statusTimestamp: o.statusTimestamp }));
+}
+
+/**
+ * userRole: an account ("user", or "subAccount" with its master), an approved agent wallet ("agent"
+ * with the account it signs for), or "missing".
+ */
+export function userRole(state: FakeState, user: string): unknown {
+  const key = user.toLowerCase();
+  if (state.accounts.get(key)) {
+    const master = state.accounts.ownerOf(key);
+    return master ? { role: "subAccount", data: { master } } : { role: "user" };
+  }
+  const acting = state.accounts.resolve(key);
+  return acting ? { role: "agent", data: { user: acting.address } } : { role: "missing" };
 }

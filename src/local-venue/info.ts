@@ -43,6 +43,7 @@ const InfoRequest = z.discriminatedUnion("type", [
   z.object({ type: z.literal("orderStatus"), user: Address, oid: z.union([z.number().int(), Cloid]) }),
   z.object({ type: z.literal("historicalOrders"), user: Address }),
   z.object({ type: z.literal("userRateLimit"), user: Address }),
+  z.object({ type: z.literal("userRole"), user: Address }),
 ]);
 
 export type InfoType = z.infer<typeof InfoRequest>["type"];
@@ -108,6 +109,8 @@ export function handleInfo(state: FakeState, raw: unknown, limits: InfoLimits): 
       return answer(user.orderStatus(state, r.user, typeof r.oid === "string" ? r.oid.toLowerCase() : r.oid));
     case "historicalOrders":
       return answer(user.historicalOrders(state, r.user));
+    case "userRole":
+      return answer(user.userRole(state, r.user));
     case "userRateLimit":
       return answer({
         cumVlm: (acct?.volume ?? 0).toFixed(2),

@@ -1,7 +1,7 @@
 /**
- * The halts that stop new entries: the drawdown kill switch (flatten live, halt until `hlbot resume`),
- * the daily loss halt (no entries until UTC rollover), per-coin cooldowns after a stop-loss, and the
- * start-up halt after consecutive losing weeks. State is plain data so the daemon persists it.
+ * The halts that stop new entries: the drawdown kill switch (flatten live — again every tick until
+ * flat — and halt until `hlbot resume`), the daily loss halt (no entries until UTC rollover),
+ * per-coin cooldowns after a stop-loss, and the start-up halt after consecutive losing weeks. State is plain data so the daemon persists it.
  */
 import { DAY_MS, MINUTE_MS, utcDayStart } from "../core/clock.ts";
 import type { EquitySnapshot } from "../engine/ports.ts";
@@ -42,6 +42,15 @@ export function updateHalts(h: HaltState, s: EquitySnapshot, limits: HaltLimits)
     return "daily_halt";
   }
   return null;
+}
+
+/**
+ * True while the kill switch is set and live positions remain: the flatten is sent again every tick
+ * until none is left (a reduce-only IOC may find no liquidity, be refused, or fill only in part), and
+ * after a restart with the kill switch still set.
+ */
+export function killFlattenDue(h: HaltState, openPositions: number): boolean {
+  return h.kill !== null && openPositions > 0;
 }
 
 export function startCooldown(h: HaltState, coin: string, now: number, limits: HaltLimits): void {

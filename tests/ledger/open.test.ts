@@ -116,12 +116,14 @@ describe("orders repo", () => {
         px: "1",
         size: "1",
         trigger_px: null,
+        ref_px: "1.02",
         isBuy: false,
         reduceOnly: true,
       },
       1,
     );
     expect(orders.get(`0x${"1".repeat(32)}`)?.reason).toBe("trail");
+    expect(orders.get(`0x${"1".repeat(32)}`)?.ref_px).toBe("1.02");
     db.close();
   });
 });

@@ -12,6 +12,19 @@ import { REPO_ROOT, scratchDir } from "../support/paths.ts";
 
 const DRIVER = join(REPO_ROOT, "tests", "support", "live-crash-driver.ts");
 let fake: FakeHyperliquid | null = null;
+
+/** Resolves once the driver printed "started" (or its output ended). */
+async function startedLine(out: ReadableStream<Uint8Array>): Promise<void> {
+  const reader = out.getReader();
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += new TextDecoder().decode(value);
+    if (text.includes("started")) break;
+  }
+  reader.releaseLock();
+}
 afterAll(async () => fake?.stop());
 
 describe("live path crash safety (SIGKILL at random points)", () => {
@@ -37,8 +50,14 @@ describe("live path crash safety (SIGKILL at random points)", () => {
     };
     const kills = 12;
     for (let k = 0; k < kills; k++) {
-      const proc = Bun.spawn(args(), { stdout: "ignore", stderr: "ignore" });
-      await Bun.sleep(150 + Math.floor(rand() * 700));
+      const proc = Bun.spawn(args(), { stdout: "pipe", stderr: "ignore" });
+      // A quarter of the kills land during start-up (reconciliation, leverage); the rest while it
+      // trades, timed from its "started" line so a loaded machine's slow boot does not eat them.
+      if (rand() < 0.25) await Bun.sleep(100 + Math.floor(rand() * 500));
+      else {
+        await startedLine(proc.stdout as ReadableStream<Uint8Array>);
+        await Bun.sleep(50 + Math.floor(rand() * 700));
+      }
       proc.kill("SIGKILL");
       await proc.exited;
       fake.advance(5 * 60_000); // the market moves while hlbot is down: stops may fire

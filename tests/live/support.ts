@@ -7,6 +7,7 @@ import { LedgerJournal } from "../../src/engine/journals.ts";
 import type { MarketView } from "../../src/engine/ports.ts";
 import type { Position } from "../../src/engine/position.ts";
 import { openLedger } from "../../src/ledger/open.ts";
+import type { LiveEvent } from "../../src/live/events.ts";
 import { createLivePath } from "../../src/live/live-path.ts";
 import { fakeClient } from "../support/fake-hl/client.ts";
 import { type FakeHyperliquid, startFakeHyperliquid } from "../support/fake-hl/index.ts";
@@ -33,6 +34,7 @@ export async function setup(env: Record<string, string> = {}) {
   const dbPath = join(scratchDir(), "l.db");
   const db = openLedger(dbPath);
   const journal = new LedgerJournal(db, 0, clock);
+  const events: LiveEvent[] = [];
   const start = async (restored: Position[] = []) => {
     const live = await createLivePath({
       config,
@@ -43,6 +45,7 @@ export async function setup(env: Record<string, string> = {}) {
       account: new EquityTracker("live", 10_000),
       modelVersion: "v4",
       restored,
+      onEvent: (e) => events.push(e),
     });
     await live.start();
     return live;
@@ -56,7 +59,7 @@ export async function setup(env: Record<string, string> = {}) {
   });
   const decide = (c: Candidate) =>
     journal.recordDecision({ mode: "live", candidate: c, verdict: "open", reasons: [], modelVersion: "v4" });
-  return { f, acct, client, db, journal, start, view, decide, config };
+  return { f, acct, client, db, journal, start, view, decide, config, events };
 }
 
 export function candidate(

@@ -3,7 +3,7 @@
 // max positions, position timeout, and the losing-weeks count behind the start-up halt.
 import { describe, expect, test } from "bun:test";
 import { DAY_MS } from "../../src/core/clock.ts";
-import { consecutiveLosingWeeks } from "../../src/risk/halts.ts";
+import { consecutiveLosingWeeks, EMPTY_HALTS, killFlattenDue } from "../../src/risk/halts.ts";
 import { realSeries, runLive } from "../support/engine-harness.ts";
 
 const T = (iso: string) => Date.parse(`${iso}Z`);
@@ -139,5 +139,14 @@ describe("consecutiveLosingWeeks (start-up halt)", () => {
       consecutiveLosingWeeks([...trades, { closedAt: monday - 2 * week, netPnl: 20 }], monday + DAY_MS),
     ).toBe(1);
     expect(consecutiveLosingWeeks([], monday)).toBe(0);
+  });
+});
+
+describe("killFlattenDue (issue 14 #7: the kill-switch flatten is retried until flat)", () => {
+  const killed = { ...EMPTY_HALTS, kill: { since: 0, drawdown: 0.2 } };
+  test("#7 due on every tick while the kill switch is set and live positions remain", () => {
+    expect(killFlattenDue(killed, 2)).toBe(true);
+    expect(killFlattenDue(killed, 0)).toBe(false);
+    expect(killFlattenDue(EMPTY_HALTS, 2)).toBe(false);
   });
 });

@@ -16,7 +16,8 @@ import { OpenPositionsRepo } from "../../src/ledger/repos/open-positions.ts";
 import { createLivePath } from "../../src/live/live-path.ts";
 
 const [http, ws, dbPath, privateKey, account, seedArg, final] = process.argv.slice(2);
-const config = ConfigSchema.parse({ risk: { max_leverage: 10 } });
+const coins = ["BTC", "ETH", "SOL", "AVAX"];
+const config = ConfigSchema.parse({ risk: { max_leverage: 10 }, engine: { coins } });
 const venue = VenueSection.parse({ network: "custom", http_url: http, ws_url: ws, request_timeout_ms: 1000 });
 const client = new HyperliquidClient(venue, {
   privateKey: privateKey as `0x${string}`,
@@ -40,6 +41,7 @@ const live = await createLivePath({
   restored: restore(),
 });
 await live.start();
+console.log("started"); // the crash test times most of its kills from here (machine load varies)
 if (final) {
   db.close();
   process.exit(0);
@@ -49,7 +51,6 @@ const rand = () => {
   rng = (rng * 1103515245 + 12345) % 2 ** 31;
   return rng / 2 ** 31;
 };
-const coins = ["BTC", "ETH", "SOL", "AVAX"];
 for (let loop = 0; ; loop++) {
   await live.beforeTick();
   const mids = await client.info.allMids();

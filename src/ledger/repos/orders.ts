@@ -21,6 +21,8 @@ export interface OrderRow {
   px: string;
   size: string;
   trigger_px: string | null;
+  /** The price the order was based on (the tick's price; a stop's trigger), for slippage. */
+  ref_px: string | null;
   reduce_only: number;
   status: OrderStatus;
   exchange_oid: number | null;
@@ -43,6 +45,7 @@ export type NewOrder = Pick<
   | "px"
   | "size"
   | "trigger_px"
+  | "ref_px"
 > & {
   isBuy: boolean;
   reduceOnly: boolean;
@@ -61,8 +64,8 @@ export class OrdersRepo {
   constructor(db: Database) {
     this.insert =
       db.prepare(`INSERT INTO orders (cloid, decision_id, position_id, coin, is_buy, role, order_type, px, size,
-      trigger_px, reduce_only, status, created_at, updated_at, reason)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'intent', ?12, ?12, ?13)
+      trigger_px, reduce_only, status, created_at, updated_at, reason, ref_px)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'intent', ?12, ?12, ?13, ?14)
       ON CONFLICT (cloid) DO NOTHING`);
     this.setStatus = db.prepare(`UPDATE orders SET status = ?2, exchange_oid = COALESCE(?3, exchange_oid),
       filled_size = COALESCE(?4, filled_size), avg_px = COALESCE(?5, avg_px), error = ?6, updated_at = ?7 WHERE cloid = ?1`);
@@ -97,6 +100,7 @@ export class OrdersRepo {
         o.reduceOnly ? 1 : 0,
         now,
         o.reason,
+        o.ref_px,
       ).changes > 0
     );
   }

@@ -1,0 +1,79 @@
+// Issue 16, live-path safety: live fees and exit slippage come from the exchange's fills, not from
+// config. The config's taker fee is set to 10 bps here while the venue charges 4.5 bps, so an
+// estimate shows; slippage is the fill price against the price the order was based on (positive =
+// paid), for an IOC exit and for a stop that fired on the exchange.
+import { afterEach, describe, expect, test } from "bun:test";
+import { candidate, setup, stopFakes } from "./support.ts";
+
+afterEach(stopFakes);
+
+const CONFIG_FEE = { HLBOT_FRICTION__TAKER_FEE_BPS: "10" };
+
+type ExitRow = { reason: string; px: number; size: number; fee: number; slippage: number };
+
+describe("live fees and slippage from the exchange's fills", () => {
+  test("an IOC entry and exit: fees are the fills' own, exit slippage is measured against the tick's price", async () => {
+    const { f, db, start, view, decide } = await setup(CONFIG_FEE);
+    const live = await start();
+    const c = candidate("ETH", f.mark("ETH")!, 0.01);
+    const plan = live.book.plan(c, view());
+    if (!plan.ok) throw new Error(plan.reason);
+    live.book.enter(plan, decide(c), f.now());
+    await live.afterTick();
+    const p = live.book.open[0]!;
+    f.advance(60_000);
+    const ref = f.mark("ETH")!;
+    live.book.flatten(view(), "manual");
+    await live.afterTick();
+    expect(p.status).toBe("closed");
+    await live.beforeTick(); // stores the fills
+    const fills = db.query("SELECT px, sz, fee FROM fills WHERE position_id = ?1").all(p.id) as {
+      px: string;
+      sz: string;
+      fee: string;
+    }[];
+    expect(fills.length).toBeGreaterThanOrEqual(2);
+    const exchangeFees = fills.reduce((s, x) => s + Number(x.fee), 0);
+    const row = db.query("SELECT fees, slippage FROM positions WHERE id = ?1").get(p.id) as {
+      fees: number;
+      slippage: number;
+    };
+    expect(row.fees).toBeCloseTo(exchangeFees, 9);
+    const notional = fills.reduce((s, x) => s + Number(x.px) * Number(x.sz), 0);
+    expect(row.fees).toBeLessThan(notional * 0.0006); // 4.5 bps, not the config's 10
+    const [exit] = db.query("SELECT * FROM position_exits WHERE position_id = ?1").all(p.id) as ExitRow[];
+    expect(exit!.slippage).not.toBe(0);
+    expect(exit!.slippage).toBeCloseTo((ref - exit!.px) * exit!.size, 9); // a long sells below the mark
+  });
+
+  test("a stop that fired on the exchange: its fee from the stop's fills, slippage against the trigger", async () => {
+    const { f, db, start, view, decide } = await setup(CONFIG_FEE);
+    const live = await start();
+    const c = candidate("BTC", f.mark("BTC")!, 0.002);
+    const plan = live.book.plan(c, view());
+    if (!plan.ok) throw new Error(plan.reason);
+    live.book.enter(plan, decide(c), f.now());
+    await live.afterTick();
+    const p = live.book.open[0]!;
+    for (let i = 0; i < 96 && live.book.open.length; i++) {
+      f.advance(15 * 60_000);
+      await live.beforeTick();
+    }
+    expect(p.exitReason).toBe("stop");
+    // The stop that fired is booked as filled (the others were cancelled).
+    const stop = db
+      .query("SELECT cloid, trigger_px FROM orders WHERE role = 'stop' AND status = 'filled'")
+      .get() as {
+      cloid: string;
+      trigger_px: string;
+    };
+    const stopFills = db.query("SELECT fee FROM fills WHERE cloid = ?1").all(stop.cloid) as { fee: string }[];
+    expect(stopFills.length).toBeGreaterThan(0);
+    const [exit] = db.query("SELECT * FROM position_exits WHERE position_id = ?1").all(p.id) as ExitRow[];
+    expect(exit!.fee).toBeCloseTo(
+      stopFills.reduce((s, x) => s + Number(x.fee), 0),
+      9,
+    );
+    expect(exit!.slippage).toBeCloseTo((Number(stop.trigger_px) - exit!.px) * exit!.size, 9);
+  });
+});
