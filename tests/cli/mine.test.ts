@@ -1,6 +1,7 @@
 // `hlbot mine` as cron runs it: exit codes, output, the lock.
 import { describe, expect, test } from "bun:test";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { acquireRunLock } from "../../src/mining/run-lock.ts";
 import { hlbot } from "../mining/support/cli.ts";
 import { miningFixture, specs } from "../mining/support/ledger.ts";
 
@@ -32,10 +33,12 @@ describe("hlbot mine", () => {
   });
 
   test("an overlapping run exits 75 (lock held by a live process)", async () => {
-    writeFileSync(`${db}.mine.lock`, JSON.stringify({ pid: process.pid, t: Date.now() }));
+    const held = acquireRunLock(`${db}.mine.lock`); // a live holder (this process)
     const r = await hlbot(fx.dir, ["mine", "--db", db]);
     expect(r.code).toBe(75);
     expect(r.err).toContain("lock");
+    expect(r.err).toContain(`pid ${process.pid}`);
     expect(existsSync(`${db}.mine.lock`)).toBe(true);
+    held.release();
   });
 });
