@@ -41,4 +41,19 @@ describe("hlbot mine", () => {
     expect(existsSync(`${db}.mine.lock`)).toBe(true);
     held.release();
   });
+
+  test("issue 12 §3: nothing for --run-id 0 names the backtest runs that could be mined instead", async () => {
+    const bt = miningFixture();
+    bt.feed(specs("momentum", [0.8, 0, 0, 0], 2), 0, 12, 3, "v4", 7);
+    bt.feed(specs("trend_alpha", [0.5, 0, 0, 0], 2), 0, 12, 4, "v3", 9);
+    bt.db.close();
+    const r = await hlbot(bt.dir, ["mine", "--db", bt.config.ledger.path]);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain("no closed shadow trades for model v4, source run 0");
+    expect(r.out).toContain("backtest runs with closed trades you could mine instead:");
+    expect(r.out).toMatch(/hlbot mine --run-id 9 --model v3 +\(\d+ closed trades\)/);
+    expect(r.out).toMatch(/hlbot mine --run-id 7 +\(\d+ closed trades\)/);
+    const json = JSON.parse((await hlbot(bt.dir, ["mine", "--db", bt.config.ledger.path, "--json"])).out);
+    expect(json.minableRuns.map((m: { runId: number }) => m.runId)).toEqual([9, 7]);
+  });
 });
