@@ -21,7 +21,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { LockHeldError } from "../core/errors.ts";
+import { LedgerPathError, LockHeldError } from "../core/errors.ts";
 import { checkLedgerPath, ensureParentDir } from "../ledger/open.ts";
 import { tryExclusiveFlock } from "./flock.ts";
 
@@ -79,7 +79,12 @@ function sameFile(fd: number, path: string): boolean {
 export function acquireRunLock(path: string, now: number = Date.now()): RunLock {
   ensureParentDir(path);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const fd = openSync(path, constants.O_RDWR | constants.O_CREAT, 0o644);
+    let fd: number;
+    try {
+      fd = openSync(path, constants.O_RDWR | constants.O_CREAT, 0o644);
+    } catch (cause) {
+      throw new LedgerPathError(`cannot create lock file ${path}: ${(cause as Error).message}`, { cause });
+    }
     const got = tryExclusiveFlock(fd);
     if (got === "unsupported") {
       closeSync(fd);
@@ -150,9 +155,11 @@ export function acquireDaemonLock(ledgerPath: string, now: number = Date.now()):
   let fd: number;
   try {
     fd = openSync(ledgerPath, constants.O_RDWR | constants.O_CREAT, 0o644);
-  } catch (error) {
+  } catch (cause) {
     sidecar.release();
-    throw error;
+    throw new LedgerPathError(`cannot open ledger ${ledgerPath} for writing: ${(cause as Error).message}`, {
+      cause,
+    });
   }
   if (tryExclusiveFlock(fd) === "held") {
     closeSync(fd);
