@@ -1,8 +1,20 @@
 /**
  * Logging through consola: pretty on a TTY, JSON lines otherwise (or as --log-format says). Throttling
  * is off so repeated tick lines are never collapsed. Errors are serialized with their cause chain.
+ * Colour only when stdout and the log stream are terminals and NO_COLOR is not set (no-color.org);
+ * pretty output without colour uses consola's plain reporter.
  */
 import { type ConsolaInstance, createConsola, type LogObject } from "consola";
+import { createConsola as createPlainConsola } from "consola/basic";
+
+/** May output to `stream` carry ANSI colour? Never when stdout is not a TTY or NO_COLOR is set. */
+export function colorAllowed(
+  stream: { isTTY?: boolean } = process.stdout,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
+  if (env.NO_COLOR || env.TERM === "dumb") return false;
+  return process.stdout.isTTY === true && stream.isTTY === true;
+}
 
 export type LogFormat = "auto" | "json" | "pretty";
 export type LogLevelName = "error" | "warn" | "info" | "debug" | "trace";
@@ -59,11 +71,12 @@ export function createLogger(options: LoggerOptions = {}): ConsolaInstance {
   const json = format === "json" || (format === "auto" && !process.stderr.isTTY);
   const level = LEVELS[options.level ?? "info"];
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  return createConsola({
+  if (json) return createConsola({ level, throttle: 0, reporters: [jsonReporter(write)] });
+  const colors = colorAllowed(process.stderr);
+  return (colors ? createConsola : createPlainConsola)({
     level,
     throttle: 0,
-    ...(json ? { reporters: [jsonReporter(write)] } : {}),
-    formatOptions: { date: true, colors: process.stderr.isTTY },
+    formatOptions: { date: true, colors },
   });
 }
 

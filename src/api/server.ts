@@ -38,9 +38,9 @@ export function isLoopback(host: string): boolean {
   return LOOPBACK_NAMES.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-export function startApiServer(app: Hono, config: ApiBindConfig, options: ServeOptions = {}): ApiServer {
+/** Throws ApiBindError (exit 2) when `startApiServer` would refuse the bind; callers check before creating anything. */
+export function assertBindAllowed(config: ApiBindConfig, options: ServeOptions = {}): void {
   const hostname = options.host ?? config.host;
-  const port = options.port ?? config.port;
   if (!isLoopback(hostname)) {
     if (!options.allowRemote) {
       throw new ApiBindError(
@@ -53,6 +53,12 @@ export function startApiServer(app: Hono, config: ApiBindConfig, options: ServeO
       );
     }
   }
+}
+
+export function startApiServer(app: Hono, config: ApiBindConfig, options: ServeOptions = {}): ApiServer {
+  const hostname = options.host ?? config.host;
+  const port = options.port ?? config.port;
+  assertBindAllowed(config, options);
   let server: ReturnType<typeof Bun.serve>;
   try {
     // reusePort off explicitly: in production mode Bun would otherwise let a second hlbot share the port.

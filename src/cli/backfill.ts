@@ -9,11 +9,14 @@ import { UsageError } from "../core/errors.ts";
 import { type Interval, isInterval } from "../core/intervals.ts";
 import { HyperliquidClient } from "../hyperliquid/client.ts";
 import { realSleep } from "../hyperliquid/rate-limit.ts";
+import { StoredWeightJournal } from "../hyperliquid/weight-journal.ts";
+import { BotStateRepo } from "../ledger/repos/bot-state.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
 import { type BackfillSummary, backfill } from "../market/backfill.ts";
 import { createContext, globalArgs, runAction } from "./context.ts";
 import { createProgress } from "./progress.ts";
+import { saveUniverse } from "./universe-cache.ts";
 
 function list(value: string | undefined): string[] | null {
   if (value === undefined) return null;
@@ -61,16 +64,20 @@ export const backfillCommand = defineCommand({
       if (!Number.isInteger(days) || days < 1)
         throw new UsageError(`--days must be a positive integer, got ${args.days}`);
       const now = args.until === undefined ? wallClock.now() : parseTime(args.until);
-      const client = new HyperliquidClient(ctx.config.hyperliquid);
-      const listed = (await client.info.meta()).universe.filter((a) => !a.isDelisted).map((a) => a.name);
       const wanted = list(args.coins);
-      const coins =
-        wanted?.length === 1 && wanted[0] === "all" ? listed : (wanted ?? ctx.config.engine.coins);
-      const unknown = coins.filter((c) => !listed.includes(c));
-      if (unknown.length > 0) throw new UsageError(`not listed on Hyperliquid: ${unknown.join(", ")}`);
       const db = ctx.openDb();
-      const progress = createProgress("backfill");
       try {
+        const client = new HyperliquidClient(ctx.config.hyperliquid);
+        // The window a previous run (or a daemon on this ledger) left: a re-run at once never bursts.
+        const state = new BotStateRepo(db);
+        client.limiter.attachJournal(new StoredWeightJournal(state));
+        const listed = (await client.info.meta()).universe.filter((a) => !a.isDelisted).map((a) => a.name);
+        saveUniverse(state, { at: wallClock.now(), source: client.endpoints.http, coins: listed });
+        const coins =
+          wanted?.length === 1 && wanted[0] === "all" ? listed : (wanted ?? ctx.config.engine.coins);
+        const unknown = coins.filter((c) => !listed.includes(c));
+        if (unknown.length > 0) throw new UsageError(`not listed on Hyperliquid: ${unknown.join(", ")}`);
+        const progress = createProgress("backfill");
         const summary = await backfill(
           { transport: client.transport, limiter: client.limiter, sleep: realSleep },
           { candles: new CandlesRepo(db), funding: new FundingRepo(db) },
@@ -102,7 +109,7 @@ function print(summary: BackfillSummary, rateLimited: number, json: boolean): vo
   );
   console.log(
     [
-      `backfill: ${summary.added} rows added, ${summary.requests} requests, weight ${summary.weight}, 429s ${rateLimited}, ${summary.seconds.toFixed(1)} s`,
+      `backfill: ${summary.added} rows added, ${summary.requests} requests, weight ${summary.weight}, ${summary.failedRequests} failed requests (429s ${rateLimited}), ${summary.retries} retries, ${summary.seconds.toFixed(1)} s`,
       ...rows,
       ...summary.failed.map((f) => `  FAILED ${f.coin} ${f.series}: ${f.error} (re-run resumes)`),
     ].join("\n"),

@@ -4,7 +4,6 @@
  * both cores. Stored runs land in backtest_runs with their decisions, trades and equity.
  */
 
-import { writeFileSync } from "node:fs";
 import { defineCommand } from "citty";
 import { DAY_MS } from "../core/clock.ts";
 import { UsageError } from "../core/errors.ts";
@@ -21,7 +20,7 @@ import { expandGrid, parseSweep } from "../sim/sweep-grid.ts";
 import { walkForward } from "../sim/walk-forward.ts";
 import { parseDate, parseList } from "./args.ts";
 import { printBacktest, printJobTable, printWalkForward } from "./backtest-print.ts";
-import { createContext, globalArgs, runAction } from "./context.ts";
+import { createContext, globalArgs, runAction, writeOutputFile } from "./context.ts";
 import { createProgress } from "./progress.ts";
 
 export const backtestCommand = defineCommand({
@@ -169,7 +168,7 @@ export const backtestCommand = defineCommand({
       progress.done();
       db.close();
       if (args.report)
-        writeFileSync(
+        writeOutputFile(
           args.report,
           renderBacktestHtml(result, `hlbot backtest #${result.runId} (${result.modelVersion})`),
         );

@@ -1,12 +1,17 @@
 /**
  * What every subcommand shares: the global flags (--config, --db, --log-format), loading the
  * config, configuring the logger, opening the ledger, and turning a BotError into its exit code.
+ * Paths from flags are file paths (never URLs: `#`, `?` and `%` are ordinary characters), resolved
+ * against the working directory. Every writer creates the folders a path needs first (openDb, the
+ * run locks, writeOutputFile); a read-only open never creates anything.
  */
 import type { Database } from "bun:sqlite";
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { ArgsDef } from "citty";
 import { type LoadedConfig, loadConfig } from "../config/loader.ts";
 import { BotError } from "../core/errors.ts";
-import { openLedger } from "../ledger/open.ts";
+import { ensureParentDir, openLedger } from "../ledger/open.ts";
 import { configureLogger, type LogFormat, log } from "../log.ts";
 
 export const globalArgs = {
@@ -26,12 +31,13 @@ export interface GlobalArgValues {
 }
 
 export interface CommandContext extends LoadedConfig {
+  /** Opens (creating folder and file when needed) or, read-only, opens an existing ledger. */
   openDb(options?: { readonly?: boolean }): Database;
 }
 
 export function createContext(args: GlobalArgValues): CommandContext {
   const loaded = loadConfig(args.config ? { path: args.config } : {});
-  if (args.db) loaded.config.ledger.path = Bun.fileURLToPath(new URL(args.db, `file://${process.cwd()}/`));
+  if (args.db) loaded.config.ledger.path = resolve(process.cwd(), args.db);
   const format = (args["log-format"] as LogFormat | undefined) ?? loaded.config.log.format;
   configureLogger({ format, level: loaded.config.log.level });
   return {
@@ -42,6 +48,13 @@ export function createContext(args: GlobalArgValues): CommandContext {
         ...(options.readonly ? { readonly: true } : {}),
       }),
   };
+}
+
+/** Writes an output file (a report), creating its folder first. */
+export function writeOutputFile(path: string, content: string): void {
+  const file = resolve(process.cwd(), path);
+  ensureParentDir(file);
+  writeFileSync(file, content);
 }
 
 /** Runs a command body; a BotError ends the process with its exit code and a clear message. */

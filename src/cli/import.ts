@@ -1,6 +1,7 @@
 /** `hlbot import --dir DIR`: real-data CSV files into the ledger, idempotently, with a summary. */
 
-import { existsSync } from "node:fs";
+import { type Dirent, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { defineCommand } from "citty";
 import { UsageError } from "../core/errors.ts";
 import { log } from "../log.ts";
@@ -26,7 +27,7 @@ export const importCommand = defineCommand({
   run: ({ args }) =>
     runAction(async () => {
       const ctx = createContext(args);
-      if (!existsSync(args.dir)) throw new UsageError(`--dir ${args.dir}: no such directory`);
+      checkDataDir(args.dir);
       const coins = args.coins
         ? new Set(
             args.coins
@@ -68,3 +69,34 @@ export const importCommand = defineCommand({
       return summary.failed.length ? 2 : 0;
     }),
 });
+
+/** --dir must be a readable directory whose entries all resolve (a dangling symlink is named). */
+function checkDataDir(flag: string): void {
+  const dir = resolve(process.cwd(), flag);
+  let entries: Dirent[];
+  try {
+    if (!statSync(dir).isDirectory())
+      throw new UsageError(`--dir ${flag}: is a file, not a directory of data files`);
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new UsageError(
+      `--dir ${flag}: ${code === "ENOENT" ? "no such directory" : (cause as Error).message}`,
+      {
+        cause,
+      },
+    );
+  }
+  for (const entry of entries) {
+    if (!entry.isSymbolicLink()) continue;
+    try {
+      statSync(join(dir, entry.name));
+    } catch (cause) {
+      throw new UsageError(
+        `--dir ${flag}: ${entry.name} is a symbolic link to a missing or unreadable file (${(cause as NodeJS.ErrnoException).code}): fix or remove it`,
+        { cause },
+      );
+    }
+  }
+}

@@ -7,6 +7,7 @@ import { runMining } from "../mining/mine.ts";
 import { formatMining } from "../mining/report.ts";
 import { acquireRunLock, lockPathFor } from "../mining/run-lock.ts";
 import { createContext, globalArgs, runAction } from "./context.ts";
+import { formatMinableRuns, minableRuns } from "./mine-hint.ts";
 
 /** Exit codes shared by `hlbot mine` and `hlbot promote` (also LockHeldError: 75). */
 export const EXIT_DONE = 0;
@@ -49,16 +50,28 @@ export const mineCommand = defineCommand({
           ...(runId !== undefined ? { runId } : {}),
           ...(seed !== undefined ? { seed } : {}),
         });
+        // Nothing from the daemon: name the backtest runs that could be mined instead.
+        const alternatives =
+          result.miningRunId === null && result.source.runId === 0 ? minableRuns(db) : null;
         if (args.json) {
           const { result: family, ...rest } = result;
           console.log(
             JSON.stringify(
-              { ...rest, buckets: family.buckets, family: family.family, trials: family.trials },
+              {
+                ...rest,
+                buckets: family.buckets,
+                family: family.family,
+                trials: family.trials,
+                ...(alternatives ? { minableRuns: alternatives } : {}),
+              },
               null,
               2,
             ),
           );
-        } else console.log(formatMining(result));
+        } else {
+          console.log(formatMining(result));
+          if (alternatives) console.log(formatMinableRuns(alternatives, result.source.model));
+        }
         return result.miningRunId === null ? EXIT_NOTHING_TO_DO : EXIT_DONE;
       } finally {
         db.close();

@@ -1,6 +1,7 @@
 /**
  * `hlbot status`: health, open positions and today's performance, read from the daemon's API
  * (api.host:api.port, or --url) or — when nothing listens there — from the ledger opened read-only.
+ * Exit 0 when healthy, 3 when degraded (stale or no ticks, feed down, a halt), 1 when the API fails.
  */
 import { defineCommand } from "citty";
 import { ledgerApiApp } from "../api/standalone.ts";
@@ -10,11 +11,17 @@ import { utcDayStart, wallClock } from "../core/clock.ts";
 import { UsageError } from "../core/errors.ts";
 import { createContext, globalArgs, runAction } from "./context.ts";
 
+/** Exit code of `hlbot status` when the bot is not healthy (/health says degraded, e.g. no daemon ticking). */
+export const EXIT_DEGRADED = 3;
+
 /** Milliseconds `hlbot status` waits for each API answer. */
 const DEFAULT_TIMEOUT_MS = 5_000;
 
 export const statusCommand = defineCommand({
-  meta: { name: "status", description: "show health, open positions and today's performance" },
+  meta: {
+    name: "status",
+    description: "show health, open positions and today's performance (exit 0 ok, 3 degraded)",
+  },
   args: {
     ...globalArgs,
     url: { type: "string", description: "API base URL (default http://<api.host>:<api.port>)" },
@@ -46,7 +53,8 @@ export const statusCommand = defineCommand({
         },
       });
       console.log(args.json ? JSON.stringify(report, null, 2) : renderStatus(report));
-      return 0;
+      // Like `systemctl is-active`: a script can test the exit code alone.
+      return report.health.status === "ok" ? 0 : EXIT_DEGRADED;
     }),
 });
 

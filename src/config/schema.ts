@@ -19,7 +19,7 @@ import { RiskSection } from "./sections/risk.ts";
 import { SessionsSection } from "./sections/sessions.ts";
 import { checkSignalConfig } from "./sections/signals-check.ts";
 import { StrategiesSection } from "./sections/strategies.ts";
-import { VenueSection } from "./sections/venue.ts";
+import { checkVenue, VenueSection } from "./sections/venue.ts";
 
 export const ConfigSchema = z
   .strictObject({
@@ -42,16 +42,13 @@ export const ConfigSchema = z
   })
   .superRefine((cfg, ctx) => {
     checkSignalConfig(cfg, ctx);
-    if (cfg.hyperliquid.network === "custom") {
-      for (const key of ["http_url", "ws_url"] as const) {
-        if (!cfg.hyperliquid[key]) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["hyperliquid", key],
-            message: "required when network is custom",
-          });
-        }
-      }
+    checkVenue(cfg.hyperliquid, ctx);
+    if (cfg.daemon.connect_retry_initial_ms > cfg.daemon.connect_retry_max_ms) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["daemon", "connect_retry_initial_ms"],
+        message: "above daemon.connect_retry_max_ms",
+      });
     }
   });
 

@@ -46,10 +46,38 @@ export function requireLiveSecrets(secrets: Secrets): LiveSecrets {
   };
 }
 
-/** What may be shown about the secrets: set or not, and the public address. */
+/** A value shaped like a private key (32 bytes of hex): never printed, wherever it appears. */
+export function looksLikePrivateKey(value: string): boolean {
+  return /^(0x)?[0-9a-fA-F]{64}$/.test(value.trim());
+}
+
+/** Problems with secrets that are set (`hlbot config check` reports them; values are never shown). */
+export function secretIssues(secrets: Secrets): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  if (secrets.privateKey && !KEY_RE.test(secrets.privateKey)) {
+    issues.push({ path: "HL_PRIVATE_KEY", message: "malformed: expected 64 hex digits (value not shown)" });
+  }
+  if (secrets.accountAddress && !ADDRESS_RE.test(secrets.accountAddress)) {
+    const hint = looksLikePrivateKey(secrets.accountAddress)
+      ? " — it looks like a PRIVATE KEY: put the account's public address here, and rotate that key if it was shared"
+      : "";
+    issues.push({
+      path: "HL_ACCOUNT_ADDRESS",
+      message: `not an address: expected 0x and 40 hex digits (value not shown)${hint}`,
+    });
+  }
+  return issues;
+}
+
+/** What may be shown about the secrets: set or not, and the public address (only when it is one). */
 export function describeSecrets(secrets: Secrets): Record<string, string> {
+  const address = secrets.accountAddress;
   return {
     HL_PRIVATE_KEY: secrets.privateKey ? "<redacted>" : "<not set>",
-    HL_ACCOUNT_ADDRESS: secrets.accountAddress ?? "<not set>",
+    HL_ACCOUNT_ADDRESS: !address
+      ? "<not set>"
+      : ADDRESS_RE.test(address)
+        ? address
+        : "<malformed, not shown>",
   };
 }

@@ -55,7 +55,16 @@ export class DataFormatError extends BotError {
 
 /** The ledger could not be opened, migrated or written. */
 export class LedgerError extends BotError {
-  readonly kind = "ledger";
+  readonly kind: string = "ledger";
+}
+
+/**
+ * The ledger path cannot be a ledger: a directory, a file that is not an SQLite database, a folder that
+ * cannot be created, or (for a read-only command) no file at all. The user's to fix: exit 2.
+ */
+export class LedgerPathError extends LedgerError {
+  override readonly kind = "ledger_path";
+  override readonly exitCode = 2;
 }
 
 /** A required secret (private key, account address) is missing or malformed. Never carries the value. */

@@ -8,6 +8,8 @@
  * still make is one the crash-safe protocol already survives). A top-up that partly worked goes on
  * (the recorder catches up).
  */
+
+import { createProgress } from "../cli/progress.ts";
 import { intervalMs } from "../core/intervals.ts";
 import { warmupMs } from "../engine/signal-source.ts";
 import { realSleep } from "../hyperliquid/rate-limit.ts";
@@ -55,6 +57,7 @@ export async function startDaemon(daemon: Daemon, pause: Pause, stopped: Promise
   const longest = Math.max(...daemon.series.intervals.map((i) => intervalMs(i)));
   await retry("history top-up", async () => {
     const started = performance.now();
+    const progress = createProgress("history top-up");
     const r = await topUp(
       { transport: client.transport, limiter: client.limiter, sleep: daemon.deps.sleep ?? realSleep },
       stores,
@@ -64,13 +67,15 @@ export async function startDaemon(daemon: Daemon, pause: Pause, stopped: Promise
         historyBars: config.engine.history_bars,
         fundingSpanMs: Math.min(config.engine.history_bars * longest, warmupMs(config, null) + longest),
         stopping: () => daemon.stopping,
+        onProgress: (done, total, label) => progress.update(done, total, label),
       },
     );
+    progress.done();
     if (daemon.stopping) return true;
     const failed = Object.keys(r.failed);
     const units = daemon.series.list.length + daemon.series.coins.length;
     slog().info(
-      `history top-up: +${r.candles} candles, +${r.funding} funding rows, ${r.requests} requests, weight ${r.weight}${failed.length ? `, ${failed.length} failed` : ""} (${Math.round(performance.now() - started)} ms)`,
+      `history top-up: +${r.candles} candles, +${r.funding} funding rows, ${r.requests} requests, weight ${r.weight}, ${r.failedRequests} failed requests, ${r.retries} retries${failed.length ? `, ${failed.length} series failed` : ""} (${Math.round(performance.now() - started)} ms)`,
     );
     if (failed.length === 0) return true;
     slog().warn(

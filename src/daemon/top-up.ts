@@ -4,6 +4,9 @@
  * and idempotent like `hlbot backfill` (each series starts after its newest stored row; an up-to-date
  * series costs no request), paced inside the shared weight budget. Failures are returned, not thrown;
  * when the very first request cannot reach Hyperliquid the round stops there (the caller backs off).
+ * Nothing is silent: progress per series goes to `onProgress` (a TTY bar with ETA), waits for rate
+ * budget are logged by the limiter, a failure keeps the message naming its cause (DNS, refused,
+ * timeout, HTTP status), and the result counts the failed requests and retries of the round.
  */
 
 import type { CandlesRepo } from "../ledger/repos/candles.ts";
@@ -14,8 +17,11 @@ import type { SeriesSet } from "./series.ts";
 export interface TopUpResult extends Spend {
   candles: number;
   funding: number;
-  /** `coin interval` or `coin funding` → error kind, for every unit that failed. */
+  /** `coin interval` or `coin funding` → the error (its kind and cause), for every unit that failed. */
   failed: Record<string, string>;
+  /** Requests of this round that failed (each failed retry counts), and retries sent. */
+  failedRequests: number;
+  retries: number;
   /** True when the round stopped early (venue unreachable, or a stop was requested). */
   aborted: boolean;
 }
@@ -30,6 +36,8 @@ export interface TopUpOptions {
   fundingSpanMs: number;
   /** Checked between units: a stop request ends the round. */
   stopping?: () => boolean;
+  /** Units done of the total, and the unit being fetched. */
+  onProgress?: (done: number, total: number, label: string) => void;
 }
 
 export async function topUp(
@@ -38,21 +46,35 @@ export async function topUp(
   series: SeriesSet,
   o: TopUpOptions,
 ): Promise<TopUpResult> {
-  const result: TopUpResult = { candles: 0, funding: 0, requests: 0, weight: 0, failed: {}, aborted: false };
+  const result: TopUpResult = {
+    candles: 0,
+    funding: 0,
+    requests: 0,
+    weight: 0,
+    failed: {},
+    failedRequests: 0,
+    retries: 0,
+    aborted: false,
+  };
+  const before = io.transport.stats();
+  const total = series.list.length + series.coins.length;
   let succeeded = 0;
+  let done = 0;
   const attempt = async (label: string, body: () => Promise<void>) => {
     if (result.aborted || o.stopping?.()) {
       result.aborted = true;
       return;
     }
+    o.onProgress?.(done, total, label);
     try {
       await body();
       succeeded++;
     } catch (error) {
       const kind = (error as { kind?: string }).kind ?? "unknown";
-      result.failed[label] = kind;
+      result.failed[label] = `${kind}: ${(error as Error).message}`;
       if (succeeded === 0 && UNREACHABLE.has(kind)) result.aborted = true;
     }
+    done++;
   };
   for (const s of series.list) {
     await attempt(`${s.coin} ${s.interval}`, async () => {
@@ -70,5 +92,9 @@ export async function topUp(
       result.funding += stores.funding.insertMany(coin, rows);
     });
   }
+  o.onProgress?.(done, total, "");
+  const after = io.transport.stats();
+  result.failedRequests = after.failed - before.failed;
+  result.retries = after.retries - before.retries;
   return result;
 }

@@ -27,18 +27,52 @@ function safeJson(value: unknown): string {
   }
 }
 
+/** Why a request did not get an answer: what an operator must fix differs for each. */
+export type TransportReason = "dns" | "refused" | "reset" | "timeout" | "http" | "network";
+
+/** The reason of a failed fetch, from the error Bun throws (its `code` / `name`). */
+export function transportReason(cause: unknown): TransportReason {
+  const e = cause as { name?: unknown; code?: unknown } | null;
+  const code = typeof e?.code === "string" ? e.code : "";
+  if (e?.name === "TimeoutError" || code === "ETIMEDOUT") return "timeout";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "DNSException") return "dns";
+  if (code === "ECONNREFUSED" || code === "ConnectionRefused") return "refused";
+  if (code === "ECONNRESET" || code === "ConnectionClosed" || code === "EPIPE") return "reset";
+  return "network";
+}
+
+const REASON_TEXT: Record<TransportReason, string> = {
+  dns: "DNS lookup failed",
+  refused: "connection refused",
+  reset: "connection closed by the server",
+  timeout: "timed out",
+  http: "server error",
+  network: "network error",
+};
+
+/** "connection refused", "DNS lookup failed (ENOTFOUND)", … for messages. */
+export function describeReason(reason: TransportReason, cause?: unknown): string {
+  const code = (cause as { code?: unknown } | null)?.code;
+  return reason === "network" && typeof code === "string"
+    ? `${REASON_TEXT[reason]} (${code})`
+    : REASON_TEXT[reason];
+}
+
 /** Network failure, timeout or HTTP 5xx. */
 export class TransportError extends BotError {
   readonly kind = "transport";
+  /** What went wrong: DNS, refused, reset, timeout, HTTP 5xx (`http`), or another network error. */
+  readonly reason: TransportReason;
   constructor(
     message: string,
     /** True for /exchange: the action may have been executed; reconcile by cloid. */
     readonly outcomeUnknown: boolean,
     /** HTTP status when the node answered (5xx), undefined for network errors and timeouts. */
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: TransportReason },
   ) {
     super(message, options);
+    this.reason = options?.reason ?? (status === undefined ? "network" : "http");
   }
 }
 

@@ -5,7 +5,15 @@
  * failure returns to the caller as TransportError{outcomeUnknown: true} — reconcile by cloid.
  */
 import { log } from "../log.ts";
-import { BadRequestError, DecodeError, excerpt, RateLimitError, TransportError } from "./errors.ts";
+import {
+  BadRequestError,
+  DecodeError,
+  describeReason,
+  excerpt,
+  RateLimitError,
+  TransportError,
+  transportReason,
+} from "./errors.ts";
 import { realSleep, type Sleep, type WeightLimiter } from "./rate-limit.ts";
 import { exchangeWeight, infoExtraWeight, infoWeight } from "./weights.ts";
 
@@ -36,9 +44,16 @@ export interface HttpTransportOptions {
 export type ExchangePath = "/info" | "/exchange";
 
 export interface TransportStats {
+  /** Requests sent (every attempt). */
   requests: Record<ExchangePath, number>;
+  /** Attempts repeated after a failure. */
   retries: number;
+  /** Failed attempts by kind (`transport:refused`, `transport:http`, `rate_limit`, …). */
   failures: Record<string, number>;
+  /** Failed attempts in total (each retry that failed counts). */
+  failed: number;
+  /** The message of the latest failure (names its cause), or null. */
+  lastError: string | null;
 }
 
 export class HttpTransport {
@@ -49,11 +64,20 @@ export class HttpTransport {
   readonly #sleep: Sleep;
   readonly #random: () => number;
   readonly #fetch: (input: string, init: RequestInit) => Promise<Response>;
-  readonly #stats: TransportStats = { requests: { "/info": 0, "/exchange": 0 }, retries: 0, failures: {} };
+  readonly #stats: TransportStats = {
+    requests: { "/info": 0, "/exchange": 0 },
+    retries: 0,
+    failures: {},
+    failed: 0,
+    lastError: null,
+  };
+  /** host:port of the venue, for messages. */
+  readonly #origin: string;
 
   constructor(options: HttpTransportOptions) {
     this.#opts = options;
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.#origin = originOf(this.baseUrl);
     this.limiter = options.limiter;
     this.#retry = options.retry ?? DEFAULT_RETRY;
     this.#sleep = options.sleep ?? realSleep;
@@ -84,13 +108,20 @@ export class HttpTransport {
         return await this.#post(path, body);
       } catch (error) {
         const kind = (error as { kind?: string }).kind ?? "unknown";
-        this.#stats.failures[kind] = (this.#stats.failures[kind] ?? 0) + 1;
+        const key = error instanceof TransportError ? `${kind}:${error.reason}` : kind;
+        this.#stats.failures[key] = (this.#stats.failures[key] ?? 0) + 1;
+        this.#stats.failed++;
+        this.#stats.lastError = (error as Error).message;
         const retryable = error instanceof RateLimitError || (idempotent && error instanceof TransportError);
         if (!retryable || attempt >= this.#retry.maxAttempts) throw error;
         const delay = this.#backoff(attempt, error instanceof RateLimitError ? error.retryAfterMs : 0);
         if (error instanceof RateLimitError) this.limiter.backoff(delay);
         this.#stats.retries++;
-        log.withTag("hyperliquid").warn(`${path} failed (${kind}), retry ${attempt} in ${delay} ms`);
+        log
+          .withTag("hyperliquid")
+          .warn(
+            `${(error as Error).message}; retry ${attempt} of ${this.#retry.maxAttempts - 1} in ${delay} ms`,
+          );
         await this.#sleep(delay);
       }
     }
@@ -115,13 +146,21 @@ export class HttpTransport {
       });
       text = await response.text();
     } catch (cause) {
-      const timedOut = (cause as { name?: string }).name === "TimeoutError";
-      const what = timedOut ? `timed out after ${this.#opts.timeoutMs} ms` : "network error";
-      throw new TransportError(`POST ${path} ${what}`, outcomeUnknown, undefined, { cause });
+      const reason = transportReason(cause);
+      const what =
+        reason === "timeout" ? `timed out after ${this.#opts.timeoutMs} ms` : describeReason(reason, cause);
+      throw new TransportError(`POST ${path} to ${this.#origin}: ${what}`, outcomeUnknown, undefined, {
+        cause,
+        reason,
+      });
     }
     if (response.status === 429) throw new RateLimitError(retryAfterMs(response), path);
     if (response.status >= 500) {
-      throw new TransportError(`POST ${path}: HTTP ${response.status}`, outcomeUnknown, response.status);
+      throw new TransportError(
+        `POST ${path} to ${this.#origin}: HTTP ${response.status}`,
+        outcomeUnknown,
+        response.status,
+      );
     }
     if (response.status >= 400 || response.status < 200) {
       throw new BadRequestError(response.status, path, excerpt(text));
@@ -131,6 +170,14 @@ export class HttpTransport {
     } catch (cause) {
       throw new DecodeError(`${path} response`, text, "not JSON", { cause });
     }
+  }
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }
 

@@ -6,8 +6,13 @@
  * budgetFraction`. Weight known only after the response (items returned) is logged when charged and
  * delays later callers. Callers queue in order; a 429 pauses everyone for the backoff. The clock is
  * WALL time (never a replay clock) and is injected with its sleep so tests run instantly.
+ * Hyperliquid's window outlives the process: with a journal attached (the ledger's bot_state), every
+ * spend is saved before its request goes out and a restarted process starts from the saved window,
+ * so a restart (systemd `Restart=always`, a crash loop) never spends the same minute's budget twice.
+ * A wait of a second or more is logged ("waiting 12 s for rate budget"), never silent.
  */
 import { type Clock, MINUTE_MS, wallClock } from "../core/clock.ts";
+import { log } from "../log.ts";
 import { IP_WEIGHT_PER_MINUTE } from "./weights.ts";
 
 export type Sleep = (ms: number) => Promise<void>;
@@ -46,7 +51,24 @@ export interface LimiterStats {
 interface Spend {
   at: number;
   weight: number;
+  /** Restored from the journal (another process's spend): counted, never saved again as ours. */
+  foreign?: true;
 }
+
+/** The window as a journal stores it: [time ms, weight] pairs and the 429 pause. */
+export interface WeightWindow {
+  spends: [number, number][];
+  blockedUntil: number;
+}
+
+/** Where a limiter keeps its window across restarts. `save` must not throw for a full disk either. */
+export interface WeightJournal {
+  load(now: number): WeightWindow;
+  save(window: WeightWindow, now: number): void;
+}
+
+/** Waits shorter than this are not worth a log line, ms. */
+const LOG_WAIT_FROM_MS = 1_000;
 
 export class WeightLimiter {
   readonly capacity: number;
@@ -62,6 +84,10 @@ export class WeightLimiter {
   #waits = 0;
   #waitedMs = 0;
   #rateLimited = 0;
+  #journal: WeightJournal | null = null;
+  #journalFailed = false;
+  /** Until when the current wait has been announced in the log. */
+  #announcedUntil = 0;
 
   constructor(options: WeightLimiterOptions) {
     this.capacity = Math.max(
@@ -86,12 +112,52 @@ export class WeightLimiter {
   charge(weight: number): void {
     if (weight <= 0) return;
     this.#record(this.#clock.now(), weight);
+    this.#save();
   }
 
   /** A 429 arrived: nobody sends for `ms` (our view of the exchange's window was wrong). */
   backoff(ms: number): void {
     this.#rateLimited++;
     this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + ms);
+    this.#save();
+  }
+
+  /**
+   * Starts from the window a previous process left in `journal` (spends still inside the last 60 s,
+   * and its 429 pause), then saves every spend to it before the request goes out.
+   */
+  attachJournal(journal: WeightJournal): void {
+    const now = this.#clock.now();
+    const saved = journal.load(now);
+    const foreign = saved.spends.map(
+      ([at, weight]): Spend => ({ at: Math.min(at, now), weight, foreign: true }),
+    );
+    const restored = [...this.#window(now), ...foreign]
+      .filter((s) => s.weight > 0 && s.at > now - WEIGHT_WINDOW_MS)
+      .sort((a, b) => a.at - b.at);
+    this.#log = restored;
+    this.#head = 0;
+    this.#inWindow = restored.reduce((sum, s) => sum + s.weight, 0);
+    this.#blockedUntil = Math.max(this.#blockedUntil, saved.blockedUntil);
+    this.#journal = journal;
+    this.#save();
+  }
+
+  /** Milliseconds until `weight` fits in the window (0 = now). */
+  msUntilRoom(weight: number): number {
+    const now = this.#clock.now();
+    this.#evict(now);
+    return Math.max(0, this.#blockedUntil - now, this.#roomAt(Math.min(weight, this.capacity), now) - now);
+  }
+
+  /** Sleeps until `weight` fits in the window, without spending it (for callers that pace themselves). */
+  async waitForRoom(weight: number): Promise<void> {
+    for (let ms = this.msUntilRoom(weight); ms > 0; ms = this.msUntilRoom(weight)) {
+      this.#announce(ms);
+      this.#waits++;
+      this.#waitedMs += ms;
+      await this.#sleep(ms);
+    }
   }
 
   stats(): LimiterStats {
@@ -117,12 +183,49 @@ export class WeightLimiter {
       if (blockedFor <= 0 && this.#inWindow + need <= this.capacity) {
         this.#requests++;
         this.#record(now, weight);
+        this.#save();
         return;
       }
       const waitMs = Math.max(1, blockedFor, this.#roomAt(need, now) - now);
+      this.#announce(waitMs);
       this.#waits++;
       this.#waitedMs += waitMs;
       await this.#sleep(waitMs);
+    }
+  }
+
+  /** One log line per wait of a second or more (not one per queued caller). */
+  #announce(waitMs: number): void {
+    const now = this.#clock.now();
+    if (waitMs < LOG_WAIT_FROM_MS || now < this.#announcedUntil) return;
+    this.#announcedUntil = now + waitMs;
+    const why =
+      this.#blockedUntil > now
+        ? "after an HTTP 429"
+        : `${this.#inWindow}/${this.capacity} weight spent in the last 60 s`;
+    log.withTag("hyperliquid").info(`waiting ${Math.ceil(waitMs / 1000)} s for rate budget (${why})`);
+  }
+
+  #window(now: number): Spend[] {
+    this.#evict(now);
+    return this.#log.slice(this.#head);
+  }
+
+  #save(): void {
+    if (!this.#journal) return;
+    const now = this.#clock.now();
+    try {
+      this.#journal.save(
+        {
+          spends: this.#window(now).flatMap((s) => (s.foreign ? [] : [[s.at, s.weight] as [number, number]])),
+          blockedUntil: this.#blockedUntil,
+        },
+        now,
+      );
+      this.#journalFailed = false;
+    } catch (error) {
+      if (!this.#journalFailed) log.withTag("hyperliquid").warn("cannot save the rate-limit window", error);
+      this.#journalFailed = true;
     }
   }
 

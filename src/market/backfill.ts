@@ -23,10 +23,8 @@ export const DEFAULT_BACKFILL_DAYS = 30;
 export const CANDLES_PER_PAGE = 5000;
 /** Rows Hyperliquid returns per fundingHistory answer; a shorter page is the last one. */
 export const FUNDING_PER_PAGE = 500;
-/** How long the pacer waits before looking at the window again, ms. */
-const PACE_STEP_MS = 500;
 
-/** What the fetchers need: the shared transport and limiter, and a sleep for pacing. */
+/** What the fetchers need: the shared transport and limiter (which paces on its own sleep). */
 export interface HistoryIo {
   transport: HttpTransport;
   limiter: WeightLimiter;
@@ -46,18 +44,19 @@ export function expectedWeight(type: string, items: number): number {
 
 /** True when `weight` more fits in the limiter's capacity over the last 60 s. */
 export function hasRoom(limiter: WeightLimiter, weight: number): boolean {
-  const s = limiter.stats();
-  return s.weightLastMinute === 0 || s.weightLastMinute + weight <= s.capacity;
+  return limiter.msUntilRoom(weight) === 0;
 }
 
-/** An /info request sent once the last 60 s leave room for it (waits otherwise). */
+/**
+ * An /info request sent once the last 60 s leave room for it: waits (one sleep until the window has
+ * room, logged when it is a second or more) otherwise.
+ */
 export async function pacedInfo(
   io: HistoryIo,
   body: { type: string } & Record<string, unknown>,
   expectedItems: number,
 ): Promise<unknown> {
-  const weight = expectedWeight(body.type, expectedItems);
-  while (!hasRoom(io.limiter, weight)) await io.sleep(PACE_STEP_MS);
+  await io.limiter.waitForRoom(expectedWeight(body.type, expectedItems));
   return io.transport.info(body);
 }
 
@@ -146,6 +145,9 @@ export interface CoinSummary extends Spend {
 
 export interface BackfillSummary extends Spend {
   added: number;
+  /** Requests that failed (each failed retry counts), and retries sent; 429s are among the failures. */
+  failedRequests: number;
+  retries: number;
   coins: Record<string, CoinSummary>;
   series: SeriesResult[];
   failed: SeriesResult[];
@@ -167,11 +169,14 @@ export async function backfill(
     added: 0,
     requests: 0,
     weight: 0,
+    failedRequests: 0,
+    retries: 0,
     coins: {},
     series: [],
     failed: [],
     seconds: 0,
   };
+  const before = io.transport.stats();
   const total = options.coins.length * (options.intervals.length + 1);
   const since = options.now - options.days * DAY_MS;
   let done = 0;
@@ -224,6 +229,9 @@ export async function backfill(
     }
   }
   options.onProgress?.(done, total, "");
+  const after = io.transport.stats();
+  summary.failedRequests = after.failed - before.failed;
+  summary.retries = after.retries - before.retries;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

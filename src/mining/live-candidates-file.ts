@@ -1,15 +1,18 @@
 /**
  * config/live_candidates.json on disk: the writer used by `hlbot promote` (validated, then written to a
  * temp file, fsynced and renamed over the old file, so a reader never sees half a file and a failed run
- * leaves the previous file untouched) and the reader the daemon's live gate uses.
+ * leaves the previous file untouched) and the reader the daemon's live gate uses. Temp files a killed
+ * writer left behind (`.<name>.<pid>.<ms>.tmp`) are removed by the next write.
  */
 import {
   closeSync,
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
@@ -77,17 +80,73 @@ export interface PreparedWrite {
   abort(): void;
 }
 
+/** Temp files of writes in flight in this process (a file naming our PID but not listed is stale). */
+const inFlight = new Set<string>();
+
+/** A temp file of another live process is stale only after this long (it may still be committing), ms. */
+const FOREIGN_TMP_STALE_MS = 60 * 60_000;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes temp files of `path` that no write will ever commit: ours not in flight, those of dead
+ * processes, and any older than an hour (a PID reused after a restart looks alive). Returns their paths.
+ */
+export function removeStaleTempFiles(path: string, now: number = Date.now()): string[] {
+  const dir = dirname(path);
+  const name = basename(path);
+  const removed: string[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(`.${name}.`) || !entry.endsWith(".tmp")) continue;
+    const m = /^(\d+)\.(\d+)$/.exec(entry.slice(name.length + 2, -".tmp".length));
+    if (!m) continue;
+    const file = join(dir, entry);
+    if (inFlight.has(file)) continue;
+    const pid = Number(m[1]);
+    let stale = pid === process.pid || !pidAlive(pid);
+    if (!stale) {
+      try {
+        stale = now - statSync(file).mtimeMs > FOREIGN_TMP_STALE_MS;
+      } catch {
+        continue;
+      }
+    }
+    if (!stale) continue;
+    try {
+      unlinkSync(file);
+      removed.push(file);
+    } catch {}
+  }
+  return removed;
+}
+
 export function prepareAtomicWrite(path: string, content: string): PreparedWrite {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
+  removeStaleTempFiles(path);
   const tmpPath = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   const fd = openSync(tmpPath, "w", 0o644);
+  inFlight.add(tmpPath);
   try {
     writeSync(fd, content);
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
     unlinkSync(tmpPath);
+    inFlight.delete(tmpPath);
     throw error;
   }
   closeSync(fd);
@@ -95,6 +154,7 @@ export function prepareAtomicWrite(path: string, content: string): PreparedWrite
     tmpPath,
     commit() {
       renameSync(tmpPath, path);
+      inFlight.delete(tmpPath);
       try {
         const dfd = openSync(dir, "r");
         fsyncSync(dfd);
@@ -104,6 +164,7 @@ export function prepareAtomicWrite(path: string, content: string): PreparedWrite
       }
     },
     abort() {
+      inFlight.delete(tmpPath);
       try {
         unlinkSync(tmpPath);
       } catch {}

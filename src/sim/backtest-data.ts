@@ -25,20 +25,23 @@ export function loadReplayData(db: Database, req: DataRequest): LoadedReplayData
   const fundingRepo = new FundingRepo(db);
   const series: ReplaySeries[] = [];
   const funding = new Map<string, FundingRow[]>();
-  const hash = createHash("sha256");
+  // One line per series; sorted before hashing, so the hash names the data, not the order coins were listed in.
+  const lines: string[] = [];
   for (const coin of req.coins) {
     for (const interval of req.intervals) {
       const cols = candles.columns(coin, interval, req.loadFrom, req.to);
       if (cols.t.length === 0) continue;
       series.push({ coin, interval, cols });
-      hash.update(
+      lines.push(
         `${coin}|${interval}|${cols.t.length}|${cols.t[0]}|${cols.t[cols.t.length - 1]}|${cols.close[cols.t.length - 1]}\n`,
       );
     }
     const rates = fundingRepo.list(coin, req.loadFrom, req.to);
     if (rates.length) funding.set(coin, rates);
-    hash.update(`${coin}|funding|${rates.length}\n`);
+    lines.push(`${coin}|funding|${rates.length}\n`);
   }
+  const hash = createHash("sha256");
+  for (const line of lines.sort()) hash.update(line);
   return { series, funding, hash: hash.digest("hex").slice(0, 16) };
 }
 

@@ -1,7 +1,9 @@
 // `hlbot backfill` as a user runs it (a separate process), pointed at the local fake Hyperliquid.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
+import { loadUniverse } from "../../src/cli/universe-cache.ts";
 import { openLedger } from "../../src/ledger/open.ts";
+import { BotStateRepo } from "../../src/ledger/repos/bot-state.ts";
 import { CandlesRepo } from "../../src/ledger/repos/candles.ts";
 import { FundingRepo } from "../../src/ledger/repos/funding.ts";
 import { type FakeHyperliquid, startFakeHyperliquid } from "../support/fake-hl/index.ts";
@@ -97,7 +99,14 @@ describe("hlbot backfill", () => {
     const coins = Object.keys(JSON.parse(all.out).coins);
     expect(coins.length).toBe(23);
     expect(coins).not.toContain("MATIC");
-    const bad = await hlbot(["backfill", "--db", db, "--coins", "BTC,DOGEX", "--until", UNTIL]);
+    // The listing is cached for `hlbot config check` (issue 12 §3).
+    const ledger = openLedger(db, { readonly: true });
+    expect(loadUniverse(new BotStateRepo(ledger))?.coins.sort()).toEqual(coins.sort());
+    ledger.close();
+    // Same ledger, same budget: the window the first run left (~990 of 1200) still has room for `meta`.
+    const bad = await hlbot(["backfill", "--db", db, "--coins", "BTC,DOGEX", "--until", UNTIL], {
+      HLBOT_HYPERLIQUID__WEIGHT_BUDGET_FRACTION: "1",
+    });
     expect(bad.code).toBe(2);
     expect(bad.err + bad.out).toContain("not listed on Hyperliquid: DOGEX");
   }, 30_000);

@@ -89,4 +89,24 @@ describe("dist/hlbot", () => {
     const r = run(["import", "--dir", "/nonexistent-dir", "--db", join(scratchDir(), "x.db")]);
     expect(r.code).toBe(2);
   });
+
+  test("issue 14 #2: the compiled binary locks with flock: a stale lock file naming a live PID does not block", () => {
+    const dir = scratchDir();
+    const db = join(dir, "new", "x.db");
+    // PID 1 is alive, but holds no lock: only a real flock (bun:ffi inside the binary) can tell.
+    const first = run(["mine", "--db", db]);
+    expect(first.code, first.err).toBe(3);
+    writeFileSync(`${db}.mine.lock`, JSON.stringify({ pid: 1, t: 0 }));
+    const r = run(["mine", "--db", db]);
+    expect(r.code, r.err).toBe(3); // no trades yet: nothing to do, and not 75
+  });
+
+  test("issue 12 §3: usage errors exit 2 and global flags work before the subcommand in the binary", () => {
+    const bad = run(["status", "--jsno"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("usage: hlbot status [options]");
+    const db = join(scratchDir(), "y.db");
+    expect(run(["--db", db, "import", "--dir", scratchDir()]).code).toBe(0);
+    expect(existsSync(db)).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 // `hlbot mine` as cron runs it: exit codes, output, the lock.
 import { describe, expect, test } from "bun:test";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
+import { acquireRunLock } from "../../src/mining/run-lock.ts";
 import { hlbot } from "../mining/support/cli.ts";
 import { miningFixture, specs } from "../mining/support/ledger.ts";
 
@@ -32,10 +33,27 @@ describe("hlbot mine", () => {
   });
 
   test("an overlapping run exits 75 (lock held by a live process)", async () => {
-    writeFileSync(`${db}.mine.lock`, JSON.stringify({ pid: process.pid, t: Date.now() }));
+    const held = acquireRunLock(`${db}.mine.lock`); // a live holder (this process)
     const r = await hlbot(fx.dir, ["mine", "--db", db]);
     expect(r.code).toBe(75);
     expect(r.err).toContain("lock");
+    expect(r.err).toContain(`pid ${process.pid}`);
     expect(existsSync(`${db}.mine.lock`)).toBe(true);
+    held.release();
+  });
+
+  test("issue 12 §3: nothing for --run-id 0 names the backtest runs that could be mined instead", async () => {
+    const bt = miningFixture();
+    bt.feed(specs("momentum", [0.8, 0, 0, 0], 2), 0, 12, 3, "v4", 7);
+    bt.feed(specs("trend_alpha", [0.5, 0, 0, 0], 2), 0, 12, 4, "v3", 9);
+    bt.db.close();
+    const r = await hlbot(bt.dir, ["mine", "--db", bt.config.ledger.path]);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain("no closed shadow trades for model v4, source run 0");
+    expect(r.out).toContain("backtest runs with closed trades you could mine instead:");
+    expect(r.out).toMatch(/hlbot mine --run-id 9 --model v3 +\(\d+ closed trades\)/);
+    expect(r.out).toMatch(/hlbot mine --run-id 7 +\(\d+ closed trades\)/);
+    const json = JSON.parse((await hlbot(bt.dir, ["mine", "--db", bt.config.ledger.path, "--json"])).out);
+    expect(json.minableRuns.map((m: { runId: number }) => m.runId)).toEqual([9, 7]);
   });
 });

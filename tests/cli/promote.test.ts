@@ -1,7 +1,8 @@
 // `hlbot promote` as cron runs it: exit codes, dry run, idempotency, the lock.
 import { describe, expect, test } from "bun:test";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { acquireRunLock } from "../../src/mining/run-lock.ts";
 import { hlbot } from "../mining/support/cli.ts";
 import { miningFixture, specs } from "../mining/support/ledger.ts";
 
@@ -38,11 +39,11 @@ describe("hlbot promote", () => {
 
   test("an overlapping run exits 75 and touches nothing", async () => {
     expect((await hlbot(fx.dir, ["mine", "--db", db])).code).toBe(0);
-    writeFileSync(`${db}.promote.lock`, JSON.stringify({ pid: process.pid, t: Date.now() }));
+    const held = acquireRunLock(`${db}.promote.lock`); // a live holder (this process)
     const before = readFileSync(file, "utf8");
     expect((await hlbot(fx.dir, ["promote", "--db", db])).code).toBe(75);
     expect(readFileSync(file, "utf8")).toBe(before);
-    rmSync(`${db}.promote.lock`);
+    held.release();
     expect((await hlbot(fx.dir, ["promote", "--db", db])).code).toBe(3); // no state change on the new run
   });
 });

@@ -80,8 +80,8 @@ describe("hlbot serve", () => {
       env: { PATH: process.env.PATH ?? "" },
       stderr: "pipe",
     });
-    expect(await proc.exited).toBe(1);
-    expect(await new Response(proc.stderr).text()).toContain("cannot open ledger");
+    expect(await proc.exited).toBe(2); // the user's to fix: a clear exit 2, no stack trace
+    expect(await new Response(proc.stderr).text()).toContain(`no ledger at ${path}`);
     expect(await Bun.file(path).exists()).toBe(false);
   });
 

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { startApiServer } from "../../src/api/server.ts";
 import { ledgerApiApp } from "../../src/api/standalone.ts";
+import { EXIT_DEGRADED } from "../../src/cli/status.ts";
 import { loadConfig } from "../../src/config/loader.ts";
 import { buildLedgerFixture } from "../api/support/ledger-fixture.ts";
 import { REPO_ROOT, scratchDir } from "../support/paths.ts";
@@ -46,7 +47,7 @@ describe("hlbot status", () => {
     const server = serve();
     try {
       const r = await status(["--url", server.url, "--json"]);
-      expect(r.code).toBe(0);
+      expect(r.code).toBe(EXIT_DEGRADED); // the fixture's last tick is days old
       const report = JSON.parse(r.out);
       expect(report.source).toEqual({ kind: "api", location: server.url });
       expect(report.health.ledger.path).toBe(fixture.path);
@@ -62,7 +63,7 @@ describe("hlbot status", () => {
     const url = server.url;
     await server.stop();
     const r = await status(["--url", url, "--json"]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(EXIT_DEGRADED); // the fixture's last tick is days old
     const report = JSON.parse(r.out);
     expect(report.source).toEqual({ kind: "ledger", location: fixture.path });
     expect(report.health.source).toBe("ledger");
@@ -73,7 +74,7 @@ describe("hlbot status", () => {
     const server = serve();
     await server.stop();
     const r = await status(["--url", server.url]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(EXIT_DEGRADED); // the fixture's last tick is days old
     expect(r.out).toContain("read from the ledger: no API is listening");
     expect(r.out).toMatch(/ID\s+MODE\s+COIN\s+SIDE\s+STRATEGY\s+ENTRY\s+MARK/);
     for (const id of openIds()) expect(r.out).toMatch(new RegExp(`^${id}\\s+shadow`, "m"));
@@ -85,7 +86,7 @@ describe("hlbot status", () => {
     const server = serve(token);
     try {
       const ok = await status(["--url", server.url, "--json"], { HLBOT_API__TOKEN: token });
-      expect(ok.code).toBe(0);
+      expect(ok.code).toBe(EXIT_DEGRADED);
       expect(JSON.parse(ok.out).source.kind).toBe("api");
       const bad = await status(["--url", server.url], { HLBOT_API__TOKEN: `${token}-wrong` });
       expect(bad.code).toBe(1);
@@ -93,6 +94,31 @@ describe("hlbot status", () => {
       expect(bad.out + bad.err).not.toContain(token);
     } finally {
       await server.stop();
+    }
+  });
+
+  test("issue 12 §3: status exits 0 when /health is ok and 3 (like systemctl is-active) when degraded", async () => {
+    let health: Record<string, unknown> = { status: "ok", reasons: [] };
+    const api = Bun.serve({
+      hostname: "127.0.0.1",
+      port: 0,
+      fetch: (req) => {
+        const path = new URL(req.url).pathname;
+        if (path === "/health") return Response.json(health);
+        if (path === "/positions") return Response.json({ positions: [] });
+        return Response.json({ total: { trades: 0 } });
+      },
+    });
+    try {
+      const url = `http://127.0.0.1:${api.port}`;
+      const ok = await status(["--url", url, "--json"]);
+      expect(ok.code, ok.err).toBe(0);
+      health = { status: "degraded", reasons: ["last tick 5 min ago"] };
+      const degraded = await status(["--url", url, "--json"]);
+      expect(degraded.code).toBe(3);
+      expect(JSON.parse(degraded.out).health.reasons).toEqual(["last tick 5 min ago"]);
+    } finally {
+      api.stop(true);
     }
   });
 });

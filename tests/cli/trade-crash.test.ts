@@ -3,6 +3,7 @@
 // stays intact (integrity and foreign keys) with no decision doubled.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
+import { WEIGHT_JOURNAL_KEY } from "../../src/hyperliquid/weight-journal.ts";
 import { openLedger } from "../../src/ledger/open.ts";
 import { type FakeHyperliquid, startFakeHyperliquid } from "../support/fake-hl/index.ts";
 import { scratchDir } from "../support/paths.ts";
@@ -23,6 +24,12 @@ function heartbeat(dbPath: string): { pid: number; t: number } | null {
   } | null;
   db.close();
   return row ? (JSON.parse(row.value) as { pid: number; t: number }) : null;
+}
+
+function forgetWeightWindow(dbPath: string): void {
+  const db = openLedger(dbPath);
+  db.run("DELETE FROM bot_state WHERE key = ?1", [WEIGHT_JOURNAL_KEY]);
+  db.close();
 }
 
 describe("hlbot trade under SIGKILL", () => {
@@ -47,6 +54,9 @@ describe("hlbot trade under SIGKILL", () => {
     };
     let lastT = 0;
     for (let k = 0; k < 5; k++) {
+      // Five lives in a few seconds spend more than a minute's budget; hlbot's limiter (rightly) carries
+      // its window across restarts and would wait. This venue has no limit: start each life afresh.
+      forgetWeightWindow(dbPath);
       const child = spawnHlbot(["trade", "--config", config, "--log-format", "json"], dir);
       // Wait until THIS process committed a tick (the dead run's lock was taken over), then kill it at a
       // random moment, mid-tick or between ticks.

@@ -84,6 +84,11 @@ describe("hlbot trade (process)", () => {
     child.proc.kill("SIGINT");
     expect(await child.exited).toBe(0);
     expect(child.stderr()).toContain("retry in");
+    // issue 12 §2: the cause is named (not just "transport"), and the closing line counts the failures.
+    expect(child.stderr()).toContain(`POST /info to 127.0.0.1:${dead}: connection refused`);
+    expect(child.stderr()).toMatch(
+      /stopped after 0 ticks .*Hyperliquid: [1-9]\d* failed requests, [1-9]\d* retries/,
+    );
   }, 60_000);
 
   test("--once runs one tick after the warm-up and exits 0", async () => {

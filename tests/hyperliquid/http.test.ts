@@ -68,7 +68,7 @@ describe("HttpTransport /info", () => {
     expect(await http.info({ type: "meta" })).toEqual([]);
     expect(server.requests).toHaveLength(3);
     expect(sleeps).toEqual([500, 1000]);
-    expect(http.stats()).toMatchObject({ retries: 2, failures: { transport: 2 } });
+    expect(http.stats()).toMatchObject({ retries: 2, failed: 2, failures: { "transport:http": 2 } });
   });
 
   test("gives up after maxAttempts with a TransportError", async () => {
@@ -112,6 +112,45 @@ describe("HttpTransport /info", () => {
     const error = await caught(http.info({ type: "meta" }));
     expect(error).toBeInstanceOf(TransportError);
     expect(sleeps).toHaveLength(3);
+  });
+
+  test("issue 12 §2: a failure names its cause (DNS, refused, reset, timeout, HTTP status), and is counted", async () => {
+    const dead = Bun.serve({ hostname: "127.0.0.1", port: 0, fetch: () => new Response("") });
+    const port = dead.port;
+    dead.stop(true);
+    const refused = await caught(
+      transport({ baseUrl: `http://127.0.0.1:${port}` }).http.info({ type: "meta" }),
+    );
+    expect(refused).toMatchObject({
+      reason: "refused",
+      message: `POST /info to 127.0.0.1:${port}: connection refused`,
+    });
+    const failing = (code: string, name = "TypeError") =>
+      Object.assign(new Error(`${code}: synthetic`), { code, name });
+    for (const [error, reason, text] of [
+      [failing("ENOTFOUND"), "dns", "DNS lookup failed"],
+      [failing("ECONNRESET"), "reset", "connection closed by the server"],
+      [failing("", "TimeoutError"), "timeout", "timed out after 2000 ms"],
+      [failing("EHOSTUNREACH"), "network", "network error (EHOSTUNREACH)"],
+    ] as const) {
+      const clock = new ManualClock(0);
+      const limiter = new WeightLimiter({ budgetFraction: 1, clock, sleep: async (ms) => clock.advance(ms) });
+      const http = new HttpTransport({
+        baseUrl: "https://api.hyperliquid.xyz",
+        timeoutMs: 2_000,
+        limiter,
+        sleep: async (ms) => clock.advance(ms),
+        fetch: () => Promise.reject(error),
+      });
+      const thrown = await caught(http.info({ type: "meta" }));
+      expect(thrown).toMatchObject({ reason, message: `POST /info to api.hyperliquid.xyz: ${text}` });
+      expect(http.stats()).toMatchObject({ failed: 4, retries: 3, lastError: (thrown as Error).message });
+      expect(http.stats().failures).toEqual({ [`transport:${reason}`]: 4 });
+    }
+    server.script("/info", { status: 502 }, { status: 502 }, { status: 502 }, { status: 502 });
+    const status = await caught(transport().http.info({ type: "meta" }));
+    expect(status).toMatchObject({ reason: "http", status: 502 });
+    expect((status as Error).message).toEndWith(": HTTP 502");
   });
 });
 

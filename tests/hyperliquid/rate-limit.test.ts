@@ -1,6 +1,34 @@
 import { describe, expect, test } from "bun:test";
 import { ManualClock } from "../../src/core/clock.ts";
 import { WeightLimiter } from "../../src/hyperliquid/rate-limit.ts";
+import {
+  type KeyValueStore,
+  StoredWeightJournal,
+  WEIGHT_JOURNAL_KEY,
+} from "../../src/hyperliquid/weight-journal.ts";
+import { configureLogger } from "../../src/log.ts";
+
+/** bot_state in memory, stored as JSON text like the ledger does. */
+function memoryStore(): KeyValueStore & { raw: Map<string, string> } {
+  const raw = new Map<string, string>();
+  return {
+    raw,
+    get: <T>(key: string) => (raw.has(key) ? (JSON.parse(raw.get(key)!) as T) : undefined),
+    set: (key, value) => void raw.set(key, JSON.stringify(value)),
+  };
+}
+
+/** Captures the JSON log lines written while `fn` runs. */
+async function logged(fn: () => Promise<void>): Promise<string[]> {
+  const lines: string[] = [];
+  configureLogger({ format: "json", level: "info", write: (line) => lines.push(line) });
+  try {
+    await fn();
+  } finally {
+    configureLogger({ level: "error" });
+  }
+  return lines.map((l) => JSON.parse(l).msg as string);
+}
 
 /** A limiter on a manual clock whose sleep just moves the clock (and records the wait). */
 function setup(budgetFraction = 0.5) {
@@ -124,5 +152,67 @@ describe("WeightLimiter", () => {
     expect(limiter.stats().weightLastMinute).toBe(22);
     clock.advance(30_001);
     expect(limiter.stats().weightLastMinute).toBe(2);
+  });
+
+  test("issue 12 §2: a restarted process starts from the window its predecessor left (no burst)", async () => {
+    const store = memoryStore();
+    const first = setup(0.8);
+    first.limiter.attachJournal(new StoredWeightJournal(store, "first"));
+    for (let i = 0; i < 45; i++) await first.limiter.acquire(20); // 900 of 960, spent at t0
+    first.limiter.charge(40); // post-hoc item weight counts too
+    expect(store.raw.has(WEIGHT_JOURNAL_KEY)).toBe(true);
+
+    // Killed; a new process on the same ledger 1 s later (its own clock, the same wall time).
+    const second = setup(0.8);
+    second.clock.set(first.clock.now() + 1_000);
+    second.limiter.attachJournal(new StoredWeightJournal(store, "second"));
+    expect(second.limiter.stats().weightLastMinute).toBe(940);
+    const lines = await logged(() => second.limiter.acquire(60));
+    // Room once t0's spends leave the window, 60 s after t0: 59 s after the restart.
+    expect(second.sleeps).toEqual([59_000]);
+    expect(lines).toEqual(["waiting 59 s for rate budget (940/960 weight spent in the last 60 s)"]);
+    expect(second.limiter.stats().weightLastMinute).toBe(60);
+  });
+
+  test("issue 12 §2: a 429 pause survives the restart too; spends older than 60 s are forgotten", () => {
+    const store = memoryStore();
+    const first = setup(0.8);
+    first.limiter.attachJournal(new StoredWeightJournal(store, "first"));
+    first.limiter.backoff(30_000);
+    const later = setup(0.8);
+    later.clock.set(first.clock.now() + 10_000);
+    later.limiter.attachJournal(new StoredWeightJournal(store, "later"));
+    expect(later.limiter.msUntilRoom(2)).toBe(20_000);
+    const much = setup(0.8);
+    much.clock.set(first.clock.now() + 120_000);
+    much.limiter.attachJournal(new StoredWeightJournal(store, "much-later"));
+    expect(much.limiter.msUntilRoom(960)).toBe(0);
+  });
+
+  test("issue 12 §2: the journal keeps every writer's spends (daemon and backfill on one ledger)", async () => {
+    const store = memoryStore();
+    const daemon = setup(0.8);
+    daemon.limiter.attachJournal(new StoredWeightJournal(store, "daemon"));
+    await daemon.limiter.acquire(300);
+    const backfill = setup(0.8);
+    backfill.limiter.attachJournal(new StoredWeightJournal(store, "backfill"));
+    await backfill.limiter.acquire(200); // sees 300 + 200
+    await daemon.limiter.acquire(20); // the daemon's save keeps the backfill's spends
+    const restarted = setup(0.8);
+    restarted.limiter.attachJournal(new StoredWeightJournal(store, "restarted"));
+    expect(restarted.limiter.stats().weightLastMinute).toBe(520);
+    store.raw.set(WEIGHT_JOURNAL_KEY, '{"writers": 7}'); // unreadable: a fresh window, not a crash
+    const fresh = setup(0.8);
+    fresh.limiter.attachJournal(new StoredWeightJournal(store, "fresh"));
+    expect(fresh.limiter.stats().weightLastMinute).toBe(0);
+  });
+
+  test("issue 12 §2: waiting for room is logged once per wait, not per queued caller", async () => {
+    const { limiter } = setup(0.5);
+    await limiter.acquire(600);
+    const lines = await logged(async () => {
+      await Promise.all([limiter.acquire(20), limiter.acquire(20), limiter.waitForRoom(20)]);
+    });
+    expect(lines).toEqual(["waiting 60 s for rate budget (600/600 weight spent in the last 60 s)"]);
   });
 });

@@ -72,9 +72,13 @@ describe("backfill", () => {
     fake.injectFault({ kind: "http500", endpoint: "info", type: "fundingHistory", times: 4 }); // all retries of one call
     const broken = await run(db, { coins: ["SOL"], intervals: ["1h"], days: 2 });
     expect(broken.failed.map((f) => `${f.coin} ${f.series}`)).toEqual(["SOL funding"]);
+    // issue 12 §2: the summary counts what failed, retries included (4 attempts, 3 of them retries).
+    expect(broken).toMatchObject({ failedRequests: 4, retries: 3 });
+    expect(broken.failed[0]?.error).toContain("HTTP 500");
     expect(broken.coins.SOL!.candles).toBeGreaterThan(40);
     const fixed = await run(db, { coins: ["SOL"], intervals: ["1h"], days: 2 });
     expect(fixed.failed).toEqual([]);
+    expect(fixed).toMatchObject({ failedRequests: 0, retries: 0 });
     expect(fixed.coins.SOL).toMatchObject({ candles: 0, funding: 48 });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { EMPTY_LIVE_CANDIDATES, type LiveCandidatesFile } from "../../src/core/live-candidates.ts";
 import { LiveCandidatesFileError } from "../../src/mining/errors.ts";
@@ -92,5 +92,31 @@ describe("live_candidates.json", () => {
     expect(readdirSync(join(path, ".."))).toEqual(["f.json"]);
     prepareAtomicWrite(path, "new").commit();
     expect(readFileSync(path, "utf8")).toBe("new");
+  });
+
+  test("issue 14 #13: temp files a killed promote left behind are removed by the next write", () => {
+    const dir = scratchDir();
+    const path = join(dir, "live_candidates.json");
+    const dead = join(dir, `.live_candidates.json.2147483000.${Date.now() - 5_000}.tmp`);
+    const ourPast = join(dir, `.live_candidates.json.${process.pid}.1700000000000.tmp`); // PID reused after a restart
+    const aliveOld = join(dir, `.live_candidates.json.1.1700000000001.tmp`); // live PID 1, hours old
+    const aliveNew = join(dir, `.live_candidates.json.1.${Date.now()}.tmp`); // live PID 1, maybe committing now
+    const unrelated = join(dir, ".other.json.2147483000.1.tmp");
+    for (const f of [dead, ourPast, aliveOld, aliveNew, unrelated]) writeFileSync(f, "{");
+    const hoursAgo = (Date.now() - 3 * 3_600_000) / 1000;
+    utimesSync(aliveOld, hoursAgo, hoursAgo);
+    const staged = prepareAtomicWrite(path, "{}");
+    expect(readdirSync(dir).sort()).toEqual(
+      [
+        ".other.json.2147483000.1.tmp",
+        aliveNew.slice(dir.length + 1),
+        staged.tmpPath.slice(dir.length + 1),
+      ].sort(),
+    );
+    staged.commit();
+    writeLiveCandidates(path, FILE); // an in-flight write of ours is never taken for stale
+    expect(readdirSync(dir).sort()).toEqual(
+      [".other.json.2147483000.1.tmp", aliveNew.slice(dir.length + 1), "live_candidates.json"].sort(),
+    );
   });
 });

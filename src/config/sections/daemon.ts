@@ -1,4 +1,7 @@
-/** `hlbot trade`: how the daemon schedules ticks, bounds its waits on the network and persists state. */
+/**
+ * `hlbot trade`: how the daemon schedules ticks, bounds its waits on the network and persists state.
+ * Every timer has an upper bound: a value beyond 2^31 ms would make a timer fire after 1 ms.
+ */
 import * as z from "zod";
 
 export const DaemonSection = z.strictObject({
@@ -13,18 +16,18 @@ export const DaemonSection = z.strictObject({
    * A closed candle that reaches the daemon later than this after its close only warms the features;
    * it is never scanned (a stale setup must not open a trade), seconds.
    */
-  max_bar_age_seconds: z.number().int().min(0).default(900),
+  max_bar_age_seconds: z.number().int().min(0).max(86_400).default(900),
   /**
    * Spacing at which websocket data is folded in between ticks, ms: mids into the price path (its
    * high/low) and closed candles into the ledger, so the tick finds them in place; 0 = only at ticks.
    */
-  ws_sample_ms: z.number().int().min(0).default(1_000),
+  ws_sample_ms: z.number().int().min(0).max(60_000).default(1_000),
   /** Spacing of equity snapshots in the ledger, seconds (`hlbot serve` reads the last tick from them). */
-  equity_snapshot_seconds: z.number().int().min(1).default(60),
+  equity_snapshot_seconds: z.number().int().min(1).max(86_400).default(60),
   /** First retry delay when Hyperliquid cannot be reached at start, ms (doubles per failure). */
-  connect_retry_initial_ms: z.number().int().min(10).default(1_000),
+  connect_retry_initial_ms: z.number().int().min(10).max(600_000).default(1_000),
   /** Longest delay between start-up connection retries, ms. */
-  connect_retry_max_ms: z.number().int().min(10).default(60_000),
+  connect_retry_max_ms: z.number().int().min(10).max(3_600_000).default(60_000),
 });
 
 export type DaemonConfig = z.output<typeof DaemonSection>;

@@ -5,5 +5,5 @@ export const LedgerSection = z.strictObject({
   /** Ledger file; a relative path resolves against the working directory. */
   path: z.string().min(1).default("data/hlbot.db"),
   /** Milliseconds a writer waits for a lock before failing. */
-  busy_timeout_ms: z.number().int().min(0).default(5_000),
+  busy_timeout_ms: z.number().int().min(0).max(600_000).default(5_000),
 });

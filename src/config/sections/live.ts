@@ -17,5 +17,5 @@ export const LiveSection = z.strictObject({
   /** Stop distance (fraction of entry) given to an adopted position that had no hlbot stop. */
   adopt_stop_fraction: z.number().positive().max(0.5).default(0.03),
   /** Seconds between reconciliations with the exchange while running. */
-  reconcile_seconds: z.number().int().min(10).default(300),
+  reconcile_seconds: z.number().int().min(10).max(86_400).default(300),
 });

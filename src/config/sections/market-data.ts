@@ -7,9 +7,9 @@ export const MarketDataSection = z.strictObject({
   /** Days the recorder fetches for a series with no history yet (run `hlbot backfill` for more). */
   bootstrap_days: z.number().int().min(1).max(365).default(2),
   /** Seconds between asset-context samples (metaAndAssetCtxs, weight 20) → asset_ctxs. */
-  asset_ctx_seconds: z.number().int().min(0).default(60),
+  asset_ctx_seconds: z.number().int().min(0).max(86_400).default(60),
   /** Seconds between L2 snapshots of each book coin (l2Book, weight 2 each) → book_snapshots; 0 = off. */
-  book_seconds: z.number().int().min(0).default(60),
+  book_seconds: z.number().int().min(0).max(86_400).default(60),
   /** Levels per side kept as JSON with each book snapshot (0 = best bid/ask only). */
   book_levels: z.number().int().min(0).max(20).default(5),
   /** Coins whose book is sampled (default: engine.coins). */
