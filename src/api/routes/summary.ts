@@ -28,7 +28,7 @@ type Q = z.output<typeof Query>;
 
 /** The run's figures for a query (also what the HTML report embeds, with the whole run). */
 export function runSummaryView(
-  ctx: ApiContext,
+  ctx: Pick<ApiContext, "runClock" | "summary">,
   run: RunRef,
   q: Omit<Q, "run_id">,
   curvePoints?: number,
