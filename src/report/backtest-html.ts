@@ -8,7 +8,9 @@
  */
 import { PAGE_CSS, REPORT_JS } from "../ui/assets.ts";
 import type { ReportData } from "../ui/web/report/main.ts";
+import type { Columnar } from "../ui/web/shared/packed.ts";
 import type { SummaryView } from "../ui/web/shared/summary-view.ts";
+import type { DecisionJson, TradeJson } from "../ui/web/shared/trade-types.ts";
 
 export interface ReportRun {
   id: number;
@@ -24,7 +26,10 @@ export interface ReportRun {
 export interface ReportInput {
   title: string;
   run: ReportRun | null;
-  data: Omit<ReportData, "candles">;
+  summary: SummaryView;
+  /** Every closed trade, newest first, and the decision behind each. */
+  trades: TradeJson[];
+  decisions: DecisionJson[];
   /** Per coin: the interval and bars ([t, o, h, l, c]) the candlestick chart shows. */
   candles: Map<string, { interval: string; bars: [number, number, number, number, number][] }>;
 }
@@ -32,8 +37,15 @@ export interface ReportInput {
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const iso = (t: number) => new Date(t).toISOString().slice(0, 16).replace("T", " ");
-/** JSON safe inside <script type="application/json">: no "</script", no "<!--". */
-const scriptJson = (x: unknown) => JSON.stringify(x).replace(/</g, "\\u003c");
+/** JSON, gzipped, base64 (no "<" can occur): read back by src/ui/web/shared/packed.ts. */
+const packed = (x: unknown) => Buffer.from(Bun.gzipSync(JSON.stringify(x))).toString("base64");
+/** Rows of one shape as columns: each key once (read back by rowsOf). */
+function columnar<T extends object>(rows: T[]): Columnar {
+  const columns = rows.length ? Object.keys(rows[0]!) : [];
+  return { columns, rows: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c])) };
+}
+const packedScript = (id: string, x: unknown) =>
+  `<script type="application/octet-stream" data-encoding="json+gzip+base64" id="${id}">${packed(x)}</script>`;
 
 function header(title: string, run: ReportRun | null, v: SummaryView): string {
   const facts = [
@@ -62,10 +74,10 @@ export function renderReportHtml(input: ReportInput): string {
   const blobs = coins.map((coin, i) => {
     const c = input.candles.get(coin)!;
     index[coin] = { interval: c.interval, index: i };
-    return `<script type="application/json" id="candles-${i}">${scriptJson(c.bars)}</script>`;
+    return packedScript(`candles-${i}`, c.bars);
   });
-  const data: ReportData = { ...input.data, candles: index };
-  const v = input.data.summary;
+  const data: ReportData = { summary: input.summary, trades: columnar(input.trades), candles: index };
+  const v = input.summary;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(input.title)}</title><style>${PAGE_CSS}</style></head>
@@ -84,7 +96,8 @@ ${header(input.title, input.run, v)}
 <section class="panel" id="drilldown" hidden aria-live="polite"></section>
 <section class="panel"><h2>Trades <small>every closed trade · filter, sort, follow a decision link</small></h2><div id="trade-list"></div></section>
 <footer><span>hlbot ${esc(input.run?.codeVersion ?? "")}</span><span>what each panel means: docs/report.md</span><span>charts: <a href="https://www.tradingview.com/" rel="noopener noreferrer">TradingView Lightweight Charts™</a> (Apache-2.0, © TradingView, Inc.)</span></footer>
-<script type="application/json" id="report-data">${scriptJson(data)}</script>
+${packedScript("report-data", data)}
+${packedScript("decisions", columnar(input.decisions))}
 ${blobs.join("\n")}
 <script>${REPORT_JS}</script></body></html>`;
 }

@@ -26,7 +26,6 @@ export const REPORT_BARS_PER_COIN = 5000;
 export const REPORT_BARS_TOTAL = 150_000;
 /** Points of the cumulative-R and equity curves kept in the report. */
 export const REPORT_CURVE_POINTS = 5000;
-const TRADE_PAGE = 500;
 
 export function buildRunReport(db: Database, runId: number, title?: string): string {
   const runClock = new RunClock(db, wallClock);
@@ -36,21 +35,13 @@ export function buildRunReport(db: Database, runId: number, title?: string): str
   const run = runClock.resolve(runId);
   const summary = runSummaryView({ runClock, summary: new SummaryQueries(db) }, run, {}, REPORT_CURVE_POINTS);
 
-  const trades: TradeJson[] = [];
-  const tradeQueries = new TradeQueries(db);
-  let after: { t: number; id: number } | undefined;
-  for (;;) {
-    const page = tradeQueries.page({ runId, limit: TRADE_PAGE, after });
-    trades.push(...(page.trades as TradeJson[]));
-    if (!page.next) break;
-    after = page.next;
-  }
+  const trades = new TradeQueries(db).allOfRun(runId) as TradeJson[];
   const decisionQueries = new DecisionQueries(db);
-  const decisions: Record<string, DecisionJson> = {};
+  const decisions = new Map<number, DecisionJson>();
   for (const t of trades) {
-    if (t.decision_id === null || decisions[t.decision_id]) continue;
+    if (t.decision_id === null || decisions.has(t.decision_id)) continue;
     const d = decisionQueries.byId(t.decision_id);
-    if (d) decisions[t.decision_id] = JSON.parse(d.row) as DecisionJson;
+    if (d) decisions.set(t.decision_id, compactFeatures(JSON.parse(d.row) as DecisionJson));
   }
 
   const candleQueries = new CandleQueries(db);
@@ -81,7 +72,19 @@ export function buildRunReport(db: Database, runId: number, title?: string): str
       dataHash: entry.data_hash,
       codeVersion: entry.code_version,
     },
-    data: { summary, trades, decisions },
+    summary,
+    trades,
+    decisions: [...decisions.values()],
     candles,
   });
+}
+
+/** Features to 6 significant digits, as the drill-down prints them: a lighter page, the same text. */
+function compactFeatures(d: DecisionJson): DecisionJson {
+  if (!d.features) return d;
+  const features: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(d.features)) {
+    features[k] = typeof v === "number" && Number.isFinite(v) ? Number(v.toPrecision(6)) : v;
+  }
+  return { ...d, features };
 }

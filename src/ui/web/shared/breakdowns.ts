@@ -1,6 +1,7 @@
 /**
  * The breakdown sections of a view (per coin, per strategy, per month, per bucket), each with the
- * shadow table in R and the live table in R and USDC; the bucket section starts collapsed.
+ * shadow table in R and the live table in R and USDC; the bucket section starts collapsed
+ * (its tables are built when it is first opened).
  */
 import { h } from "./dom.ts";
 import { groupTable, monthTable } from "./group-tables.ts";
@@ -61,23 +62,33 @@ export function renderBreakdowns(root: HTMLElement, v: SummaryView): void {
         ),
       ),
     ),
+  );
+  // The bucket tables (hundreds of rows) are built when the section is first opened.
+  const buckets = h(
+    "details",
+    { class: "panel wide", id: "per-bucket" },
     h(
-      "details",
-      { class: "panel wide", id: "per-bucket" },
-      h(
-        "summary",
-        {},
-        `Per bucket (${Object.keys(v.shadow.byBucket).length}) — strategy | side | session | regime | vol bucket`,
-      ),
-      h(
-        "div",
-        { class: "pair" },
-        ...pair(
-          "per bucket",
-          scroll(groupTable("by-bucket-shadow", "Bucket", v.shadow.byBucket)),
-          l && scroll(groupTable("by-bucket-live", "Bucket", l.byBucket, true)),
-        ),
-      ),
+      "summary",
+      {},
+      `Per bucket (${Object.keys(v.shadow.byBucket).length}) — strategy | side | session | regime | vol bucket`,
     ),
   );
+  buckets.addEventListener(
+    "toggle",
+    () => {
+      buckets.append(
+        h(
+          "div",
+          { class: "pair" },
+          ...pair(
+            "per bucket",
+            scroll(groupTable("by-bucket-shadow", "Bucket", v.shadow.byBucket)),
+            l && scroll(groupTable("by-bucket-live", "Bucket", l.byBucket, true)),
+          ),
+        ),
+      );
+    },
+    { once: true },
+  );
+  root.append(buckets);
 }

@@ -2,7 +2,8 @@
  * The candlestick chart of one coin with its trades — the SAME component in the report and the
  * dashboard (only where the candles come from differs: embedded in the report, GET /candles on the
  * dashboard). Entries are arrows at the entry price, exits circles at the exit price (labelled with
- * the reason), stops and targets squares at their price; a focused trade also gets entry, stop and
+ * the reason), stops and targets squares at their price (for the focused trade only past
+ * STOP_TARGET_MARKERS_MAX trades of the coin); a focused trade also gets entry, stop and
  * target lines across the chart. A coin picker switches coin; zoom with the wheel, a pinch or drag,
  * "fit" shows everything, "trade" returns to the focused trade.
  * After each draw the root carries data-coin, data-interval, data-bars and data-markers.
@@ -36,6 +37,8 @@ export interface CandleSource {
 }
 
 const HOUR = 3_600_000;
+/** Trades of one coin up to which every trade's stop and target are drawn as squares. */
+export const STOP_TARGET_MARKERS_MAX = 300;
 
 export class CandleChart {
   private readonly picker: HTMLSelectElement;
@@ -165,8 +168,11 @@ export class CandleChart {
     if (!this.series || !this.markers) return;
     const p = palette();
     const out: SeriesMarker<Time>[] = [];
-    for (const tr of this.trades) {
-      if (tr.coin !== this.coin) continue;
+    const mine = this.trades.filter((tr) => tr.coin === this.coin);
+    // Past a few hundred trades, every stop and target square would hide the candles (and cost a
+    // second to draw): they are drawn for the focused trade only, as lines.
+    const squares = mine.length <= STOP_TARGET_MARKERS_MAX;
+    for (const tr of mine) {
       const at = this.barAt(tr.openedAt);
       const focus = this.focused?.id === tr.id && this.focused.mode === tr.mode;
       if (at !== null) {
@@ -178,8 +184,9 @@ export class CandleChart {
           shape: long ? "arrowUp" : "arrowDown",
           color: long ? p.up : p.down,
           text: focus ? tr.side : "",
-          id: `e${tr.mode}${tr.id}`,
         });
+      }
+      if (at !== null && squares) {
         out.push({
           time: at,
           position: "atPriceMiddle",
@@ -187,7 +194,6 @@ export class CandleChart {
           shape: "square",
           color: p.down,
           size: 0.5,
-          id: `s${tr.mode}${tr.id}`,
         });
         out.push({
           time: at,
@@ -196,7 +202,6 @@ export class CandleChart {
           shape: "square",
           color: p.up,
           size: 0.5,
-          id: `t${tr.mode}${tr.id}`,
         });
       }
       for (const x of tr.exits) {
@@ -209,13 +214,13 @@ export class CandleChart {
           shape: "circle",
           color: tr.mode === "live" ? p.live : p.accent,
           text: focus ? x.reason : "",
-          id: `x${tr.mode}${tr.id}${x.t}`,
         });
       }
     }
     out.sort((a, b) => (a.time as number) - (b.time as number));
     this.markers.setMarkers(out);
     this.root.dataset.markers = String(out.length);
+    this.root.dataset.squares = squares ? "all" : "focused";
     for (const line of this.lines) this.series.removePriceLine(line);
     this.lines = [];
     const f = this.focused;
