@@ -6,6 +6,7 @@ await import("./signals.ts");
 await import("./backtest.ts");
 await import("./mining.ts");
 await import("./api.ts");
+await import("./report.ts");
 await import("./daemon.ts");
 
 export {};

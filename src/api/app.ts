@@ -15,6 +15,7 @@ import { bearerAuth } from "./auth.ts";
 import { type ApiContext, createApiContext } from "./context.ts";
 import { ApiRequestError } from "./errors.ts";
 import { candidateRoutes } from "./routes/candidates.ts";
+import { candleRoutes } from "./routes/candles.ts";
 import { dashboardRoutes } from "./routes/dashboard.ts";
 import { decisionRoutes } from "./routes/decisions.ts";
 import { equityRoutes } from "./routes/equity.ts";
@@ -22,6 +23,8 @@ import { healthRoutes } from "./routes/health.ts";
 import { metricsRoutes } from "./routes/metrics.ts";
 import { performanceRoutes } from "./routes/performance.ts";
 import { positionRoutes } from "./routes/positions.ts";
+import { runRoutes } from "./routes/runs.ts";
+import { summaryRoutes } from "./routes/summary.ts";
 import { tradeRoutes } from "./routes/trades.ts";
 import type { ApiDeps } from "./types.ts";
 
@@ -38,6 +41,9 @@ const ROUTES: ((ctx: ApiContext) => Hono)[] = [
   equityRoutes,
   candidateRoutes,
   metricsRoutes,
+  runRoutes,
+  summaryRoutes,
+  candleRoutes,
 ];
 
 export function createApiApp(deps: ApiDeps): Hono {

@@ -4,11 +4,14 @@
  */
 import { BotError } from "../core/errors.ts";
 
-/** A request the API will not answer as asked: bad parameter (400) or missing/wrong token (401). */
+/**
+ * A request the API will not answer as asked: bad parameter (400), missing/wrong token (401), or a
+ * thing it names that does not exist (404: an unknown run, decision or coin).
+ */
 export class ApiRequestError extends BotError {
   readonly kind = "api_request";
   constructor(
-    readonly status: 400 | 401,
+    readonly status: 400 | 401 | 404,
     message: string,
   ) {
     super(message);

@@ -21,11 +21,23 @@ export const runIdParam = intParam(0, Number.MAX_SAFE_INTEGER).default(0);
 
 export const modeParam = z.enum(["shadow", "live"], { error: "must be shadow or live" }).optional();
 
-/** A time: epoch milliseconds or an ISO-8601 date/time (UTC unless it says otherwise). */
+/** Earliest and latest time a query may name: 1970-01-01 and 2100-01-01 UTC (ms). */
+export const TIME_MIN = 0;
+export const TIME_MAX = Date.UTC(2100, 0, 1);
+
+/**
+ * A time: epoch milliseconds or an ISO-8601 date/time (UTC unless it says otherwise), inside
+ * [TIME_MIN, TIME_MAX] — a 16-digit number is a valid integer but no date the ledger can hold (and
+ * not one a Date can print: it used to reach toISOString and answer 500).
+ */
 export const timeParam = z.string().transform((text, ctx) => {
   const t = /^\d{1,16}$/.test(text) ? Number(text) : /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
   if (!Number.isFinite(t)) {
     ctx.addIssue({ code: "custom", message: "must be epoch milliseconds or an ISO-8601 date" });
+    return z.NEVER;
+  }
+  if (t < TIME_MIN || t > TIME_MAX) {
+    ctx.addIssue({ code: "custom", message: "must lie between 1970-01-01 and 2100-01-01 UTC" });
     return z.NEVER;
   }
   return t;

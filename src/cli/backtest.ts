@@ -11,7 +11,7 @@ import { COMMIT, VERSION } from "../core/version.ts";
 import { loadLiveCandidatesMap } from "../engine/promoted.ts";
 import { coinsToLoad, createSignalSource, signalIntervals, warmupMs } from "../engine/signal-source.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
-import { renderBacktestHtml } from "../report/backtest-html.ts";
+import { buildRunReport } from "../report/run-report.ts";
 import { type ModeResult, modeSummary, runBacktest } from "../sim/backtest.ts";
 import { ledgerCoins } from "../sim/backtest-data.ts";
 import { runJobs } from "../sim/job-pool.ts";
@@ -166,12 +166,8 @@ export const backtestCommand = defineCommand({
         onProgress: (d, t) => progress.update(d, t),
       });
       progress.done();
+      if (args.report) writeOutputFile(args.report, buildRunReport(db, result.runId ?? 0));
       db.close();
-      if (args.report)
-        writeOutputFile(
-          args.report,
-          renderBacktestHtml(result, `hlbot backtest #${result.runId} (${result.modelVersion})`),
-        );
       if (args.json) {
         const { shadow, live, ...rest } = result;
         const withTrades = (m: ModeResult) => ({ ...modeSummary(m), trades: m.trades });

@@ -1,76 +1,103 @@
 /**
- * The backtest report: one self-contained HTML page (inline CSS and SVG, no network) with the equity
- * and drawdown charts, monthly returns, per-strategy and per-bucket tables, and the trade list.
+ * The backtest report: ONE self-contained HTML file (stylesheet, the browser bundle of
+ * src/ui/web/report with lightweight-charts, and the run's data all inline; it opens offline, from
+ * disk, on a phone). The page is the summary first (both paths side by side), the events timeline,
+ * the live equity + drawdown and shadow cumulative-R charts, the breakdown tables, the candlestick
+ * chart per coin with every trade's markers, the drill-down, and the filterable trade list.
+ * What each panel means: docs/report.md.
  */
-import type { BacktestResult, ModeResult } from "../sim/backtest.ts";
-import type { TradeStats } from "./metrics.ts";
-import { lineChart } from "./svg-chart.ts";
+import { PAGE_CSS, REPORT_JS } from "../ui/assets.ts";
+import type { ReportData } from "../ui/web/report/main.ts";
+import type { Columnar } from "../ui/web/shared/packed.ts";
+import type { SummaryView } from "../ui/web/shared/summary-view.ts";
+import type { DecisionJson, TradeJson } from "../ui/web/shared/trade-types.ts";
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const num = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? "–" : v.toFixed(d));
-const iso = (t: number) => new Date(t).toISOString().replace("T", " ").slice(0, 16);
-
-function statsTable(title: string, rows: Record<string, TradeStats>): string {
-  const body = Object.entries(rows)
-    .map(
-      ([k, s]) =>
-        `<tr><td>${esc(k)}</td><td>${s.trades}</td><td>${num(s.netPnl)}</td><td>${num(s.winRate === null ? null : s.winRate * 100, 1)}</td><td>${num(s.avgR, 3)}</td><td>${num(s.profitFactor)}</td><td>${num(s.fees)}</td><td>${num(s.funding)}</td><td>${s.liquidations}</td></tr>`,
-    )
-    .join("");
-  return `<h3>${esc(title)}</h3><table><tr><th></th><th>trades</th><th>net PnL</th><th>win %</th><th>avg R</th><th>PF</th><th>fees</th><th>funding</th><th>liq</th></tr>${body}</table>`;
+export interface ReportRun {
+  id: number;
+  status: "finished" | "unfinished";
+  kind: string;
+  model: string;
+  mode: string;
+  command: string | null;
+  dataHash: string | null;
+  codeVersion: string;
 }
 
-function monthly(m: ModeResult): string {
-  const byMonth = new Map<string, { first: number; last: number }>();
-  for (const p of m.equity) {
-    const k = new Date(p.t).toISOString().slice(0, 7);
-    const e = byMonth.get(k);
-    if (!e) byMonth.set(k, { first: p.equity, last: p.equity });
-    else e.last = p.equity;
-  }
-  let prev: number | null = null;
-  const cells = [...byMonth.entries()].map(([k, v]) => {
-    const base = prev ?? v.first;
-    prev = v.last;
-    const r = ((v.last - base) / base) * 100;
-    return `<tr><td>${k}</td><td class="${r >= 0 ? "pos" : "neg"}">${r.toFixed(2)}%</td></tr>`;
+export interface ReportInput {
+  title: string;
+  run: ReportRun | null;
+  summary: SummaryView;
+  /** Every closed trade, newest first, and the decision behind each. */
+  trades: TradeJson[];
+  decisions: DecisionJson[];
+  /** Per coin: the interval and bars ([t, o, h, l, c]) the candlestick chart shows. */
+  candles: Map<string, { interval: string; bars: [number, number, number, number, number][] }>;
+}
+
+const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const iso = (t: number) => new Date(t).toISOString().slice(0, 16).replace("T", " ");
+/** JSON, gzipped, base64 (no "<" can occur): read back by src/ui/web/shared/packed.ts. */
+const packed = (x: unknown) => Buffer.from(Bun.gzipSync(JSON.stringify(x))).toString("base64");
+/** Rows of one shape as columns: each key once (read back by rowsOf). */
+function columnar<T extends object>(rows: T[]): Columnar {
+  const columns = rows.length ? Object.keys(rows[0]!) : [];
+  return { columns, rows: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c])) };
+}
+const packedScript = (id: string, x: unknown) =>
+  `<script type="application/octet-stream" data-encoding="json+gzip+base64" id="${id}">${packed(x)}</script>`;
+
+function header(title: string, run: ReportRun | null, v: SummaryView): string {
+  const facts = [
+    run ? `run <b>#${run.id}</b> · ${esc(run.kind)} · ${esc(run.mode)}` : "",
+    `model <b>${esc(v.modelVersion ?? run?.model ?? "—")}</b>`,
+    `window <b>${iso(v.window.from)} → ${iso(v.window.to)} UTC</b>`,
+    v.dataWindow ? `data <b>${iso(v.dataWindow.from)} → ${iso(v.dataWindow.to)} UTC</b>` : "",
+    run?.dataHash ? `data hash ${esc(run.dataHash)}` : "",
+    run ? `code ${esc(run.codeVersion)}` : "",
+    v.source === "ledger"
+      ? "figures: from the ledger (the run stored no summary)"
+      : "figures: as stored with the run",
+  ].filter(Boolean);
+  const unfinished =
+    run?.status === "unfinished"
+      ? `<p class="alert" id="run-unfinished">This run did not finish (killed, or still replaying): its figures cover only what it recorded, and it is not a complete result.</p>`
+      : "";
+  const command = run?.command ? `<p>command <code>${esc(run.command)}</code></p>` : "";
+  return `<header><h1>hl<span>bot</span> ${esc(title)}</h1></header>
+<div class="run-banner${run?.status === "unfinished" ? " unfinished" : ""}" id="run-banner"><div class="meta">${facts.map((f) => `<span>${f}</span>`).join("")}</div>${command}${unfinished}</div>`;
+}
+
+export function renderReportHtml(input: ReportInput): string {
+  const coins = [...input.candles.keys()].sort();
+  const index: ReportData["candles"] = {};
+  const blobs = coins.map((coin, i) => {
+    const c = input.candles.get(coin)!;
+    index[coin] = { interval: c.interval, index: i };
+    return packedScript(`candles-${i}`, c.bars);
   });
-  return `<h3>Monthly returns</h3><table><tr><th>month</th><th>return</th></tr>${cells.join("")}</table>`;
-}
-
-function section(name: string, m: ModeResult): string {
-  const o = m.overall;
-  const dd: { t: number; v: number }[] = [];
-  let peak = -Infinity;
-  for (const p of m.equity) {
-    peak = Math.max(peak, p.equity);
-    dd.push({ t: p.t, v: -((peak - p.equity) / peak) * 100 });
-  }
-  const trades = m.trades
-    .slice(-500)
-    .map(
-      (t) =>
-        `<tr><td>${iso(t.openedAt)}</td><td>${iso(t.closedAt)}</td><td>${esc(t.bucket)}</td><td>${esc(t.exitReason)}</td><td>${num(t.netPnl)}</td><td>${num(t.r, 3)}</td></tr>`,
-    )
-    .join("");
-  return `<section><h2>${esc(name)} path</h2>
-<div class="kpis"><div>Net PnL<b>${num(o.netPnl)}</b></div><div>Return<b>${num(o.returnPct)}%</b></div><div>Max DD<b>${num(o.maxDrawdownPct)}%</b></div><div>Sharpe<b>${num(o.sharpe)}</b></div><div>Sortino<b>${num(o.sortino)}</b></div><div>Trades<b>${o.trades}</b></div><div>Win rate<b>${num(o.winRate === null ? null : o.winRate * 100, 1)}%</b></div><div>Avg R<b>${num(o.avgR, 3)}</b></div><div>PF<b>${num(o.profitFactor)}</b></div><div>Exposure<b>${num(o.exposurePct, 1)}%</b></div><div>Fees<b>${num(o.fees)}</b></div><div>Slippage<b>${num(o.slippage)}</b></div><div>Funding<b>${num(o.funding)}</b></div><div>Liquidations<b>${o.liquidations}</b></div></div>
-${lineChart(
-  m.equity.map((p) => ({ t: p.t, v: p.equity })),
-  { title: "Equity (USDC)", fill: true },
-)}
-${lineChart(dd, { title: "Drawdown (%)", color: "#dc2626", format: (v) => `${v.toFixed(1)}%` })}
-<div class="cols">${monthly(m)}${statsTable("Per strategy", m.byStrategy)}</div>
-${statsTable("Per bucket", m.byBucket)}
-<h3>Trades (last ${Math.min(500, m.trades.length)} of ${m.trades.length})</h3><table><tr><th>opened</th><th>closed</th><th>bucket</th><th>exit</th><th>net PnL</th><th>R</th></tr>${trades}</table></section>`;
-}
-
-export function renderBacktestHtml(r: BacktestResult, title: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
-<style>body{font:14px system-ui,sans-serif;margin:24px;color:#111;max-width:1100px}table{border-collapse:collapse;margin:8px 0 16px}
-td,th{border-bottom:1px solid #e5e7eb;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}
-.kpis{display:grid;grid-template-columns:repeat(7,1fr);gap:8px;margin:12px 0}.kpis div{background:#f3f4f6;border-radius:6px;padding:6px 8px;font-size:12px}
-.kpis b{display:block;font-size:16px}.pos{color:#15803d}.neg{color:#b91c1c}.cols{display:flex;gap:32px;align-items:flex-start}</style></head>
-<body><h1>${esc(title)}</h1><p>model <b>${esc(r.modelVersion)}</b> · data ${esc(r.dataHash)} · ${iso(r.window.from)} → ${iso(r.window.to)} UTC · ${r.barUpdates} bar updates${r.runId ? ` · run #${r.runId}` : ""}</p>
-${section("Shadow", r.shadow)}${r.live ? section("Live", r.live) : ""}</body></html>`;
+  const data: ReportData = { summary: input.summary, trades: columnar(input.trades), candles: index };
+  const v = input.summary;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(input.title)}</title><style>${PAGE_CSS}</style></head>
+<body class="report">
+${header(input.title, input.run, v)}
+<ul id="warnings" hidden></ul>
+<section class="paths" id="summary" aria-label="the two paths"></section>
+<section class="panel" aria-label="events"><h2>Events <small>kill switch, halts, ruin, liquidations, data gaps — with the candidates each refused</small></h2><div id="events-panel"></div></section>
+<div class="grid">
+  <section class="panel"><h2>Live equity <small>USDC around the starting equity (0% line) · drawdown below</small></h2><div id="equity-chart" class="chart tall"></div></section>
+  <section class="panel"><h2>Shadow cumulative R <small>after each closed trade · around 0R</small></h2><div id="r-chart" class="chart tall"></div></section>
+</div>
+<div id="breakdowns" class="after-grid"></div>
+<details class="panel" id="coverage-panel"><summary>Data coverage — first and last bar, bars and gaps per coin × interval</summary><div id="coverage"></div></details>
+<section class="panel"><h2>Candles <small>entries ▲▼ at the entry price, exits ● at the exit price, stops and targets ■ · pick a coin, zoom with the wheel or a pinch</small></h2><div id="candles"></div></section>
+<section class="panel" id="drilldown" hidden aria-live="polite"></section>
+<section class="panel"><h2>Trades <small>every closed trade · filter, sort, follow a decision link</small></h2><div id="trade-list"></div></section>
+<footer><span>hlbot ${esc(input.run?.codeVersion ?? "")}</span><span>what each panel means: docs/report.md</span><span>charts: <a href="https://www.tradingview.com/" rel="noopener noreferrer">TradingView Lightweight Charts™</a> (Apache-2.0, © TradingView, Inc.)</span></footer>
+${packedScript("report-data", data)}
+${packedScript("decisions", columnar(input.decisions))}
+${blobs.join("\n")}
+<script>${REPORT_JS}</script></body></html>`;
 }

@@ -17,7 +17,13 @@ const DATA_ROUTES = [
   "/equity",
   "/candidates",
   "/metrics",
+  "/runs",
+  "/summary",
+  "/candles?coin=BTC",
 ];
+
+/** Every route that reads one run (run_id): an unknown run is a 404 on each. */
+const RUN_ROUTES = ["/decisions", "/positions", "/performance", "/trades", "/equity", "/summary"];
 
 describe("createApiApp", () => {
   test("every route answers GET with 200 and HEAD with an empty 200", async () => {
@@ -73,6 +79,32 @@ describe("createApiApp", () => {
       expect(res.status, path).toBe(400);
       const body = (await res.json()) as { error: string };
       expect(body.error, path).toContain(param);
+    }
+  });
+
+  test("issue 14 item 21: every date parameter is range-checked — 16 digits is a 400 naming it, not a 500", async () => {
+    const cases: [string, string][] = [
+      ["/performance?since=9999999999999999", "since"],
+      ["/decisions?since=9999999999999999", "since"],
+      ["/summary?since=9999999999999999", "since"],
+      ["/performance?since=0001-01-01", "since"],
+      ["/decisions?since=2200-01-01", "since"],
+      ["/candles?coin=BTC&from=9999999999999999", "from"],
+      ["/candles?coin=BTC&to=9999999999999999", "to"],
+      ["/candles?coin=BTC&from=2025-01-02&to=2025-01-01", "from"],
+    ];
+    for (const [path, param] of cases) {
+      const res = await f.app.request(path);
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { error: string }).error, path).toContain(param);
+    }
+  });
+
+  test("an unknown run_id is a 404 on every route that reads a run, never an empty page", async () => {
+    for (const path of [...RUN_ROUTES.map((r) => `${r}?run_id=4242`), "/runs/4242", "/runs/0"]) {
+      const res = await f.app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(((await res.json()) as { error: string }).error, path).toContain("run_id: no backtest run");
     }
   });
 

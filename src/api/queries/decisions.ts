@@ -53,8 +53,17 @@ const ROW_JSON = `json_object(
 
 export class DecisionQueries {
   private readonly variants = new Map<number, Statement>();
+  private readonly one: Statement;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.one = db.prepare(`SELECT run_id, ${ROW_JSON} AS row FROM decisions WHERE id = ?1`);
+  }
+
+  /** One decision as a JSON object text (the feed's row shape) with its run, or null. */
+  byId(id: number): { runId: number; row: string } | null {
+    const r = this.one.get(id) as { run_id: number; row: string } | null;
+    return r ? { runId: r.run_id, row: r.row } : null;
+  }
 
   page(f: DecisionFilter): DecisionPage {
     const mask = (f.mode ? 1 : 0) | (f.strategy ? 2 : 0) | (f.coin ? 4 : 0);

@@ -63,6 +63,8 @@ export class TradeQueries {
   private readonly byMode: Statement;
   private readonly all: Statement;
   private readonly exits: Statement;
+  private readonly everyTrade: Statement;
+  private readonly everyExit: Statement;
 
   constructor(db: Database) {
     const page = (modeClause: string) =>
@@ -71,37 +73,59 @@ export class TradeQueries {
       );
     this.byMode = page("mode = ?2");
     this.all = page("?2 IS NULL");
+    this.everyTrade = db.prepare(
+      `SELECT ${COLUMNS} FROM positions WHERE run_id = ?1 AND status = 'closed' AND closed_at IS NOT NULL ORDER BY closed_at DESC, id DESC`,
+    );
+    this.everyExit = db.prepare(
+      "SELECT e.position_id, e.t, e.px, e.size, e.reason, e.fee, e.pnl FROM position_exits e JOIN positions p ON p.id = e.position_id WHERE p.run_id = ?1 AND p.status = 'closed' ORDER BY e.t, e.id",
+    );
     this.exits = db.prepare(
       "SELECT position_id, t, px, size, reason, fee, pnl FROM position_exits WHERE position_id IN (SELECT value FROM json_each(?1)) ORDER BY t, id",
     );
+  }
+
+  /** Every closed trade of a run, newest first, with its exits (the HTML report's list): two queries. */
+  allOfRun(runId: number): TradeView[] {
+    const rows = this.everyTrade.all(runId) as TradeRow[];
+    const exits = this.group(this.everyExit.all(runId) as (ExitView & { position_id: number })[]);
+    return rows.map((r) => view(r, exits));
   }
 
   page(f: TradeFilter): TradePage {
     const after = f.after ?? { t: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
     const stmt = f.mode ? this.byMode : this.all;
     const rows = stmt.all(f.runId, f.mode ?? null, after.t, after.id, f.limit) as TradeRow[];
-    const exits = new Map<number, ExitView[]>();
-    if (rows.length > 0) {
-      const all = this.exits.all(JSON.stringify(rows.map((r) => r.id))) as (ExitView & {
-        position_id: number;
-      })[];
-      for (const { position_id, ...e } of all) {
-        const list = exits.get(position_id) ?? [];
-        list.push({ ...e, fee: usd(e.fee), pnl: usd(e.pnl) });
-        exits.set(position_id, list);
-      }
-    }
-    const trades = rows.map((r) => ({
-      ...r,
-      gross_pnl: usd(r.gross_pnl) ?? 0,
-      fees: usd(r.fees) ?? 0,
-      slippage: usd(r.slippage) ?? 0,
-      funding: usd(r.funding) ?? 0,
-      net_pnl: usd(r.net_pnl) ?? 0,
-      r_multiple: ratio(r.r_multiple),
-      exits: exits.get(r.id) ?? [],
-    }));
+    const exits =
+      rows.length > 0
+        ? this.group(
+            this.exits.all(JSON.stringify(rows.map((r) => r.id))) as (ExitView & { position_id: number })[],
+          )
+        : new Map<number, ExitView[]>();
+    const trades = rows.map((r) => view(r, exits));
     const last = rows.at(-1);
     return { trades, next: last && rows.length === f.limit ? { t: last.closed_at, id: last.id } : null };
   }
+
+  private group(all: (ExitView & { position_id: number })[]): Map<number, ExitView[]> {
+    const exits = new Map<number, ExitView[]>();
+    for (const { position_id, ...e } of all) {
+      const list = exits.get(position_id) ?? [];
+      list.push({ ...e, fee: usd(e.fee), pnl: usd(e.pnl) });
+      exits.set(position_id, list);
+    }
+    return exits;
+  }
+}
+
+function view(r: TradeRow, exits: Map<number, ExitView[]>): TradeView {
+  return {
+    ...r,
+    gross_pnl: usd(r.gross_pnl) ?? 0,
+    fees: usd(r.fees) ?? 0,
+    slippage: usd(r.slippage) ?? 0,
+    funding: usd(r.funding) ?? 0,
+    net_pnl: usd(r.net_pnl) ?? 0,
+    r_multiple: ratio(r.r_multiple),
+    exits: exits.get(r.id) ?? [],
+  };
 }

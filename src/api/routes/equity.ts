@@ -20,10 +20,12 @@ const Query = z.strictObject({
 export function equityRoutes(ctx: ApiContext): Hono {
   return new Hono().get("/equity", (c) => {
     const q = parseQuery(c, Query);
+    const run = ctx.runClock.resolve(q.run_id);
     const to = ctx.runClock.now(q.run_id) + 1;
     const from = to - q.days * DAY_MS;
     return c.json({
       run_id: q.run_id,
+      run_status: run.status,
       from: iso(from),
       to: iso(to),
       curves: ctx.equity.curves(q.run_id, from, to, q.points, q.mode),

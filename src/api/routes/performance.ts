@@ -21,12 +21,14 @@ const Query = z.strictObject({
 export function performanceRoutes(ctx: ApiContext): Hono {
   return new Hono().get("/performance", (c) => {
     const q = parseQuery(c, Query);
+    const run = ctx.runClock.resolve(q.run_id);
     // Exclusive end one ms after "now", so an event stamped exactly now is inside the window.
     const to = ctx.runClock.now(q.run_id) + 1;
     const from = q.since ?? to - (q.days ?? PERFORMANCE_DEFAULT_DAYS) * DAY_MS;
     const summary = ctx.performance.summary({ runId: q.run_id, mode: q.mode, from, to });
     return c.json({
       run_id: q.run_id,
+      run_status: run.status,
       mode: q.mode ?? "all",
       from: iso(from),
       to: iso(to),

@@ -10,6 +10,7 @@ const Query = z.strictObject({ run_id: runIdParam, mode: modeParam });
 export function positionRoutes(ctx: ApiContext): Hono {
   return new Hono().get("/positions", (c) => {
     const q = parseQuery(c, Query);
+    const run = ctx.runClock.resolve(q.run_id);
     const positions = ctx.positions.list(q.run_id, q.mode);
     const totals: Record<string, { open: number; unrealized_pnl: number; risk_usd: number }> = {};
     for (const p of positions) {
@@ -23,6 +24,12 @@ export function positionRoutes(ctx: ApiContext): Hono {
       t.unrealized_pnl = usd(t.unrealized_pnl) ?? 0;
       t.risk_usd = usd(t.risk_usd) ?? 0;
     }
-    return c.json({ run_id: q.run_id, now: iso(ctx.runClock.now(q.run_id)), positions, totals });
+    return c.json({
+      run_id: q.run_id,
+      run_status: run.status,
+      now: iso(ctx.runClock.now(q.run_id)),
+      positions,
+      totals,
+    });
   });
 }

@@ -18,7 +18,13 @@ const Query = z.strictObject({
 export function tradeRoutes(ctx: ApiContext): Hono {
   return new Hono().get("/trades", (c) => {
     const q = parseQuery(c, Query);
+    const run = ctx.runClock.resolve(q.run_id);
     const page = ctx.trades.page({ runId: q.run_id, mode: q.mode, limit: q.limit, after: q.cursor });
-    return c.json({ run_id: q.run_id, trades: page.trades, next_cursor: encodeCursor(page.next) });
+    return c.json({
+      run_id: q.run_id,
+      run_status: run.status,
+      trades: page.trades,
+      next_cursor: encodeCursor(page.next),
+    });
   });
 }

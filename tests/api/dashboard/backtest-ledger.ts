@@ -1,13 +1,21 @@
 /**
- * A ledger holding a REAL backtest run: real Hyperliquid candles and funding imported with
- * `hlbot import`, then `hlbot backtest` (shadow + live path, every bucket allowed) over three weeks.
+ * A ledger holding REAL backtest runs: real Hyperliquid candles and funding imported with
+ * `hlbot import`, then `hlbot backtest` twice — a shadow-only week, and three weeks with the shadow
+ * and the live path (every bucket allowed) — plus, optionally, the row of a killed run (started,
+ * never finished), as a replay stopped by kill -9 leaves it.
  */
 import { join } from "node:path";
+import { openLedger } from "../../../src/ledger/open.ts";
 import { HL_DATA, REPO_ROOT, scratchDir } from "../../support/paths.ts";
 
 export interface BacktestLedger {
   path: string;
+  /** The three-week shadow + live run. */
   runId: number;
+  /** The shadow-only run. */
+  shadowRunId: number;
+  /** The killed run's id (no finished_at), when asked for. */
+  killedRunId: number | null;
 }
 
 const COINS = "BTC,ETH,SOL,DOGE";
@@ -25,28 +33,40 @@ function hlbot(args: string[], cwd: string): string {
   return proc.stdout.toString();
 }
 
-export function buildBacktestLedger(): BacktestLedger {
+function backtest(path: string, dir: string, extra: string[]): number {
+  const out = hlbot(["backtest", "--db", path, "--coins", COINS, ...extra, "--json"], dir);
+  return (JSON.parse(out) as { runId: number }).runId;
+}
+
+export function buildBacktestLedger(options: { killed?: boolean } = {}): BacktestLedger {
   const dir = scratchDir("hlbot-dash-bt-");
   const path = join(dir, "ledger.db");
   hlbot(["import", "--dir", HL_DATA, "--coins", COINS, "--db", path, "--json"], dir);
-  const out = hlbot(
-    [
-      "backtest",
-      "--db",
-      path,
-      "--coins",
-      COINS,
-      "--from",
-      "2025-07-05",
-      "--to",
-      "2025-07-26",
-      "--mode",
-      "live",
-      "--ignore-candidates",
-      "--json",
-    ],
-    dir,
-  );
-  const { runId } = JSON.parse(out) as { runId: number };
-  return { path, runId };
+  const shadowRunId = backtest(path, dir, ["--from", "2025-07-12", "--to", "2025-07-19", "--mode", "shadow"]);
+  const runId = backtest(path, dir, [
+    "--from",
+    "2025-07-05",
+    "--to",
+    "2025-07-26",
+    "--mode",
+    "live",
+    "--ignore-candidates",
+  ]);
+  let killedRunId: number | null = null;
+  if (options.killed) {
+    const db = openLedger(path);
+    const row = db
+      .query(
+        "INSERT INTO backtest_runs (started_at, kind, model, mode, params, data_hash, code_version) VALUES (?1, 'single', 'v4', 'live', ?2, 'h', 'test') RETURNING id",
+      )
+      .get(
+        Date.now(),
+        JSON.stringify({ coins: COINS.split(","), from: Date.UTC(2025, 6, 1), to: Date.UTC(2025, 6, 20) }),
+      ) as {
+      id: number;
+    };
+    killedRunId = row.id;
+    db.close();
+  }
+  return { path, runId, shadowRunId, killedRunId };
 }

@@ -1,6 +1,8 @@
-// The dashboard in a real headless browser. Main view: a REAL `hlbot backtest` run over real
-// Hyperliquid data; daemon view (run 0, open positions, auto-refresh, token): the real-candle
-// ledger fixture. Every panel must show the rows the API returns, also from the compiled binary.
+// The dashboard in a real headless browser. Backtest views: REAL `hlbot backtest` runs over real
+// Hyperliquid data (a run browser, the whole run, the candlestick chart, the trade drill-down);
+// daemon view (run 0: open positions, health, auto-refresh, token, DEMO banner): the real-candle
+// ledger fixture. Every panel must show what the API returns, also from the compiled binary.
+// Screenshots land in reports/ (git-ignored, kept by the test run).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -17,6 +19,7 @@ import { launchBrowser } from "./browser.ts";
 
 const f = fixtureApp();
 const daemonApp = createApiApp({ ...f.deps, api: { dashboardRefreshSeconds: 2 } });
+const SHOTS = join(REPO_ROOT, "reports");
 let bt: BacktestLedger;
 let btDb: ReturnType<typeof openLedger>;
 let btApp: ReturnType<typeof ledgerApiApp>;
@@ -26,7 +29,7 @@ let backtest: ApiServer;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  bt = buildBacktestLedger();
+  bt = buildBacktestLedger({ killed: true });
   btDb = openLedger(bt.path, { readonly: true });
   const { config } = loadConfig({ cwd: scratchDir(), env: {} });
   config.ledger.path = bt.path;
@@ -34,7 +37,8 @@ beforeAll(async () => {
   daemon = startApiServer(daemonApp, { host: "127.0.0.1", port: 0 });
   backtest = startApiServer(btApp, { host: "127.0.0.1", port: 0 });
   browser = await launchBrowser();
-}, 60_000);
+  mkdirSync(SHOTS, { recursive: true });
+}, 90_000);
 afterAll(async () => {
   await browser?.close();
   await daemon?.stop();
@@ -43,20 +47,22 @@ afterAll(async () => {
   f.fixture.db.close();
 });
 
-async function open(url: string): Promise<Page> {
+async function open(url: string, width = 1440): Promise<Page> {
   const page = await browser.newPage();
+  await page.setViewportSize({ width, height: 1000 });
   page.on("console", (m) => {
     if (m.type() === "error") problems.push(`console: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  await page.waitForSelector("body[data-loaded]", { timeout: 15_000 });
+  await page.waitForSelector("body[data-loaded]", { timeout: 20_000 });
   return page;
 }
 
 const rowIds = (page: Page, table: string) =>
   page.$$eval(`#${table} tbody tr[data-id]`, (rows) => rows.map((r) => (r as HTMLElement).dataset.id));
 const ids = (rows: { id: number }[]) => rows.map((r) => String(r.id));
+const visible = (page: Page, sel: string) => page.isVisible(sel);
 
 // biome-ignore lint/suspicious/noExplicitAny: the API's own JSON, read field by field
 type Api = (path: string) => Promise<any>;
@@ -65,16 +71,28 @@ const over =
   async (path) =>
     (await app.request(path)).json();
 
-/** Every panel against the API: positions, last 5 trades, 15 decisions, KPIs, strategies, equity. */
+/** The candlestick chart drew bars on a real canvas and markers for the shown coin's trades. */
+async function expectCandles(page: Page, withMarkers: boolean): Promise<void> {
+  await page.waitForSelector("#candles[data-bars]", { timeout: 10_000 });
+  const c = await page.$eval("#candles", (el) => ({ ...(el as HTMLElement).dataset }));
+  expect(Number(c.bars)).toBeGreaterThan(50);
+  if (withMarkers) expect(Number(c.markers)).toBeGreaterThan(0);
+  const canvas = await page.$$eval("#candles canvas", (cs) =>
+    cs.map((x) => ({ w: (x as HTMLCanvasElement).width, h: (x as HTMLCanvasElement).height })),
+  );
+  expect(canvas.length).toBeGreaterThan(0);
+  expect(Math.max(...canvas.map((x) => x.w * x.h))).toBeGreaterThan(400 * 200);
+}
+
+/** Every panel against the API: summary, positions, trades, decisions, run picker, candles. */
 async function expectPanels(page: Page, api: Api, scope: string): Promise<void> {
   const positions = await api(`/positions?${scope}`);
   expect(await rowIds(page, "positions")).toEqual(ids(positions.positions));
-  if (positions.positions.length === 0) {
+  if (positions.positions.length === 0)
     expect(await page.textContent("#positions tbody")).toBe("no open positions");
-  }
-  const trades = await api(`/trades?limit=5&${scope}`);
-  expect(trades.trades).toHaveLength(5);
-  expect(await rowIds(page, "trades")).toEqual(ids(trades.trades));
+  const trades = await api(`/trades?limit=200&${scope}`);
+  expect(trades.trades.length).toBeGreaterThan(5);
+  expect(await rowIds(page, "trades")).toEqual(ids(trades.trades.slice(0, 50)));
   const decisions = await api(`/decisions?limit=15&${scope}`);
   expect(decisions.decisions).toHaveLength(15);
   expect(await rowIds(page, "decisions")).toEqual(ids(decisions.decisions));
@@ -86,49 +104,163 @@ async function expectPanels(page: Page, api: Api, scope: string): Promise<void> 
       d.trade ? (d.trade.status === "open" ? /^open$/ : /^closed [+−]?\d/) : /^—$/,
     );
   });
-  const perf = await api(`/performance?days=7&${scope}`);
-  expect(perf.total.trades).toBeGreaterThan(0);
-  expect(await page.textContent("#kpi-trades .value")).toBe(String(perf.total.trades));
-  expect(await page.textContent("#kpi-winrate .value")).toBe(`${(perf.total.win_rate * 100).toFixed(1)}%`);
-  expect(await rowIds(page, "strategies")).toEqual(
-    perf.by_strategy.map((s: { strategy: string }) => s.strategy),
+  const { summary } = await api(`/summary?${scope}`);
+  expect(await page.textContent("#shadow-card #k-trades .value")).toBe(String(summary.shadow.overall.trades));
+  expect(summary.shadow.overall.trades).toBeGreaterThan(0);
+  expect(await rowIds(page, "by-strategy-shadow")).toEqual(
+    Object.entries(summary.shadow.byStrategy as Record<string, { totalR: number }>)
+      .sort((a, b) => b[1].totalR - a[1].totalR)
+      .map(([k]) => k),
   );
-  const equity = await api(`/equity?days=7&points=400&${scope}`);
-  expect(
-    await page.$$eval("#equity-chart path.series", (ps) => ps.map((p) => p.getAttribute("class"))),
-  ).toEqual(Object.keys(equity.curves).map((m) => `series ${m}`));
+  if (summary.live) {
+    expect(await page.textContent("#live-card #k-live-trades .value")).toBe(
+      String(summary.live.overall.trades),
+    );
+  }
+  const runs = await api("/runs");
+  expect(await page.$$eval("#run-picker option", (o) => o.length)).toBe(runs.runs.length + 1);
 }
 
 describe("dashboard page", () => {
-  test("a real `hlbot backtest` run: every panel shows what the API returns (screenshot: reports/dashboard.png)", async () => {
+  test("a real backtest run: the whole run, every panel from the API, run picker, candles with markers (reports/dashboard.png)", async () => {
     const page = await open(`${backtest.url}/?run_id=${bt.runId}`);
     await expectPanels(page, over(btApp), `run_id=${bt.runId}`);
+    await expectCandles(page, true);
     expect(await page.textContent("#m-run")).toBe(`backtest #${bt.runId}`);
-    mkdirSync(join(REPO_ROOT, "reports"), { recursive: true });
-    await page.screenshot({ path: join(REPO_ROOT, "reports", "dashboard.png"), fullPage: true });
+    expect(await visible(page, "#health")).toBe(false); // the daemon's health is not this run's
+    expect(await page.textContent("#run-banner")).toContain(`Backtest #${bt.runId}`);
+    expect(await visible(page, "#run-unfinished")).toBe(false);
+    expect(await visible(page, "#demo-banner")).toBe(false);
+    const { summary } = await over(btApp)(`/summary?run_id=${bt.runId}`);
+    expect(summary.window.from).toBe(Date.UTC(2025, 6, 5)); // the whole run, not its last 7 days
+    const options = await page.$$eval("#run-picker option", (o) =>
+      o.map((x) => (x as HTMLOptionElement).textContent),
+    );
+    expect(options.some((t) => t?.includes("UNFINISHED"))).toBe(true);
+    expect(await page.$eval("#per-bucket", (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // The whole run's trades, 200 at a time.
+    const total = summary.shadow.overall.trades + summary.live.overall.trades;
+    expect(total).toBeGreaterThan(200);
+    await page.click("#trades-more");
+    await page.waitForFunction(
+      (n) => document.querySelector(".pager-text")?.textContent?.includes(`of ${n} trades`),
+      total,
+    );
+    expect(await visible(page, "#trades-more")).toBe(false);
+    await page.screenshot({ path: join(SHOTS, "dashboard.png"), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
 
-  test("the daemon's view (run 0): open positions at the latest mark, health, every panel", async () => {
+  test("a trade drill-down opens: the decision's features, score breakdown, bucket, gate verdict and reasons, in text (reports/dashboard-drilldown.png)", async () => {
+    const page = await open(`${backtest.url}/?run_id=${bt.runId}`);
+    const api = over(btApp);
+    const trade = (await api(`/trades?limit=3&run_id=${bt.runId}`)).trades[2];
+    await page.click(`#trades tbody tr[data-id="${trade.id}"]`);
+    await page.waitForSelector(`#drilldown[data-trade="${trade.id}"]`, { timeout: 10_000 });
+    await page.waitForSelector(`#candles[data-focus="${trade.id}"]`, { timeout: 10_000 });
+    const { decision } = await api(`/decisions/${trade.decision_id}`);
+    expect(await page.$$eval("#dd-features tr", (r) => r.length)).toBe(Object.keys(decision.features).length);
+    expect(await page.textContent("#dd-score")).toContain(`raw ${decision.score_raw.toFixed(2)}`);
+    expect(await page.textContent("#dd-verdict")).toContain(decision.verdict);
+    const text = (await page.textContent("#drilldown")) ?? "";
+    for (const part of [decision.regime, decision.session, decision.vol_bucket, trade.exit_reason])
+      expect(text).toContain(part);
+    expect(text).toContain(
+      `${decision.strategy}|${decision.side}|${decision.session}|${decision.regime}|${decision.vol_bucket}`,
+    );
+    expect(await page.$eval("#candles", (el) => (el as HTMLElement).dataset.coin)).toBe(trade.coin);
+    await expectCandles(page, true);
+    // A decision row opens the same drill-down.
+    const d = (await api(`/decisions?limit=15&run_id=${bt.runId}`)).decisions[0];
+    await page.click(`#decisions tbody tr[data-id="${d.id}"]`);
+    await page.waitForSelector(`#drilldown[data-decision="${d.id}"]`, { timeout: 10_000 });
+    await (await page.$("#drilldown"))!.screenshot({ path: join(SHOTS, "dashboard-drilldown.png") });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test("the run picker lists every run and switches the view; a killed run is flagged unfinished", async () => {
+    const page = await open(`${backtest.url}/?run_id=${bt.runId}`);
+    await page.selectOption("#run-picker", String(bt.killedRunId));
+    await page.waitForURL(new RegExp(`run_id=${bt.killedRunId}`));
+    await page.waitForSelector("body[data-loaded]");
+    await page.waitForSelector("#run-unfinished", { timeout: 10_000 });
+    expect(await page.textContent("#run-unfinished")).toContain("did not finish");
+    await page.selectOption("#run-picker", String(bt.shadowRunId));
+    await page.waitForURL(new RegExp(`run_id=${bt.shadowRunId}`));
+    await page.waitForSelector("body[data-loaded]");
+    await page.waitForSelector("#shadow-card #k-trades");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test("an unknown run_id says so (the API answers 404), not an empty page", async () => {
+    const page = await open(`${backtest.url}/?run_id=999`);
+    expect(await page.textContent("#updated")).toContain("no backtest run 999");
+    expect((await btApp.request("/summary?run_id=999")).status).toBe(404);
+    problems.length = 0; // the browser logs the 404 responses themselves
+    await page.close();
+  }, 30_000);
+
+  test("the daemon's view (run 0): health, open positions at the latest mark, every panel", async () => {
     const page = await open(`${daemon.url}/`);
     const api = over(f.app);
     await expectPanels(page, api, "");
     expect((await rowIds(page, "positions")).length).toBeGreaterThan(0);
     const health = await api("/health");
+    expect(await visible(page, "#health")).toBe(true);
     expect(await page.textContent("#status")).toBe(health.status === "ok" ? "OK" : "DEGRADED");
     expect(await page.textContent("#m-version")).toBe(`v${health.version}`);
-    mkdirSync(join(REPO_ROOT, "reports"), { recursive: true });
-    await page.screenshot({ path: join(REPO_ROOT, "reports", "dashboard-daemon.png"), fullPage: true });
+    expect(await visible(page, "#demo-banner")).toBe(false);
+    expect(await visible(page, "#run-banner")).toBe(false);
+    await expectCandles(page, true);
+    await page.screenshot({ path: join(SHOTS, "dashboard-daemon.png"), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
   }, 30_000);
 
+  test("DEMO banner: shown exactly when /health says the venue is the demo's", async () => {
+    const base = f.deps.health;
+    const demoApp = createApiApp({
+      ...f.deps,
+      health: {
+        snapshot: () => ({
+          ...base.snapshot(),
+          venue: { network: "custom", demo: true, url: "http://127.0.0.1:1", live: true },
+        }),
+      },
+    });
+    const server = startApiServer(demoApp, { host: "127.0.0.1", port: 0 });
+    try {
+      const page = await open(`${server.url}/`);
+      expect(await visible(page, "#demo-banner")).toBe(true);
+      expect(await page.textContent("#demo-banner")).toBe("DEMO — local venue, no real money");
+      await page.close();
+    } finally {
+      await server.stop();
+    }
+    expect(problems).toEqual([]);
+  }, 30_000);
+
   test("?mode=live narrows every panel to the live account", async () => {
     const page = await open(`${backtest.url}/?run_id=${bt.runId}&mode=live`);
-    await expectPanels(page, over(btApp), `run_id=${bt.runId}&mode=live`);
-    expect(await page.$$eval("#equity-chart path.series", (ps) => ps.length)).toBe(1);
+    const api = over(btApp);
+    const trades = await api(`/trades?limit=200&run_id=${bt.runId}&mode=live`);
+    expect(await rowIds(page, "trades")).toEqual(ids(trades.trades.slice(0, 50)));
+    expect(await page.$("#shadow-card")).toBeNull();
+    expect(await visible(page, "#live-card")).toBe(true);
+    expect(await visible(page, "#r-chart-panel")).toBe(false);
     expect(await page.getAttribute("#modes a.active", "data-mode")).toBe("live");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  test("a phone-width screen: one column, nothing wider than the screen (reports/dashboard-phone.png)", async () => {
+    const page = await open(`${backtest.url}/?run_id=${bt.runId}`, 390);
+    await expectCandles(page, true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(391);
+    await page.screenshot({ path: join(SHOTS, "dashboard-phone.png"), fullPage: false });
     expect(problems).toEqual([]);
     await page.close();
   }, 30_000);
@@ -189,7 +321,7 @@ describe("dashboard page", () => {
       }
       const page = await open(`${url}/?run_id=${bt.runId}`);
       await expectPanels(page, over({ request: (p: string) => fetch(`${url}${p}`) }), `run_id=${bt.runId}`);
-      expect(await page.textContent("#m-source")).toContain("ledger");
+      await expectCandles(page, true);
       expect(problems).toEqual([]);
       await page.close();
     } finally {

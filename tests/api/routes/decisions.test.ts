@@ -89,8 +89,23 @@ describe("GET /decisions", () => {
     expect(typeof decisions[0]!.features.atr).toBe("number");
   });
 
-  test("run_id selects another run; an unknown run is empty, not an error", async () => {
-    expect((await f.json("/decisions?run_id=42")).decisions).toEqual([]);
+  test("an unknown run_id is a 404 naming it, not an empty page", async () => {
+    const res = await f.app.request("/decisions?run_id=42");
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: string }).error).toContain("run_id");
+  });
+
+  test("GET /decisions/:id: one decision with features, gate verdict, reasons and its trade; 404 when unknown", async () => {
+    const row = f.fixture.db
+      .query("SELECT d.id, p.id AS pid FROM decisions d JOIN positions p ON p.decision_id = d.id LIMIT 1")
+      .get() as { id: number; pid: number };
+    const body = await f.json(`/decisions/${row.id}`);
+    expect(body.run_status).toBe("daemon");
+    expect(body.decision.id).toBe(row.id);
+    expect(Object.keys(body.decision.features).length).toBeGreaterThan(0);
+    expect(Array.isArray(body.decision.reasons)).toBe(true);
+    expect(body.decision.trade.position_id).toBe(row.pid);
+    expect((await f.app.request("/decisions/999999999")).status).toBe(404);
   });
 
   test("default page is 50 rows", async () => {

@@ -20,6 +20,8 @@ export interface FixtureOptions {
   /** 1h bars walked per coin (ending at the newest bar all coins share). */
   bars?: number;
   runId?: number;
+  /** A positive runId gets a backtest_runs row; `unfinished` leaves its finished_at empty (a killed run). */
+  unfinished?: boolean;
 }
 
 export interface LedgerFixture {
@@ -155,6 +157,21 @@ export function buildLedgerFixture(dir: string, options: FixtureOptions = {}): L
     }
   })();
 
+  if (runId > 0) {
+    db.query(
+      "INSERT INTO backtest_runs (id, started_at, finished_at, kind, model, mode, params, data_hash, code_version) VALUES (?1, ?2, ?3, 'single', 'v4', 'live', ?4, 'fixture', 'test')",
+    ).run(
+      runId,
+      firstT,
+      options.unfinished ? null : lastT + HOUR_MS,
+      JSON.stringify({
+        coins,
+        from: firstT,
+        to: lastT + HOUR_MS,
+        command: `hlbot backtest --coins ${coins.join(",")}`,
+      }),
+    );
+  }
   const candidatesPath = join(dir, "live_candidates.json");
   writeCandidates(db, candidatesPath, lastT + HOUR_MS);
   return { db, path, end: lastT + HOUR_MS, candidatesPath };
