@@ -101,8 +101,12 @@ describe("runBacktest", () => {
       r[mode]!.trades.map((t) => [mode, t.openedAt, t.closedAt, t.netPnl, t.funding, t.fees, t.r]),
     );
     type Row = (string | number | null)[];
+    // Trades come in close order, rows in entry order: compare both fully ordered.
     const byOpen = (a: Row, b: Row) =>
-      String(a[0]).localeCompare(String(b[0])) || (a[1] as number) - (b[1] as number);
+      String(a[0]).localeCompare(String(b[0])) ||
+      (a[1] as number) - (b[1] as number) ||
+      (a[2] as number) - (b[2] as number) ||
+      (a[6] as number) - (b[6] as number);
     expect(stored.sort(byOpen)).toEqual(ran.sort(byOpen));
     expect(rows.some((x) => x.f !== 0)).toBe(true);
     db.close();
@@ -140,7 +144,16 @@ describe("hlbot backtest CLI", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
     expect(out.modelVersion).toBe("v4");
-    expect(out.shadow.overall).toHaveProperty("sharpe");
+    // The shadow path is a research sample in R: no dollar equity, % return or account Sharpe.
+    expect(out.shadow.unit).toBe("R");
+    expect(out.shadow.overall).toHaveProperty("totalR");
+    for (const key of ["sharpe", "returnPct", "netPnl", "equity", "maxDrawdownPct"])
+      expect(out.shadow.overall).not.toHaveProperty(key);
+    expect(out.shadow).not.toHaveProperty("equity");
+    // Both paths by default, as the daemon runs them; the live path is an account.
+    expect(out.mode).toBe("both");
+    expect(out.live.unit).toBe("USDC");
+    expect(out.live.overall).toHaveProperty("sharpe");
     expect(existsSync(report)).toBe(true);
     const html = readFileSync(report, "utf8");
     expect(html).toContain("<svg");
