@@ -87,7 +87,7 @@ export function printJobTable(results: JobResult[], runId: number): void {
     ? `\nlive path, an account (compounding, every risk rule; bucket promotion ignored)\n${live}`
     : "";
   say(on === "live" ? `${liveBlock}\n${shadowBlock}` : `${shadowBlock}\n${liveBlock}`);
-  for (const r of results) for (const w of r.warnings) say(`  ! ${r.label}: ${w}`);
+  for (const w of new Set(results.flatMap((r) => r.warnings))) say(`  ! ${w}`);
 }
 
 export function printWalkForward(w: WalkForwardWindow[], runId: number): void {

@@ -156,6 +156,18 @@ function printLive(r: RunOutput): void {
   say(
     `promoted buckets: ${l.promotedBuckets === "all" ? "all (--ignore-candidates)" : count(l.promotedBuckets)}`,
   );
+  const c = l.candidates;
+  const candidates = `${count(c.seen)} seen · ${count(c.opened)} opened · ${count(c.refused)} refused`;
+  const reasons = Object.entries(l.rejections).sort(([, a], [, b]) => b - a);
+  const refusedBy = reasons.length
+    ? `refused by reason: ${reasons.map(([k, v]) => `${k} ${count(v)}`).join(" · ")}`
+    : null;
+  if (o.trades === 0 && !o.ruin) {
+    say(`0 trades · live candidates: ${candidates}`);
+    if (refusedBy) say(refusedBy);
+    if (l.note) say(`note: ${l.note}`);
+    return;
+  }
   const ruin = o.ruin ? `${minute(o.ruin.t)}, equity ${num(o.ruin.equity)}: the path ended there` : "none";
   say(
     table(
@@ -174,15 +186,11 @@ function printLive(r: RunOutput): void {
         ["fees / slippage / funding", `${num(o.fees)} / ${num(o.slippage)} / ${num(o.funding)}`],
         ["liquidations", String(o.liquidations)],
         ...rMetrics(o),
-        [
-          "live candidates",
-          `${count(l.candidates.seen)} seen · ${count(l.candidates.opened)} opened · ${count(l.candidates.refused)} refused`,
-        ],
+        ["live candidates", candidates],
       ],
     ),
   );
-  const reasons = Object.entries(l.rejections).sort(([, a], [, b]) => b - a);
-  if (reasons.length) say(`refused by reason: ${reasons.map(([k, v]) => `${k} ${count(v)}`).join(" · ")}`);
+  if (refusedBy) say(refusedBy);
   if (l.note) say(`note: ${l.note}`);
   if (l.byMonth.length) {
     say(
@@ -202,15 +210,13 @@ function printLive(r: RunOutput): void {
       ),
     );
   }
-  if (o.trades) {
-    const tf = r.strategyTimeframes;
-    const strategies = Object.fromEntries(
-      Object.entries(l.byStrategy).map(([k, v]) => [`${k} (${tf[k] ?? "?"})`, v]),
-    );
-    rTable("per strategy", strategies, true, true);
-    rTable("per coin", l.byCoin, true, true);
-    rTable("per bucket (strategy|side|session|regime|vol)", l.byBucket, false, true);
-  }
+  const tf = r.strategyTimeframes;
+  const strategies = Object.fromEntries(
+    Object.entries(l.byStrategy).map(([k, v]) => [`${k} (${tf[k] ?? "?"})`, v]),
+  );
+  rTable("per strategy", strategies, true, true);
+  rTable("per coin", l.byCoin, true, true);
+  rTable("per bucket (strategy|side|session|regime|vol)", l.byBucket, false, true);
 }
 
 export function printBacktest(r: RunOutput, report: string | null): void {

@@ -196,6 +196,7 @@ export const backtestCommand = defineCommand({
         killSwitch,
         warnings,
         promoted: mode === "shadow" ? undefined : loadLiveCandidatesMap(config.live.candidates_path),
+        promotedFrom: config.live.candidates_path,
         onProgress: (d, t) => progress.update(d, t),
       });
       progress.done();

@@ -4,7 +4,7 @@
  * for the gate. Trades are taken in close order and resampled in blocks of geometric length (mean
  * n^(1/3)) starting anywhere on the circular series, so trades that close together (one market move
  * hitting many coins and strategies at once) stay together: on the full data set this makes the
- * interval of the mean ~2.7× wider than an iid bootstrap would.
+ * interval of the mean ~2.9× wider than an iid bootstrap would.
  * - Mean: mean ± 1.96 · SE, SE = the standard deviation of the resampled means.
  * - Median: the sign-test interval — the order statistics n/2 ± 1.96·n·SE', SE' = the bootstrap
  *   standard error of the share of trades at or below the median (for independent trades SE' =

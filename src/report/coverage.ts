@@ -81,11 +81,12 @@ export function windowsWarning(
     const w = `${day(r.dataWindow!.from)} → ${day(r.dataWindow!.to)}`;
     groups.set(w, [...(groups.get(w) ?? []), k]);
   }
-  const list = [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(
-      ([w, ks]) => `${ks.length > 4 ? `${ks.slice(0, 4).join(", ")} +${ks.length - 4}` : ks.join(", ")} ${w}`,
-    )
-    .join("; ");
+  const named = (w: string, ks: string[]) =>
+    `${ks.length > 3 ? `${ks.slice(0, 3).join(", ")} +${ks.length - 3}` : ks.join(", ")} ${w}`;
+  const sorted = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const list =
+    sorted.length <= 4
+      ? sorted.map(([w, ks]) => named(w, ks)).join("; ")
+      : `${sorted.length} different windows, from ${named(...sorted[0]!)} to ${named(...sorted.at(-1)!)}`;
   return `${table} rows cover different windows (${list}): compare R per day, not total R`;
 }

@@ -5,6 +5,7 @@
  */
 import type { Exposure, Window } from "./run-summary.ts";
 
+/** `trades` in close order (as the summary keeps them): exits are then already sorted. */
 export function exposure(
   trades: readonly { openedAt: number; closedAt: number }[],
   window: Window | null,
@@ -12,30 +13,33 @@ export function exposure(
   const span = window ? window.to - window.from : 0;
   if (!window || span <= 0 || trades.length === 0)
     return { avgConcurrent: 0, maxConcurrent: 0, timeInMarketPct: 0 };
-  // Each (clipped) entry and exit as one sortable number: time × 2, +1 for an entry, so an exit
-  // sorts before an entry at the same time.
-  const marks = new Float64Array(trades.length * 2);
+  // Entries sorted, exits in the given (close) order; merged, an exit goes before an entry at the
+  // same time (a position closed as the next opens is not two at once).
+  const opens = new Float64Array(trades.length);
+  const closes = new Float64Array(trades.length);
   let k = 0;
   for (const t of trades) {
     const a = Math.max(window.from, t.openedAt);
     const b = Math.min(window.to, t.closedAt);
     if (b <= a) continue;
-    marks[k++] = a * 2 + 1;
-    marks[k++] = b * 2;
+    opens[k] = a;
+    closes[k++] = b;
   }
-  const sorted = marks.subarray(0, k).sort();
+  const entries = opens.subarray(0, k).sort();
   let open = 0;
   let max = 0;
   let weighted = 0;
   let inMarket = 0;
   let last = window.from;
-  for (let i = 0; i < k; i++) {
-    const m = sorted[i]!;
-    const t = Math.floor(m / 2);
+  let i = 0;
+  let j = 0;
+  while (i < k || j < k) {
+    const isExit = j < k && (i >= k || closes[j]! <= entries[i]!);
+    const t = isExit ? closes[j++]! : entries[i++]!;
     weighted += open * (t - last);
     if (open > 0) inMarket += t - last;
     last = t;
-    open += m - t * 2 === 1 ? 1 : -1;
+    open += isExit ? -1 : 1;
     if (open > max) max = open;
   }
   return { avgConcurrent: weighted / span, maxConcurrent: max, timeInMarketPct: (inMarket / span) * 100 };

@@ -41,6 +41,8 @@ export interface SummaryInput {
     equity: EquityPoint[];
     ended: { t: number; equity: number } | null;
     promotedBuckets: number | "all";
+    /** The live_candidates.json the promoted buckets came from. */
+    promotedFrom?: string | null;
   } | null;
   events: RunEventLog;
   /** Cautions found before the run (e.g. coins without data). */
@@ -124,7 +126,7 @@ function liveNote(
   const { seen, refused } = log.candidates;
   if (live.trades.length === 0) {
     if (live.promotedBuckets === 0)
-      return "nothing is promoted (live_candidates.json promotes no bucket), and the live path trades only promoted buckets: run `hlbot mine` then `hlbot promote`, or add --ignore-candidates to trade every bucket";
+      return `nothing is promoted (${live.promotedFrom ?? "live_candidates.json"} promotes no bucket), and the live path trades only promoted buckets: run \`hlbot mine\` then \`hlbot promote\`, or add --ignore-candidates to trade every bucket`;
     if (seen === 0) return "no live candidate: no signal cleared the live thresholds in this window";
     const top = Object.entries(log.rejections)
       .sort(([, a], [, b]) => b - a)

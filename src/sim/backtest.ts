@@ -57,6 +57,8 @@ export interface BacktestRequest {
   warnings?: string[];
   onProgress?: (done: number, total: number) => void;
   promoted?: ReadonlyMap<string, LiveCandidate>;
+  /** Where `promoted` was read from (named when nothing is promoted). */
+  promotedFrom?: string;
   /** Candles and funding already loaded for exactly these coins, intervals and window (benchmarks). */
   data?: LoadedReplayData;
 }
@@ -186,7 +188,13 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
     startEquity: config.engine.shadow_equity_usd,
     shadowTrades: closed("shadow"),
     live: withLive
-      ? { trades: closed("live"), equity: journal.liveEquity, ended: engine.liveEnded, promotedBuckets }
+      ? {
+          trades: closed("live"),
+          equity: journal.liveEquity,
+          ended: engine.liveEnded,
+          promotedBuckets,
+          promotedFrom: req.promotedFrom ?? null,
+        }
       : null,
     events: log,
     warnings: req.warnings ?? [],

@@ -182,6 +182,34 @@ describe("hlbot backtest CLI", () => {
       "exits.trail_from_r=2.5",
     ]);
     expect(out.results[0].modelVersion).toBe("v4+trail_from_r=1.5");
+    // Ranked on the shadow path in R, never on a dollar Sharpe of the shadow book.
+    expect(out.rankedOn).toBe("shadow");
+    expect(out.rankedBy).toContain("mean R");
+    expect(out.results[0].shadow).toHaveProperty("meanR");
+    expect(out.results[0].shadow).not.toHaveProperty("sharpe");
+    expect(out.results[0].live).toHaveProperty("sharpe");
+  });
+
+  test("--sweep --mode live ranks on the live account and says so in the table header", () => {
+    const r = cli([
+      "backtest",
+      "--db",
+      dbPath,
+      "--coins",
+      "ETH",
+      "--from",
+      "2025-04-01",
+      "--to",
+      "2025-05-01",
+      "--mode",
+      "live",
+      "--sweep",
+      "exits.trail_from_r=1.5,2.5",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("ranked by live account Sharpe");
+    expect(r.out).toContain("live path, an account");
+    expect(r.out).toContain("shadow path, in R");
   });
 
   test("--walk-forward reports one out-of-sample window per step", () => {
@@ -207,6 +235,7 @@ describe("hlbot backtest CLI", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
     expect(out.windows.length).toBe(3);
+    expect(out.rankedOn).toBe("shadow");
     for (const w of out.windows) expect(w.testTo - w.testFrom).toBe(15 * 86_400_000);
   });
 
