@@ -1,107 +1,243 @@
-/** Plain-text tables for `hlbot backtest` output. */
-import type { TradeStats } from "../report/metrics.ts";
-import type { BacktestResult, ModeResult } from "../sim/backtest.ts";
-import type { JobResult } from "../sim/job.ts";
-import type { WalkForwardWindow } from "../sim/walk-forward.ts";
+/**
+ * The plain-text output of `hlbot backtest`: a header with the window the data really covers (per
+ * coin × interval), the cautions and the run's events, then the shadow path in R and the live path
+ * as an account, each with the tables a trader reads them by.
+ */
+import { DAY_MS } from "../core/clock.ts";
+import type { GroupRow, RStats, RunEvent, RunOutput, SeriesCoverage } from "../report/run-summary.ts";
+import { count, day, minute, num, pct, signed, span, table, withCi } from "../report/text-format.ts";
 
-const n = (v: number | null | undefined, d = 2) => (v === null || v === undefined ? "–" : v.toFixed(d));
-const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+const say = (s = "") => console.log(s);
 
-export function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+/** Coins whose series span the same days on every interval share one line. */
+function coverageLines(coverage: readonly SeriesCoverage[]): string[] {
+  const intervals = [...new Set(coverage.map((c) => c.interval))];
+  const byCoin = new Map<string, SeriesCoverage[]>();
+  for (const c of coverage) byCoin.set(c.coin, [...(byCoin.get(c.coin) ?? []), c]);
+  const groups = new Map<string, string[]>();
+  for (const [coin, series] of byCoin) {
+    const cells = intervals.map((iv) => {
+      const c = series.find((s) => s.interval === iv);
+      if (!c) return `${iv} none`;
+      const gaps = c.gaps.reduce((a, g) => a + g.bars, 0);
+      return `${iv} ${day(c.first)} → ${day(c.last)}${gaps ? ` (${count(gaps)} bars missing)` : ""}`;
+    });
+    const key = cells.join(" · ");
+    groups.set(key, [...(groups.get(key) ?? []), coin]);
+  }
+  return [...groups.entries()].map(([key, coins]) => {
+    const who = coins.length > 6 ? `${coins.slice(0, 6).join(", ")} +${coins.length - 6}` : coins.join(", ");
+    return `  ${who}: ${key}`;
+  });
 }
 
-function statsRows(groups: Record<string, TradeStats>): string[][] {
-  return Object.entries(groups).map(([k, s]) => [
+/** Risk events one per line; liquidations and data gaps counted per path when there are many. */
+function eventLines(events: readonly RunEvent[]): string[] {
+  const lines: string[] = [];
+  const bulky = (e: RunEvent) => e.kind === "liquidation" || e.kind === "data_gap";
+  const risk = events.filter((e) => !bulky(e));
+  for (const e of risk.slice(0, 25)) {
+    const refused = e.rejectedCandidates
+      ? ` · ${count(e.rejectedCandidates)} live candidates refused by it`
+      : "";
+    const until =
+      e.kind === "kill_switch" || e.kind === "ruin"
+        ? e.endedAt === null
+          ? " · held to the end of the run"
+          : ` · until ${minute(e.endedAt)}`
+        : "";
+    lines.push(`  ${minute(e.t)}  ${e.mode ?? "data"}  ${e.kind}: ${e.detail}${refused}${until}`);
+  }
+  if (risk.length > 25) lines.push(`  … ${count(risk.length - 25)} more (all in --json and the stored run)`);
+  for (const kind of ["liquidation", "data_gap"] as const) {
+    for (const mode of ["shadow", "live", null] as const) {
+      const xs = events.filter((e) => e.kind === kind && e.mode === mode);
+      if (xs.length === 0) continue;
+      if (xs.length <= 5) {
+        for (const e of xs) lines.push(`  ${minute(e.t)}  ${mode ?? "data"}  ${kind}: ${e.detail}`);
+      } else {
+        const what = kind === "liquidation" ? `liquidations on the ${mode} path` : "data gaps";
+        lines.push(`  ${count(xs.length)} ${what} (${day(xs[0]!.t)} → ${day(xs.at(-1)!.t)}; each in --json)`);
+      }
+    }
+  }
+  return lines;
+}
+
+function rRows(rows: Record<string, GroupRow & { netPnl?: number }>, withWindow: boolean, usd: boolean) {
+  return Object.entries(rows).map(([k, s]) => [
     k,
-    String(s.trades),
-    n(s.netPnl),
-    n(s.winRate === null ? null : s.winRate * 100, 1),
-    n(s.avgR, 3),
-    n(s.profitFactor),
-    n(s.fees),
-    n(s.funding),
-    String(s.liquidations),
+    ...(withWindow ? [span(s.dataWindow)] : []),
+    count(s.trades),
+    signed(s.totalR, 1),
+    withCi(s.meanR),
+    num(s.rPerDay, 3),
+    pct(s.winRate === null ? null : s.winRate * 100),
+    num(s.profitFactor),
+    num(s.maxDrawdownR, 1),
+    ...(usd ? [signed(s.netPnl ?? 0)] : []),
   ]);
 }
 
-const STAT_HEADERS = ["", "trades", "net PnL", "win %", "avg R", "PF", "fees", "funding", "liq"];
+function rTable(
+  title: string,
+  rows: Record<string, GroupRow & { netPnl?: number }>,
+  withWindow: boolean,
+  usd = false,
+) {
+  const headers = [
+    "",
+    ...(withWindow ? ["data window"] : []),
+    "trades",
+    "total R",
+    "mean R [95% CI]",
+    "R/day",
+    "win %",
+    "PF",
+    "max DD R",
+    ...(usd ? ["net PnL"] : []),
+  ];
+  say(`\n${title}\n${table(headers, rRows(rows, withWindow, usd))}`);
+}
 
-function printMode(name: string, m: ModeResult): void {
-  const o = m.overall;
-  console.log(`\n== ${name} ==`);
-  console.log(
+function rMetrics(o: RStats): string[][] {
+  const e = o.exposure;
+  return [
+    ["trades", count(o.trades)],
+    ["total R", signed(o.totalR, 2)],
+    ["mean R [95% CI]", withCi(o.meanR)],
+    ["median R [95% CI]", withCi(o.medianR)],
+    ["R per day", num(o.rPerDay, 3)],
+    ["R-Sharpe per trade", num(o.rSharpePerTrade, 3)],
+    ["R-Sharpe per day", num(o.rSharpePerDay, 3)],
+    ["max drawdown (R)", num(o.maxDrawdownR, 2)],
+    ["profit factor", num(o.profitFactor)],
+    ["win rate", pct(o.winRate === null ? null : o.winRate * 100)],
+    ["trades per day", num(o.tradesPerDay, 2)],
+    [
+      "open positions",
+      `avg ${num(e.avgConcurrent, 1)}, max ${e.maxConcurrent}; in the market ${pct(e.timeInMarketPct)}`,
+    ],
+    [
+      "costs (R)",
+      `fees ${num(o.feesR, 1)} · slippage ${num(o.slippageR, 1)} · funding ${num(o.fundingR, 1)}`,
+    ],
+  ];
+}
+
+const CI_NOTE =
+  "95% CIs: stationary bootstrap over the trades in close order (blocks keep trades that close together), 1,000 draws, fixed seed";
+
+function printShadow(r: RunOutput): void {
+  const s = r.shadow;
+  say("\n== shadow path · a research sample, in R ==");
+  say(
+    "every candidate opened at 1R of a fixed base (it does not compound and is not an account: no % return, no equity)",
+  );
+  say(table(["metric", "value"], rMetrics(s.overall)));
+  say(CI_NOTE);
+  const tf = r.strategyTimeframes;
+  const strategies = Object.fromEntries(
+    Object.entries(s.byStrategy).map(([k, v]) => [`${k} (${tf[k] ?? "?"})`, v]),
+  );
+  rTable("per strategy (data window: its timeframe's data after warm-up; R/day over it)", strategies, true);
+  rTable("per coin", s.byCoin, true);
+  rTable("per month (by close)", s.byMonth, false);
+  rTable("per bucket (strategy|side|session|regime|vol)", s.byBucket, false);
+}
+
+function printLive(r: RunOutput): void {
+  const l = r.live!;
+  const o = l.overall;
+  say("\n== live path · an account ==");
+  say(
+    `compounding: each trade risks a fraction of current equity under every risk rule (max positions, cooldown, daily loss halt, kill switch: ${r.killSwitch}); liquidation; a ruined account ends its path`,
+  );
+  say(
+    `promoted buckets: ${l.promotedBuckets === "all" ? "all (--ignore-candidates)" : count(l.promotedBuckets)}`,
+  );
+  const c = l.candidates;
+  const candidates = `${count(c.seen)} seen · ${count(c.opened)} opened · ${count(c.refused)} refused`;
+  const reasons = Object.entries(l.rejections).sort(([, a], [, b]) => b - a);
+  const refusedBy = reasons.length
+    ? `refused by reason: ${reasons.map(([k, v]) => `${k} ${count(v)}`).join(" · ")}`
+    : null;
+  if (o.trades === 0 && !o.ruin) {
+    say(`0 trades · live candidates: ${candidates}`);
+    if (refusedBy) say(refusedBy);
+    if (l.note) say(`note: ${l.note}`);
+    return;
+  }
+  const ruin = o.ruin ? `${minute(o.ruin.t)}, equity ${num(o.ruin.equity)}: the path ended there` : "none";
+  say(
     table(
       ["metric", "value"],
       [
-        ["net PnL (USDC)", n(o.netPnl)],
-        ["return", `${n(o.returnPct)}%`],
-        ["max drawdown", `${n(o.maxDrawdownPct)}%`],
-        ["Sharpe (daily, ann.)", n(o.sharpe)],
-        ["Sortino", n(o.sortino)],
-        ["trades", String(o.trades)],
-        ["win rate", `${n(o.winRate === null ? null : o.winRate * 100, 1)}%`],
-        ["avg R", n(o.avgR, 3)],
-        ["profit factor", n(o.profitFactor)],
-        ["exposure", `${n(o.exposurePct, 1)}%`],
-        ["fees paid", n(o.fees)],
-        ["slippage paid", n(o.slippage)],
-        ["funding paid", n(o.funding)],
+        ["start equity (USDC)", num(o.startEquity)],
+        ["end equity", num(o.endEquity)],
+        ["net PnL", signed(o.netPnl)],
+        ["return", `${signed(o.returnPct)}%`],
+        ["CAGR", o.cagrPct === null ? "– (under 30 days)" : `${signed(o.cagrPct)}%`],
+        ["max drawdown", pct(o.maxDrawdownPct, 2)],
+        ["Sharpe (daily, ×√365)", num(o.sharpe)],
+        ["Sortino (daily, ×√365)", num(o.sortino)],
+        ["Calmar (CAGR / max DD)", num(o.calmar)],
+        ["ruin", ruin],
+        ["fees / slippage / funding", `${num(o.fees)} / ${num(o.slippage)} / ${num(o.funding)}`],
         ["liquidations", String(o.liquidations)],
+        ...rMetrics(o),
+        ["live candidates", candidates],
       ],
     ),
   );
-  console.log(`\nper strategy\n${table(STAT_HEADERS, statsRows(m.byStrategy))}`);
-  console.log(
-    `\nper bucket (strategy|side|session|regime|vol)\n${table(STAT_HEADERS, statsRows(m.byBucket))}`,
+  if (refusedBy) say(refusedBy);
+  if (l.note) say(`note: ${l.note}`);
+  if (l.byMonth.length) {
+    say(
+      "\nmonthly returns (each month on the previous month's closing equity: they compound to the total return)",
+    );
+    say(
+      table(
+        ["month", "return", "net PnL", "trades", "start equity", "end equity"],
+        l.byMonth.map((m) => [
+          m.month,
+          `${signed(m.returnPct)}%`,
+          signed(m.netPnl),
+          count(m.trades),
+          num(m.startEquity),
+          num(m.endEquity),
+        ]),
+      ),
+    );
+  }
+  const tf = r.strategyTimeframes;
+  const strategies = Object.fromEntries(
+    Object.entries(l.byStrategy).map(([k, v]) => [`${k} (${tf[k] ?? "?"})`, v]),
   );
+  rTable("per strategy", strategies, true, true);
+  rTable("per coin", l.byCoin, true, true);
+  rTable("per bucket (strategy|side|session|regime|vol)", l.byBucket, false, true);
 }
 
-export function printBacktest(r: BacktestResult, report: string | null): void {
-  console.log(
-    `backtest run #${r.runId} · model ${r.modelVersion} · ${day(r.window.from)} → ${day(r.window.to)} · ${r.barUpdates} bar updates · data ${r.dataHash}`,
+export function printBacktest(r: RunOutput, report: string | null): void {
+  say(
+    `backtest run #${r.runId} · model ${r.modelVersion} · data ${r.dataHash} · ${count(r.barUpdates)} bar updates · paths: ${r.mode === "shadow" ? "shadow" : "shadow + live"}`,
   );
-  printMode("shadow path", r.shadow);
-  if (r.live) printMode("live path", r.live);
-  if (report) console.log(`\nreport written to ${report}`);
-}
-
-export function printJobTable(results: JobResult[], runId: number): void {
-  console.log(`sweep run #${runId}`);
-  console.log(
-    table(
-      ["params", "trades", "net PnL", "return %", "max DD %", "Sharpe", "avg R", "PF"],
-      results.map((r) => [
-        r.label,
-        String(r.overall.trades),
-        n(r.overall.netPnl),
-        n(r.overall.returnPct),
-        n(r.overall.maxDrawdownPct),
-        n(r.overall.sharpe),
-        n(r.overall.avgR, 3),
-        n(r.overall.profitFactor),
-      ]),
-    ),
+  const narrowed = r.dataWindow.from - r.window.from >= DAY_MS || r.window.to - r.dataWindow.to >= DAY_MS;
+  say(
+    `window ${minute(r.window.from)} → ${minute(r.window.to)} UTC${narrowed ? `; the data covers ${minute(r.dataWindow.from)} → ${minute(r.dataWindow.to)}` : ""}`,
   );
-}
-
-export function printWalkForward(w: WalkForwardWindow[], runId: number): void {
-  console.log(`walk-forward run #${runId}`);
-  console.log(
-    table(
-      ["test window", "chosen", "train avg R", "test trades", "test net PnL", "test avg R", "test max DD %"],
-      w.map((x) => [
-        `${day(x.testFrom)} → ${day(x.testTo)}`,
-        x.chosen,
-        n(x.train?.overall.avgR, 3),
-        String(x.test.overall.trades),
-        n(x.test.overall.netPnl),
-        n(x.test.overall.avgR, 3),
-        n(x.test.overall.maxDrawdownPct),
-      ]),
-    ),
-  );
+  say("coverage (first → last bar inside the window, per interval):");
+  for (const line of coverageLines(r.coverage)) say(line);
+  if (r.warnings.length) {
+    say("\nwarnings");
+    for (const w of r.warnings) say(`  ! ${w}`);
+  }
+  const events = eventLines(r.events);
+  say(`\nevents${events.length ? "" : ": none (no kill switch, halt, ruin, liquidation or data gap)"}`);
+  for (const line of events) say(line);
+  printShadow(r);
+  if (r.live) printLive(r);
+  else say("\n== live path: not simulated (--mode shadow) ==");
+  if (report) say(`\nreport written to ${report}`);
 }

@@ -1,27 +1,36 @@
 /**
- * `hlbot backtest`: the daemon's engine over the ledger's history under a friction model; prints the
- * summary (or JSON), writes an HTML report, and runs walk-forward windows or a parameter sweep on
- * both cores. Stored runs land in backtest_runs with their decisions, trades and equity.
+ * `hlbot backtest`: the daemon's engine over the ledger's history under a friction model — both
+ * paths by default, as the daemon runs them; prints the summary (or JSON), writes an HTML report, and
+ * runs walk-forward windows or a parameter sweep on both cores. Stored runs land in backtest_runs
+ * with their decisions, trades, equity and events.
  */
 
 import { defineCommand } from "citty";
-import { DAY_MS } from "../core/clock.ts";
 import { UsageError } from "../core/errors.ts";
 import { COMMIT, VERSION } from "../core/version.ts";
+import { parseKillSwitchRule } from "../engine/engine-events.ts";
 import { loadLiveCandidatesMap } from "../engine/promoted.ts";
 import { coinsToLoad, createSignalSource, signalIntervals, warmupMs } from "../engine/signal-source.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
 import { buildRunReport } from "../report/run-report.ts";
-import { type ModeResult, modeSummary, runBacktest } from "../sim/backtest.ts";
+import { type BacktestMode, runBacktest } from "../sim/backtest.ts";
 import { ledgerCoins } from "../sim/backtest-data.ts";
+import { ledgerSpans, resolveWindow } from "../sim/backtest-window.ts";
 import { runJobs } from "../sim/job-pool.ts";
 import { getModel } from "../sim/models/index.ts";
 import { expandGrid, parseSweep } from "../sim/sweep-grid.ts";
-import { walkForward } from "../sim/walk-forward.ts";
+import { rankLabel, walkForward } from "../sim/walk-forward.ts";
 import { parseDate, parseList } from "./args.ts";
-import { printBacktest, printJobTable, printWalkForward } from "./backtest-print.ts";
+import { printBacktest } from "./backtest-print.ts";
+import { printJobTable, printWalkForward } from "./backtest-print-jobs.ts";
 import { createContext, globalArgs, runAction, writeOutputFile } from "./context.ts";
 import { createProgress } from "./progress.ts";
+
+/** The command line as typed (quoted where needed), stored with the run. */
+const commandLine = () =>
+  ["hlbot", ...process.argv.slice(2)]
+    .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a)))
+    .join(" ");
 
 export const backtestCommand = defineCommand({
   meta: {
@@ -37,18 +46,25 @@ export const backtestCommand = defineCommand({
     strategies: { type: "string", description: "comma-separated strategies (default: all)" },
     coins: { type: "string", description: "comma-separated coins, or all (default: config engine.coins)" },
     from: { type: "string", description: "start, YYYY-MM-DD UTC (default: first bar after warm-up)" },
-    to: { type: "string", description: "end, YYYY-MM-DD UTC (default: last bar)" },
+    to: { type: "string", description: "end, YYYY-MM-DD UTC (default: last bar's close)" },
     mode: {
       type: "enum",
-      options: ["shadow", "live"],
-      default: "shadow",
-      description: "shadow path only, or shadow + live path",
+      options: ["both", "shadow", "live"],
+      default: "both",
+      description:
+        "both paths as the daemon runs them (default; sweeps rank on shadow R), shadow only, or live (both; sweeps rank on the live account)",
     },
     "ignore-candidates": {
       type: "boolean",
-      description: "live mode: trade every bucket, not only promoted ones",
+      description: "live path: trade every bucket, not only the promoted ones",
     },
-    json: { type: "boolean", description: "print the result as JSON" },
+    "kill-switch": {
+      type: "string",
+      default: "halt",
+      description:
+        "the live kill switch in the replay: halt (live's rule: to the end of the run) or reset:N (lifted after N days, drawdown measured afresh)",
+    },
+    json: { type: "boolean", description: "print the run summary (with its trades) as JSON" },
     report: { type: "string", description: "write a self-contained HTML report to this file" },
     "walk-forward": {
       type: "boolean",
@@ -65,26 +81,26 @@ export const backtestCommand = defineCommand({
       const { config } = ctx;
       const model = args.model ?? config.friction.model;
       getModel(model);
+      const killSwitch = parseKillSwitchRule(args["kill-switch"] ?? "halt");
+      if (!killSwitch)
+        throw new UsageError(
+          `--kill-switch ${args["kill-switch"]}: expected halt or reset:N (N days, e.g. reset:7)`,
+        );
       const strategies = parseList("strategies", args.strategies);
       const db = ctx.openDb();
       const coinsArg = parseList("coins", args.coins);
       const coins = coinsArg?.[0] === "all" ? ledgerCoins(db) : (coinsArg ?? config.engine.coins);
       const signals = createSignalSource(config, strategies, coins);
       const intervals = signalIntervals(config, strategies);
-      const bounds = db
-        .query(
-          `SELECT MIN(t) AS lo, MAX(t) AS hi FROM candles WHERE coin IN (${coins.map(() => "?").join(",")})`,
-        )
-        .get(...coins) as { lo: number | null; hi: number | null };
-      if (bounds.lo === null || bounds.hi === null)
-        throw new UsageError(
-          "no candles in the ledger for these coins: run `hlbot import` or `hlbot backfill` first",
-        );
       const warmup = warmupMs(config, strategies);
-      const from = parseDate("from", args.from) ?? bounds.lo + warmup;
-      const to = parseDate("to", args.to) ?? bounds.hi + DAY_MS;
-      if (to <= from) throw new UsageError("--to must be after --from");
-      const mode = args.mode as "shadow" | "live";
+      const { from, to, warnings } = resolveWindow(
+        ledgerSpans(db, coinsToLoad(config, coins), intervals),
+        coins,
+        parseDate("from", args.from),
+        parseDate("to", args.to),
+        warmup,
+      );
+      const mode = args.mode as BacktestMode;
       const sweepSpecs = args.sweep ? args.sweep.split(/[;\s]+/).filter(Boolean) : [];
       const workers = args.workers ? Number(args.workers) : undefined;
 
@@ -99,13 +115,23 @@ export const backtestCommand = defineCommand({
           warmupMs: warmup,
           mode,
         };
+        const rankedOn = mode === "live" ? "live" : "shadow";
         const progress = createProgress(args["walk-forward"] ? "walk-forward" : "sweep");
         const runs = new BacktestRunsRepo(db);
-        /** Stores a finished sweep or walk-forward as one backtest run (its result as the summary). */
+        /** Stores a finished sweep or walk-forward as one backtest run (its ranked results as the summary). */
         const store = (kind: "sweep" | "walk_forward", params: Record<string, unknown>, summary: unknown) => {
           const at = Date.now();
           const codeVersion = `${VERSION}+${COMMIT}`;
-          const id = runs.create({ startedAt: at, kind, model, mode, params, dataHash: "", codeVersion });
+          const id = runs.create({
+            startedAt: at,
+            kind,
+            model,
+            mode,
+            params,
+            dataHash: "",
+            codeVersion,
+            command: commandLine(),
+          });
           runs.complete(id, Date.now(), summary);
           return id;
         };
@@ -122,12 +148,13 @@ export const backtestCommand = defineCommand({
             (d, t) => progress.update(d, t),
           );
           progress.done();
+          const summary = { kind: "walk_forward", rankedOn, rankedBy: rankLabel(rankedOn), windows: result };
           const id = store(
             "walk_forward",
             { coins, strategies, trainDays, testDays, sweep: sweepSpecs },
-            result,
+            summary,
           );
-          if (args.json) console.log(JSON.stringify({ runId: id, windows: result }, null, 2));
+          if (args.json) console.log(JSON.stringify({ runId: id, ...summary }, null, 2));
           else printWalkForward(result, id);
         } else {
           const jobs = grid.map((g, i) => ({
@@ -140,8 +167,9 @@ export const backtestCommand = defineCommand({
           }));
           const results = await runJobs(jobs, { workers, onDone: (d, t) => progress.update(d, t) });
           progress.done();
-          const id = store("sweep", { coins, strategies, from, to, sweep: sweepSpecs }, results);
-          if (args.json) console.log(JSON.stringify({ runId: id, results }, null, 2));
+          const summary = { kind: "sweep", rankedOn, rankedBy: rankLabel(rankedOn), results };
+          const id = store("sweep", { coins, strategies, from, to, sweep: sweepSpecs }, summary);
+          if (args.json) console.log(JSON.stringify({ runId: id, ...summary }, null, 2));
           else printJobTable(results, id);
         }
         db.close();
@@ -160,21 +188,21 @@ export const backtestCommand = defineCommand({
         mode,
         ignoreCandidates: Boolean(args["ignore-candidates"]),
         signals,
+        strategies,
         store: true,
         params: { strategies },
-        promoted: mode === "live" ? loadLiveCandidatesMap(config.live.candidates_path) : undefined,
+        command: commandLine(),
+        killSwitch,
+        warnings,
+        promoted: mode === "shadow" ? undefined : loadLiveCandidatesMap(config.live.candidates_path),
+        promotedFrom: config.live.candidates_path,
         onProgress: (d, t) => progress.update(d, t),
       });
       progress.done();
       if (args.report) writeOutputFile(args.report, buildRunReport(db, result.runId ?? 0));
       db.close();
-      if (args.json) {
-        const { shadow, live, ...rest } = result;
-        const withTrades = (m: ModeResult) => ({ ...modeSummary(m), trades: m.trades });
-        console.log(
-          JSON.stringify({ ...rest, shadow: withTrades(shadow), live: live && withTrades(live) }, null, 2),
-        );
-      } else printBacktest(result, args.report ?? null);
+      if (args.json) console.log(JSON.stringify(result, null, 2));
+      else printBacktest(result, args.report ?? null);
       return 0;
     }),
 });

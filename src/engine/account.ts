@@ -65,6 +65,11 @@ export class EquityTracker {
     };
   }
 
+  /** Drawdown is measured from the last marked equity from now on (a resume that accepts the loss). */
+  rebasePeak(): void {
+    this.state.peak = this.lastEquity;
+  }
+
   /** State to persist across restarts (the peak must survive, or a restart resets the kill switch). */
   snapshotState(): AccountState {
     return { ...this.state };

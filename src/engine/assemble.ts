@@ -27,6 +27,9 @@ export interface AssembleOptions {
   restored?: { shadow?: AccountState; live?: AccountState; halts?: HaltState };
   equityEveryMs?: number;
   ignorePromotion?: boolean;
+  /** Backtest replay rules (see EngineSettings): the kill switch's reset, ending a ruined account. */
+  killSwitchResetMs?: number | null;
+  endOnRuin?: boolean;
 }
 
 export function bookSettings(config: Config, mode: Mode, runId: number): BookSettings {
@@ -72,5 +75,7 @@ export function assembleEngine(o: AssembleOptions): Engine {
     halts: config.risk,
     equityEveryMs: o.equityEveryMs ?? HOUR_MS,
     ignorePromotion: o.ignorePromotion ?? false,
+    killSwitchResetMs: o.killSwitchResetMs ?? null,
+    endOnRuin: o.endOnRuin ?? false,
   });
 }

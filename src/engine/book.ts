@@ -244,6 +244,10 @@ export class Book implements TradingBook {
     }
   }
 
+  resetPeak(): void {
+    this.account.rebasePeak();
+  }
+
   mark(view: MarketView): EquitySnapshot {
     return this.account.mark(view.now, unrealizedTotal(this.positions, view.price), this.positions.length);
   }

@@ -2,8 +2,8 @@
  * The tick — the one engine of hlbot. Backtest, shadow and live all call `tick(view)`; they differ only
  * in the MarketView (replay or live feed), the Journal and the venue behind each Book.
  *
- * Order: features on newly closed candles → regime → account (halts, kill switch) → manage open
- * positions → funding → per-coin scan → shadow trades → live gate → live execution.
+ * Order: features on newly closed candles → regime → account (halts, kill switch, ruin) → manage
+ * open positions → funding → per-coin scan → shadow trades → live gate → live execution.
  */
 import { emptyArray } from "../core/arrays.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
@@ -16,8 +16,16 @@ import {
   updateHalts,
 } from "../risk/halts.ts";
 import type { Book } from "./book.ts";
+import type { EngineEvent, EngineEventListener } from "./engine-events.ts";
 import { liveGate } from "./live-gate.ts";
-import type { FundingEvent, Journal, MarketView, SignalSource, TradingBook } from "./ports.ts";
+import type {
+  EquitySnapshot,
+  FundingEvent,
+  Journal,
+  MarketView,
+  SignalSource,
+  TradingBook,
+} from "./ports.ts";
 import type { Mode } from "./position.ts";
 
 export interface EngineSettings {
@@ -29,6 +37,16 @@ export interface EngineSettings {
   /** Record an equity snapshot at most this often (ms). */
   equityEveryMs: number;
   ignorePromotion?: boolean;
+  /**
+   * Replay rule of the kill switch: null/absent = live's rule (it holds until `hlbot resume`);
+   * otherwise it is lifted this many ms after it tripped and drawdown is measured from there.
+   */
+  killSwitchResetMs?: number | null;
+  /**
+   * End the live path when its equity reaches zero (a simulated account: it cannot trade on a
+   * negative balance). The daemon leaves this off: the exchange's account is the truth there.
+   */
+  endOnRuin?: boolean;
 }
 
 export interface TickStats {
@@ -48,6 +66,10 @@ export class Engine {
   private lastEquityAt = new Map<Mode, number>();
   promoted: ReadonlyMap<string, LiveCandidate> = new Map();
   onHalt: ((event: "kill_switch" | "daily_halt", now: number) => void) | null = null;
+  /** Every risk event with its figures (a backtest records them as the run's events). */
+  onEvent: EngineEventListener | null = null;
+  /** Set when the live path was ruined (endOnRuin): from then on it is not marked, managed or traded. */
+  liveEnded: { t: number; equity: number } | null = null;
 
   constructor(
     private readonly signals: SignalSource,
@@ -101,10 +123,11 @@ export class Engine {
     this.warm(view);
 
     this.account(view);
+    const live = this.liveEnded ? null : this.live;
     this.shadow.manage(view);
-    this.live?.manage(view);
+    live?.manage(view);
     this.shadow.chargeFunding(view.funding, view);
-    this.live?.chargeFunding(view.funding, view);
+    live?.chargeFunding(view.funding, view);
 
     // One scan per closed bar for both threshold sets. All of the tick's shadow candidates go
     // together: a 15m and a 1h bar closing at the same time can carry the same setup (coin, side,
@@ -131,22 +154,63 @@ export class Engine {
   private account(view: MarketView): void {
     for (const book of [this.shadow, this.live] as (TradingBook | null)[]) {
       if (!book) continue;
+      const isLive = book === this.live;
+      if (isLive && this.liveEnded) continue;
       const last = this.lastEquityAt.get(book.mode) ?? -Infinity;
       const snapshotDue = view.now - last >= this.settings.equityEveryMs;
       // The live path is marked every tick (its halts read equity); the shadow path sizes on its
       // starting equity, so it is marked only when its equity curve gets a point.
-      if (book !== this.live && !snapshotDue) continue;
-      const snap = book.mark(view);
-      if (book === this.live) {
+      if (!isLive && !snapshotDue) continue;
+      let snap = book.mark(view);
+      if (isLive) {
+        if (this.settings.endOnRuin && snap.equity <= 0) {
+          this.ruin(book, view, snap);
+          continue;
+        }
+        snap = this.liftKillSwitchIfDue(book, view, snap);
         const event = updateHalts(this.halts, snap, this.settings.halts);
         if (killFlattenDue(this.halts, book.open.length)) book.flatten(view, "kill");
-        if (event) this.onHalt?.(event, view.now);
+        if (event) {
+          this.onHalt?.(event, view.now);
+          this.emit(
+            event === "kill_switch"
+              ? { kind: event, t: view.now, snapshot: snap, floor: this.settings.halts.drawdown_floor }
+              : { kind: event, t: view.now, snapshot: snap, limit: this.settings.halts.daily_loss_limit },
+          );
+        }
       }
       if (snapshotDue) {
         this.journal.recordEquity(snap);
         this.lastEquityAt.set(book.mode, view.now);
       }
     }
+  }
+
+  private emit(event: EngineEvent): void {
+    this.onEvent?.(event);
+  }
+
+  /** Replay rule `reset:N`: lifts the kill switch N days on, as an operator's resume would, from today's equity. */
+  private liftKillSwitchIfDue(book: TradingBook, view: MarketView, snap: EquitySnapshot): EquitySnapshot {
+    const after = this.settings.killSwitchResetMs;
+    const kill = this.halts.kill;
+    if (after === null || after === undefined || !kill || view.now - kill.since < after || !book.resetPeak)
+      return snap;
+    this.halts.kill = null;
+    book.resetPeak();
+    const fresh = book.mark(view);
+    this.emit({ kind: "kill_switch_reset", t: view.now, since: kill.since, snapshot: fresh });
+    return fresh;
+  }
+
+  /** Equity reached zero: flatten, record the account at 0 and end the live path. */
+  private ruin(book: TradingBook, view: MarketView, snap: EquitySnapshot): void {
+    book.flatten(view, "ruin");
+    const after = book.mark(view);
+    this.liveEnded = { t: view.now, equity: snap.equity };
+    this.journal.recordEquity({ ...after, equity: 0, drawdown: 1, dayPnl: after.dayPnl - after.equity });
+    this.lastEquityAt.set(book.mode, view.now);
+    this.emit({ kind: "ruin", t: view.now, equity: snap.equity });
   }
 
   /** Records every shadow candidate; opens a simulated trade per setup (or per candidate without dedup). */
@@ -212,6 +276,7 @@ export class Engine {
           open: live.open,
           maxPositions: this.settings.maxPositions,
           ignorePromotion: this.settings.ignorePromotion ?? false,
+          ended: this.liveEnded !== null,
         },
         this.settings.probationMultiplier,
         view.now,

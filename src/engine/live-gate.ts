@@ -18,6 +18,8 @@ export interface GateContext {
   maxPositions: number;
   /** Bypass the promoted-bucket check (backtest `--ignore-candidates`). */
   ignorePromotion?: boolean;
+  /** The path's simulated account is ruined: nothing more can trade on it. */
+  ended?: boolean;
 }
 
 export interface GateVerdict {
@@ -34,6 +36,7 @@ export function liveGate(
   now: number,
 ): GateVerdict {
   const reasons: string[] = [];
+  if (ctx.ended) reasons.push("ruin");
   if (c.score < ctx.minScore) reasons.push("score_below_threshold");
   const promoted = ctx.promoted.get(
     bucketKey({

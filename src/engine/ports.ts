@@ -123,4 +123,6 @@ export interface TradingBook {
   flatten(view: MarketView, reason: ExitReason): void;
   plan(c: Candidate, view: MarketView, sizeMultiplier?: number): EntryPlan | EntryRefusal;
   enter(plan: EntryPlan, decisionId: number | null, now: number): void;
+  /** Measure drawdown from the current equity again (an operator's resume in a replay); simulated books only. */
+  resetPeak?(): void;
 }

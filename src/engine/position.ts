@@ -16,6 +16,7 @@ export type ExitReason =
   | "timeout"
   | "liquidation"
   | "kill"
+  | "ruin"
   | "manual"
   | "external"
   | "end_of_test";

@@ -9,6 +9,7 @@
  * - the LIVE path is an account: compounding equity under every risk rule, which can be ruined;
  *   return, CAGR, drawdown and Sharpe/Sortino/Calmar come from the daily returns of a positive equity.
  * Times are ms UTC; R is net R (after fees, slippage and funding) per trade.
+ * Producers: src/report/summarize.ts (from a run's trades, live equity, events and coverage).
  */
 
 /** A window actually covered by data or trades, [from, to] in ms UTC. */
@@ -86,6 +87,12 @@ export interface AccountStats {
 export interface GroupRow extends RStats {
   /** First entry to last exit of the group's trades; null without trades. */
   window: Window | null;
+  /**
+   * The window the group could trade in: a strategy's (and its buckets') timeframe data, a coin's
+   * data, a month's days, each after the features' warm-up and inside the run's data window. `days`
+   * (and so R per day, trades per day, R-Sharpe per day, exposure) is measured over it.
+   */
+  dataWindow: Window | null;
 }
 
 /** A month of the live account: its return compounds with the other months to the total return. */
@@ -122,19 +129,24 @@ export interface LivePathReport {
   byMonth: MonthRow[];
   /** Equity (marked to market) and its drawdown from the running peak, percent. */
   equity: { t: number; equity: number; drawdownPct: number }[];
-  /** Live candidates the gate refused, by reason (e.g. kill_switch, not_promoted, max_positions). */
+  /**
+   * Live candidates the gate refused, by reason (e.g. kill_switch, bucket_not_promoted, max_positions,
+   * or a sizing refusal such as below_min_notional). A candidate refused for two reasons counts under both.
+   */
   rejections: Record<string, number>;
   /** Buckets the run could trade live: promoted ones, or "all" with --ignore-candidates. */
   promotedBuckets: number | "all";
+  /** Live candidates that reached the gate (best per coin per tick), and what became of them. */
+  candidates: { seen: number; opened: number; refused: number };
   /** Why the live path has no trades when it has none (e.g. nothing promoted: names --ignore-candidates and hlbot promote). */
   note: string | null;
 }
 
+/** A daily halt's end is its `endedAt` (the UTC rollover), so it has no separate "lifted" event. */
 export type RunEventKind =
   | "kill_switch"
   | "kill_switch_reset"
   | "daily_halt"
-  | "daily_halt_lifted"
   | "ruin"
   | "data_gap"
   | "liquidation";
@@ -150,7 +162,10 @@ export interface RunEvent {
   detail: string;
   /** The measured value behind it (the drawdown that tripped the kill switch, the equity at ruin, the gap length in bars). */
   value: number | null;
-  /** Candidates refused because of it until it ended (e.g. 1,794 live candidates after a kill switch). */
+  /**
+   * Live candidates refused with this event's reason among their reasons while it held (e.g. 1,794
+   * after a kill switch); 0 for events that refuse nothing (liquidations, data gaps, resets).
+   */
   rejectedCandidates: number;
   /** When it stopped applying; null when it held to the end of the run. */
   endedAt: number | null;
@@ -163,14 +178,61 @@ export interface SeriesCoverage {
   first: number;
   last: number;
   bars: number;
-  /** Runs of missing bars on the interval grid. */
+  /** Runs of missing bars on the interval grid (from/to: open times of the first and last missing bar). */
   gaps: { from: number; to: number; bars: number }[];
+  /**
+   * When the series' features were warm (its warm-up bars closed), never before the window's start;
+   * null when the window ends first. A strategy on this interval trades the coin from here on.
+   */
+  warmFrom: number | null;
+}
+
+/** One closed trade of a path, as `--json` prints it and the report lists it. */
+export interface RunTrade {
+  /** The position's id (the ledger's when the run is stored) and the decision that opened it. */
+  id: number;
+  decisionId: number | null;
+  mode: "shadow" | "live";
+  coin: string;
+  side: "long" | "short";
+  strategy: string;
+  /** strategy|side|session|regime|vol_bucket */
+  bucket: string;
+  session: string;
+  regime: string;
+  volBucket: string;
+  openedAt: number;
+  closedAt: number;
+  entryPx: number;
+  /** Size-weighted mean of every exit (partials included). */
+  exitPx: number | null;
+  /** Size at entry, coins. */
+  size: number;
+  /** The stop at entry (1R away from the entry) and the target. */
+  stopPx: number;
+  targetPx: number;
+  /** USDC at risk at entry (1R). */
+  riskUsd: number;
+  leverage: number;
+  r: number | null;
+  netPnl: number;
+  fees: number;
+  slippage: number;
+  funding: number;
+  exitReason: string;
+  exits: { t: number; px: number; size: number; reason: string }[];
 }
 
 export interface RunSummary {
   runId: number | null;
   modelVersion: string;
   dataHash: string;
+  /** Paths simulated: both (the default, as the daemon runs them), shadow only, or live (both, ranked on live). */
+  mode: "both" | "shadow" | "live";
+  /** The replay rule of the kill switch: "halt" (live's rule: until the end of the run) or "reset:N" (N days). */
+  killSwitch: string;
+  /** Each strategy enabled in the run → the timeframe it evaluates. */
+  strategyTimeframes: Record<string, string>;
   /** The window requested, and the window the data actually covers inside it. */
   window: Window;
   dataWindow: Window;
@@ -182,3 +244,9 @@ export interface RunSummary {
   shadow: ShadowPathReport;
   live: LivePathReport | null;
 }
+
+/** What a backtest returns and `--json` prints: the summary with each path's closed trades, in close order. */
+export type RunOutput = Omit<RunSummary, "shadow" | "live"> & {
+  shadow: ShadowPathReport & { trades: RunTrade[] };
+  live: (LivePathReport & { trades: RunTrade[] }) | null;
+};

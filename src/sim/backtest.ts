@@ -1,31 +1,34 @@
 /**
  * `hlbot backtest`: the daemon's engine over a replay of the ledger. Same assembly, same rules, same
  * sizing; only the clock (replay), the feed (stored candles + funding) and the venue (simulated under
- * a friction model) differ. Results are deterministic: the same inputs give byte-identical output.
+ * a friction model) differ. Returns the run's RunSummary with its trades (src/report/summarize.ts):
+ * the shadow path in R, the live path as an account that can be halted and ruined, the events and
+ * the data coverage. Deterministic: the same inputs give byte-identical output.
  */
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
-import { bucketKey } from "../core/bucket.ts";
 import { ManualClock } from "../core/clock.ts";
 import type { Interval } from "../core/intervals.ts";
+import type { LiveCandidate } from "../core/live-candidates.ts";
 import { COMMIT, VERSION } from "../core/version.ts";
 import { assembleEngine } from "../engine/assemble.ts";
-import { LedgerJournal, MemoryJournal } from "../engine/journals.ts";
-import type { Journal, SignalSource } from "../engine/ports.ts";
-import { netPnl, type Position, rMultiple } from "../engine/position.ts";
+import { type KillSwitchRule, killSwitchLabel } from "../engine/engine-events.ts";
+import { LedgerJournal } from "../engine/journals.ts";
+import type { SignalSource } from "../engine/ports.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
-import {
-  type CurveStats,
-  curveStats,
-  type EquityPoint,
-  groupStats,
-  type TradeLike,
-  type TradeStats,
-  tradeStats,
-} from "../report/metrics.ts";
+import { RunEventsRepo } from "../ledger/repos/run-events.ts";
+import { FeaturePipeline } from "../market/features/pipeline.ts";
+import { seriesCoverage } from "../report/coverage.ts";
+import { RunEventLog } from "../report/run-events.ts";
+import type { RunOutput, SeriesCoverage, Window } from "../report/run-summary.ts";
+import { byClose, toRunTrade } from "../report/run-trade.ts";
+import { summarizeRun, withoutTrades } from "../report/summarize.ts";
 import { type LoadedReplayData, loadReplayData } from "./backtest-data.ts";
 import { getModel, resolveModel } from "./models/index.ts";
 import { ReplayFeed } from "./replay-feed.ts";
+import { RunRecorder } from "./run-recorder.ts";
+
+export type BacktestMode = "both" | "shadow" | "live";
 
 export interface BacktestRequest {
   config: Config;
@@ -36,43 +39,53 @@ export interface BacktestRequest {
   to: number;
   /** Bars of history fed before `from` for warm-up (in the coarsest interval's units). */
   warmupMs: number;
-  mode: "shadow" | "live";
+  /** both (default): shadow + live path; shadow: the shadow path only; live: both, ranked on live. */
+  mode: BacktestMode;
   ignoreCandidates: boolean;
   signals: SignalSource;
-  /** Store the run, its decisions, trades and equity in the ledger. */
+  /** The strategies `signals` runs (--strategies), null = every enabled one. */
+  strategies?: string[] | null;
+  /** Store the run, its decisions, trades, equity and events in the ledger. */
   store: boolean;
   kind?: "single" | "walk_forward" | "sweep";
   params?: Record<string, unknown>;
+  /** The command line, stored with the run. */
+  command?: string;
+  /** What the kill switch does in the replay (default: live's rule, halt to the end). */
+  killSwitch?: KillSwitchRule;
+  /** Cautions found before the run (e.g. coins without data), carried into the summary. */
+  warnings?: string[];
   onProgress?: (done: number, total: number) => void;
-  promoted?: ReadonlyMap<string, import("../core/live-candidates.ts").LiveCandidate>;
+  promoted?: ReadonlyMap<string, LiveCandidate>;
+  /** Where `promoted` was read from (named when nothing is promoted). */
+  promotedFrom?: string;
   /** Candles and funding already loaded for exactly these coins, intervals and window (benchmarks). */
   data?: LoadedReplayData;
 }
 
-export interface ModeResult {
-  trades: TradeLike[];
-  overall: TradeStats & CurveStats;
-  byStrategy: Record<string, TradeStats>;
-  byBucket: Record<string, TradeStats>;
-  equity: EquityPoint[];
-}
-
-export interface BacktestResult {
-  runId: number | null;
-  modelVersion: string;
-  dataHash: string;
-  window: { from: number; to: number };
-  barUpdates: number;
-  shadow: ModeResult;
-  live: ModeResult | null;
-}
+/** The run's summary with each path's trades (RunOutput); the stored run keeps it without the trades. */
+export type BacktestResult = RunOutput;
 
 const TX_TICKS = 2000;
+const DAY = 86_400_000;
+
+/** Coverage of every loaded series inside the run's window (history before it counts for warm-up). */
+export function replayCoverage(data: LoadedReplayData, window: Window, warmupBars: number): SeriesCoverage[] {
+  const out: SeriesCoverage[] = [];
+  for (const s of data.series) {
+    const c = seriesCoverage(s.coin, s.interval, s.cols.t, window, warmupBars);
+    if (c) out.push(c);
+  }
+  return out.sort((a, b) => a.coin.localeCompare(b.coin) || a.interval.localeCompare(b.interval));
+}
 
 export function runBacktest(db: Database, req: BacktestRequest): BacktestResult {
   const { config } = req;
   const model = resolveModel(getModel(req.model), config.friction, config.exits);
   const data = req.data ?? loadReplayData(db, backtestDataRequest(req));
+  const window = { from: req.from, to: req.to };
+  const killSwitch = req.killSwitch ?? { kind: "halt" };
+  const withLive = req.mode !== "shadow";
   const clock = new ManualClock(req.from);
   const runs = new BacktestRunsRepo(db);
   const runId = req.store
@@ -81,25 +94,37 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
         kind: req.kind ?? "single",
         model: model.version,
         mode: req.mode,
-        params: { coins: req.coins, intervals: req.intervals, from: req.from, to: req.to, ...req.params },
+        params: {
+          coins: req.coins,
+          intervals: req.intervals,
+          from: req.from,
+          to: req.to,
+          killSwitch: killSwitchLabel(killSwitch),
+          ignoreCandidates: req.ignoreCandidates,
+          ...req.params,
+        },
         dataHash: data.hash,
         codeVersion: `${VERSION}+${COMMIT}`,
+        command: req.command ?? null,
       })
     : 0;
-  const memory = new MemoryJournal();
+  const log = new RunEventLog(killSwitchLabel(killSwitch));
   const ledger = req.store ? new LedgerJournal(db, runId, clock, true) : null;
-  const journal: Journal = ledger ? new TeeJournal(ledger, memory) : memory;
+  const journal = new RunRecorder(log, ledger);
   const engine = assembleEngine({
     config,
     model,
     signals: req.signals,
     journal,
     runId,
-    withLive: req.mode === "live",
+    withLive,
     startEquity: { shadow: config.engine.shadow_equity_usd, live: config.engine.shadow_equity_usd },
     ignorePromotion: req.ignoreCandidates,
+    killSwitchResetMs: killSwitch.kind === "reset" ? killSwitch.days * DAY : null,
+    endOnRuin: true,
   });
   if (req.promoted) engine.promoted = req.promoted;
+  engine.onEvent = log.onEngineEvent;
 
   const feed = new ReplayFeed(data);
   const total = Math.max(0, Math.floor((feed.end - feed.start) / feed.step) + 1);
@@ -117,7 +142,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
       else engine.tick(view);
       lastView = view;
     }
-    ledger?.flush();
+    journal.flush();
   });
   let batch: number[] = [];
   for (const t of feed.eventTimes()) {
@@ -132,29 +157,63 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
   }
   step(batch);
   if (lastView) {
+    const view = lastView;
     db.transaction(() => {
-      engine.shadow.flatten(lastView!, "end_of_test");
-      engine.live?.flatten(lastView!, "end_of_test");
-      for (const book of [engine.shadow, engine.live]) if (book) journal.recordEquity(book.mark(lastView!));
-      ledger?.flush();
+      engine.shadow.flatten(view, "end_of_test");
+      journal.recordEquity(engine.shadow.mark(view));
+      // A ruined account already recorded its end (at 0); it has nothing left to close.
+      if (engine.live && !engine.liveEnded) {
+        engine.live.flatten(view, "end_of_test");
+        journal.recordEquity(engine.live.mark(view));
+      }
+      journal.flush();
     })();
   }
-  const result: BacktestResult = {
+  const closed = (mode: "shadow" | "live") =>
+    journal.positions
+      .filter((p) => p.mode === mode && p.status === "closed")
+      .map(toRunTrade)
+      .sort(byClose);
+  const promotedBuckets = req.ignoreCandidates ? ("all" as const) : (req.promoted?.size ?? 0);
+  const result = summarizeRun({
     runId: req.store ? runId : null,
     modelVersion: model.version,
     dataHash: data.hash,
-    window: { from: req.from, to: req.to },
+    mode: req.mode,
+    killSwitch: killSwitchLabel(killSwitch),
+    window,
+    coverage: replayCoverage(data, window, FeaturePipeline.warmupBars(config.features)),
+    strategyTimeframes: strategyTimeframes(config, req.strategies ?? null),
     barUpdates,
-    shadow: summarize(memory, "shadow", config.engine.shadow_equity_usd),
-    live: req.mode === "live" ? summarize(memory, "live", config.engine.shadow_equity_usd) : null,
-  };
-  if (req.store)
-    runs.complete(runId, Date.now(), {
-      ...result,
-      shadow: modeSummary(result.shadow),
-      live: result.live && modeSummary(result.live),
-    });
+    startEquity: config.engine.shadow_equity_usd,
+    shadowTrades: closed("shadow"),
+    live: withLive
+      ? {
+          trades: closed("live"),
+          equity: journal.liveEquity,
+          ended: engine.liveEnded,
+          promotedBuckets,
+          promotedFrom: req.promotedFrom ?? null,
+        }
+      : null,
+    events: log,
+    warnings: req.warnings ?? [],
+  });
+  if (req.store) {
+    db.transaction(() => {
+      runs.complete(runId, Date.now(), withoutTrades(result));
+      new RunEventsRepo(db).record(runId, result.events);
+    })();
+  }
   return result;
+}
+
+/** The run's strategies (enabled, and selected when `only` is given) → the timeframe each evaluates. */
+export function strategyTimeframes(config: Config, only: readonly string[] | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, s] of Object.entries(config.strategies))
+    if (s.enabled && (!only || only.includes(name))) out[name] = s.timeframe;
+  return out;
 }
 
 /** What runBacktest loads from the ledger for `req` (history from `from − warmupMs`). */
@@ -162,68 +221,4 @@ export function backtestDataRequest(
   req: Pick<BacktestRequest, "coins" | "intervals" | "from" | "to" | "warmupMs">,
 ) {
   return { coins: req.coins, intervals: req.intervals, loadFrom: req.from - req.warmupMs, to: req.to };
-}
-
-/** A path's statistics without its trade list and equity curve (what a stored run keeps). */
-export function modeSummary(m: ModeResult) {
-  return { overall: m.overall, byStrategy: m.byStrategy, byBucket: m.byBucket };
-}
-
-export function toTrade(p: Position): TradeLike {
-  return {
-    strategy: p.strategy,
-    bucket: bucketKey({
-      strategy: p.strategy,
-      side: p.side,
-      session: p.session,
-      regime: p.regime,
-      vol_bucket: p.volBucket,
-    }),
-    openedAt: p.openedAt,
-    closedAt: p.closedAt ?? p.openedAt,
-    netPnl: netPnl(p),
-    r: rMultiple(p),
-    fees: p.fees,
-    slippage: p.slippage,
-    funding: p.funding,
-    exitReason: p.exitReason ?? "open",
-  };
-}
-
-function summarize(memory: MemoryJournal, mode: "shadow" | "live", startEquity: number): ModeResult {
-  const trades = memory.positions.filter((p) => p.mode === mode && p.status === "closed").map(toTrade);
-  const equity = memory.equity.filter((e) => e.mode === mode).map((e) => ({ t: e.t, equity: e.equity }));
-  return {
-    trades,
-    overall: { ...tradeStats(trades), ...curveStats(equity, startEquity, trades) },
-    byStrategy: groupStats(trades, (t) => t.strategy),
-    byBucket: groupStats(trades, (t) => t.bucket),
-    equity,
-  };
-}
-
-/** Writes to the ledger and keeps the in-memory copy the summary is computed from. */
-class TeeJournal implements Journal {
-  constructor(
-    private readonly a: Journal,
-    private readonly b: Journal,
-  ) {}
-  recordDecision(d: Parameters<Journal["recordDecision"]>[0]): number {
-    this.b.recordDecision(d);
-    return this.a.recordDecision(d);
-  }
-  openPosition(p: Position): number {
-    this.b.openPosition(p);
-    return this.a.openPosition(p);
-  }
-  updatePosition(p: Position): void {
-    this.a.updatePosition(p);
-  }
-  recordExit(p: Position, e: Parameters<Journal["recordExit"]>[1]): void {
-    this.a.recordExit(p, e);
-  }
-  recordEquity(s: Parameters<Journal["recordEquity"]>[0]): void {
-    this.a.recordEquity(s);
-    this.b.recordEquity(s);
-  }
 }

@@ -1,14 +1,15 @@
 /**
  * One backtest as plain data, so it can run in this thread or in a Bun worker: the ledger path, the
  * full effective config, and the run window. `runJob` opens the ledger read-only and returns the
- * summary (no trade lists), which is what sweeps and walk-forward windows compare.
+ * figures sweeps and walk-forward windows compare: the shadow path in R (a research sample), the
+ * live path as an account — never a dollar figure of the shadow book, which is not an account.
  */
 import type { Config } from "../config/schema.ts";
 import type { Interval } from "../core/intervals.ts";
 import { coinsToLoad, createSignalSource } from "../engine/signal-source.ts";
 import { openLedger } from "../ledger/open.ts";
-import type { CurveStats, TradeStats } from "../report/metrics.ts";
-import { runBacktest } from "./backtest.ts";
+import type { AccountStats, GroupRow, RStats, RunEvent } from "../report/run-summary.ts";
+import { type BacktestMode, runBacktest } from "./backtest.ts";
 
 export interface BacktestJob {
   id: number;
@@ -22,7 +23,7 @@ export interface BacktestJob {
   from: number;
   to: number;
   warmupMs: number;
-  mode: "shadow" | "live";
+  mode: BacktestMode;
 }
 
 export interface JobResult {
@@ -30,8 +31,15 @@ export interface JobResult {
   label: string;
   modelVersion: string;
   barUpdates: number;
-  overall: TradeStats & CurveStats;
-  byStrategy: Record<string, TradeStats>;
+  /** The path this job is ranked on: shadow (in R) unless the mode is live. */
+  rankedOn: "shadow" | "live";
+  shadow: RStats;
+  live: (AccountStats & RStats) | null;
+  /** The shadow path per strategy, in R. */
+  byStrategy: Record<string, GroupRow>;
+  /** The live path's kill switches and ruin (what its account figures went through). */
+  liveEvents: RunEvent[];
+  warnings: string[];
 }
 
 export function runJob(job: BacktestJob): JobResult {
@@ -48,16 +56,22 @@ export function runJob(job: BacktestJob): JobResult {
       mode: job.mode,
       ignoreCandidates: true,
       signals: createSignalSource(job.config, job.strategies, job.coins),
+      strategies: job.strategies,
       store: false,
     });
-    const m = job.mode === "live" && r.live ? r.live : r.shadow;
     return {
       id: job.id,
       label: job.label,
       modelVersion: r.modelVersion,
       barUpdates: r.barUpdates,
-      overall: m.overall,
-      byStrategy: m.byStrategy,
+      rankedOn: job.mode === "live" ? "live" : "shadow",
+      shadow: r.shadow.overall,
+      live: r.live?.overall ?? null,
+      byStrategy: r.shadow.byStrategy,
+      liveEvents: r.events.filter(
+        (e) => e.mode === "live" && (e.kind === "kill_switch" || e.kind === "ruin"),
+      ),
+      warnings: r.warnings,
     };
   } finally {
     db.close();

@@ -1,8 +1,9 @@
 /**
  * Walk-forward analysis: rolling train/test windows. On each train window every grid combination is
- * backtested and the best (by average R, with a minimum number of trades) is chosen; that choice alone
- * is then run on the following test window — an out-of-sample record of how the selection would have
- * done. Without a grid the base config is evaluated on the test windows (a stability check).
+ * backtested and the best is chosen (see `rankFigure`: the shadow path's mean R, or the live account's
+ * Sharpe when ranking on live, with a minimum number of trades); that choice alone is then run on the
+ * following test window — an out-of-sample record of how the selection would have done. Without a
+ * grid the base config is evaluated on the test windows (a stability check).
  */
 
 import type { Config } from "../config/schema.ts";
@@ -36,12 +37,39 @@ export function windows(from: number, to: number, trainDays: number, testDays: n
   return out;
 }
 
-/** Best by average R among points with at least `minTrades` trades; ties keep the earlier point. */
+/** What a job is ranked by, in words (table headers say it). */
+export function rankLabel(on: "shadow" | "live"): string {
+  return on === "live"
+    ? "live account Sharpe (daily returns of the compounding equity; a ruined account ranks last)"
+    : "shadow mean R per trade (the research sample; net of costs)";
+}
+
+/**
+ * The figure a job is ranked by: the shadow path's mean R, or the live account's Sharpe (−∞ when the
+ * account was ruined); null when it has fewer than `minTrades` trades or the figure is undefined.
+ */
+export function rankFigure(r: JobResult, minTrades: number): number | null {
+  if (r.rankedOn === "live") {
+    const l = r.live;
+    if (!l || l.trades < minTrades) return null;
+    if (l.ruin) return Number.NEGATIVE_INFINITY;
+    return l.sharpe;
+  }
+  if (r.shadow.trades < minTrades) return null;
+  return r.shadow.meanR?.value ?? null;
+}
+
+/** Best by the ranking figure among points with at least `minTrades` trades; ties keep the earlier point. */
 export function selectBest(results: JobResult[], minTrades: number): JobResult | null {
   let best: JobResult | null = null;
+  let bestValue = Number.NEGATIVE_INFINITY;
   for (const r of results) {
-    if (r.overall.trades < minTrades || r.overall.avgR === null) continue;
-    if (!best || r.overall.avgR > best.overall.avgR!) best = r;
+    const v = rankFigure(r, minTrades);
+    if (v === null) continue;
+    if (!best || v > bestValue) {
+      best = r;
+      bestValue = v;
+    }
   }
   return best;
 }

@@ -101,8 +101,12 @@ describe("runBacktest", () => {
       r[mode]!.trades.map((t) => [mode, t.openedAt, t.closedAt, t.netPnl, t.funding, t.fees, t.r]),
     );
     type Row = (string | number | null)[];
+    // Trades come in close order, rows in entry order: compare both fully ordered.
     const byOpen = (a: Row, b: Row) =>
-      String(a[0]).localeCompare(String(b[0])) || (a[1] as number) - (b[1] as number);
+      String(a[0]).localeCompare(String(b[0])) ||
+      (a[1] as number) - (b[1] as number) ||
+      (a[2] as number) - (b[2] as number) ||
+      (a[6] as number) - (b[6] as number);
     expect(stored.sort(byOpen)).toEqual(ran.sort(byOpen));
     expect(rows.some((x) => x.f !== 0)).toBe(true);
     db.close();
@@ -140,7 +144,16 @@ describe("hlbot backtest CLI", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
     expect(out.modelVersion).toBe("v4");
-    expect(out.shadow.overall).toHaveProperty("sharpe");
+    // The shadow path is a research sample in R: no dollar equity, % return or account Sharpe.
+    expect(out.shadow.unit).toBe("R");
+    expect(out.shadow.overall).toHaveProperty("totalR");
+    for (const key of ["sharpe", "returnPct", "netPnl", "equity", "maxDrawdownPct"])
+      expect(out.shadow.overall).not.toHaveProperty(key);
+    expect(out.shadow).not.toHaveProperty("equity");
+    // Both paths by default, as the daemon runs them; the live path is an account.
+    expect(out.mode).toBe("both");
+    expect(out.live.unit).toBe("USDC");
+    expect(out.live.overall).toHaveProperty("sharpe");
     expect(existsSync(report)).toBe(true);
     const html = readFileSync(report, "utf8");
     expect(html).toContain('id="report-data"'); // the run's data, inline
@@ -169,6 +182,34 @@ describe("hlbot backtest CLI", () => {
       "exits.trail_from_r=2.5",
     ]);
     expect(out.results[0].modelVersion).toBe("v4+trail_from_r=1.5");
+    // Ranked on the shadow path in R, never on a dollar Sharpe of the shadow book.
+    expect(out.rankedOn).toBe("shadow");
+    expect(out.rankedBy).toContain("mean R");
+    expect(out.results[0].shadow).toHaveProperty("meanR");
+    expect(out.results[0].shadow).not.toHaveProperty("sharpe");
+    expect(out.results[0].live).toHaveProperty("sharpe");
+  });
+
+  test("--sweep --mode live ranks on the live account and says so in the table header", () => {
+    const r = cli([
+      "backtest",
+      "--db",
+      dbPath,
+      "--coins",
+      "ETH",
+      "--from",
+      "2025-04-01",
+      "--to",
+      "2025-05-01",
+      "--mode",
+      "live",
+      "--sweep",
+      "exits.trail_from_r=1.5,2.5",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("ranked by live account Sharpe");
+    expect(r.out).toContain("live path, an account");
+    expect(r.out).toContain("shadow path, in R");
   });
 
   test("--walk-forward reports one out-of-sample window per step", () => {
@@ -194,6 +235,7 @@ describe("hlbot backtest CLI", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
     expect(out.windows.length).toBe(3);
+    expect(out.rankedOn).toBe("shadow");
     for (const w of out.windows) expect(w.testTo - w.testFrom).toBe(15 * 86_400_000);
   });
 

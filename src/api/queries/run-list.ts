@@ -56,7 +56,7 @@ interface ListRow extends Omit<BacktestRunRow, "summary"> {
 }
 
 const STORED = "json_valid(summary) AND json_extract(summary, '$.shadow.unit') = 'R'";
-const COLUMNS = `id, started_at, finished_at, kind, model, mode, params, data_hash, code_version,
+const COLUMNS = `id, started_at, finished_at, kind, model, mode, params, data_hash, code_version, command,
   CASE WHEN ${STORED} THEN 1 ELSE 0 END AS stored,
   CASE WHEN ${STORED} THEN json_extract(summary, '$.shadow.overall.trades') END AS s_trades,
   CASE WHEN ${STORED} THEN json_extract(summary, '$.shadow.overall.totalR') END AS s_total_r,
@@ -108,7 +108,7 @@ export class RunListQueries {
       status: runStatus(r),
       started_at: r.started_at,
       finished_at: r.finished_at,
-      command: commandLine(params),
+      command: r.command ?? commandLine(params),
       window: from !== null && to !== null ? { from, to } : null,
       coins: stringList(params.coins),
       strategies: stringList(params.strategies),
@@ -171,7 +171,7 @@ function storedFigures(r: ListRow): RunFigures {
   };
 }
 
-/** `params.command` (a string) or `params.argv` (a list of words) as one command line. */
+/** For runs stored before the `command` column: `params.command` (a string) or `params.argv` (a list of words). */
 function commandLine(params: Record<string, unknown>): string | null {
   if (typeof params.command === "string") return params.command;
   const argv = stringList(params.argv);

@@ -1,22 +1,20 @@
 /**
- * A run's figures over a window, figured from the ledger's rows: the shadow path in R (overall, per
- * strategy, coin, bucket and month, cumulative-R curve) and the live path as an account (equity
- * snapshots → return, drawdown, Sharpe; months that compound; refusals by reason). Serves the
+ * A run's figures over a window, figured from the ledger's rows with the SAME producers a backtest
+ * summary uses (src/report: rStats, breakdown, accountStats, monthRows): the shadow path in R
+ * (overall, per strategy, coin, bucket and month, cumulative-R curve) and the live path as an account
+ * (equity snapshots → return, drawdown, Sharpe; months that compound; refusals by reason). Serves the
  * daemon's view and runs that stored no RunSummary; the shape is the pages' SummaryView.
  */
 import type { Database, Statement } from "bun:sqlite";
-import type { Window } from "../../report/run-summary.ts";
-import type { LiveGroupRow, LiveView, ShadowView, SummaryView } from "../../ui/web/shared/summary-view.ts";
-import { accountStats, type EquityRow, equityCurve, monthRows } from "../summary/account-stats.ts";
-import {
-  cumulativeR,
-  groupRows,
-  type Holding,
-  monthOf,
-  monthWindow,
-  type RTrade,
-  rStats,
-} from "../summary/r-stats.ts";
+import { bucketKey, type Regime } from "../../core/bucket.ts";
+import { accountStats, drawdownSeries, type EquityPoint, monthRows } from "../../report/account-stats.ts";
+import { breakdown, withNetPnl } from "../../report/breakdown.ts";
+import { exposure } from "../../report/exposure.ts";
+import { monthKey, monthWindow } from "../../report/month-key.ts";
+import { cumulativeR, rStats } from "../../report/r-stats.ts";
+import type { RunTrade, Window } from "../../report/run-summary.ts";
+import type { LiveView, ShadowView, SummaryView } from "../../ui/web/shared/summary-view.ts";
+import { thinCurve } from "./curve-thinning.ts";
 
 type Mode = "shadow" | "live";
 
@@ -41,10 +39,12 @@ export class SummaryQueries {
 
   constructor(db: Database) {
     this.trades = db.prepare(
-      `SELECT id, coin, strategy, side, session, regime, vol_bucket, opened_at, closed_at, r_multiple,
-              net_pnl, risk_usd, fees, slippage, funding, COALESCE(exit_reason, '') AS exit_reason
+      `SELECT id, decision_id, mode, coin, strategy, side, session, regime, vol_bucket, opened_at, closed_at,
+              entry_px, initial_size, initial_stop_px, target_px, risk_usd, leverage, r_multiple, net_pnl,
+              fees, slippage, funding, COALESCE(exit_reason, '') AS exit_reason
        FROM positions WHERE run_id = ?1 AND mode = ?2 AND status = 'closed' AND closed_at >= ?3 AND closed_at < ?4
-         AND r_multiple IS NOT NULL`,
+         AND r_multiple IS NOT NULL
+       ORDER BY closed_at, opened_at, id`,
     );
     this.open = db.prepare(
       "SELECT opened_at FROM positions WHERE status = 'open' AND mode = ?2 AND run_id = ?1 AND opened_at < ?3",
@@ -89,111 +89,126 @@ export class SummaryQueries {
     };
   }
 
-  private shadow(runId: number, trades: RTrade[], w: Window, points: number): ShadowView {
+  private shadow(runId: number, trades: RunTrade[], w: Window, points: number): ShadowView {
+    const whole = () => w;
     return {
-      overall: rStats(trades, w, this.holdings(runId, "shadow", trades, w)),
-      byStrategy: groupRows(trades, (t) => t.strategy, w),
-      byCoin: groupRows(trades, (t) => t.coin, w),
-      byBucket: groupRows(trades, (t) => t.bucket, w),
-      byMonth: groupRows(
+      overall: this.overall(runId, "shadow", trades, w),
+      byStrategy: breakdown(trades, (t) => t.strategy, whole, "shadow:strategy"),
+      byCoin: breakdown(trades, (t) => t.coin, whole, "shadow:coin"),
+      byBucket: breakdown(trades, (t) => t.bucket, whole, "shadow:bucket"),
+      byMonth: breakdown(
         trades,
-        (t) => monthOf(t.closedAt),
+        (t) => monthKey(t.closedAt),
         (m) => monthWindow(m, w),
+        "shadow:month",
       ),
-      curve: thin(cumulativeR(trades), points),
+      curve: thinCurve(cumulativeR(trades), points, (p) => p.cumR),
     };
   }
 
-  private live(req: SummaryRequest, trades: RTrade[], equity: EquityRow[], points: number): LiveView {
+  private live(req: SummaryRequest, trades: RunTrade[], equity: EquityPoint[], points: number): LiveView {
     const w = req.window;
-    const by = (key: (t: RTrade) => string) => {
-      const pnl = new Map<string, number>();
-      for (const t of trades) pnl.set(key(t), (pnl.get(key(t)) ?? 0) + t.netPnl);
-      const out: Record<string, LiveGroupRow> = {};
-      for (const [k, row] of Object.entries(groupRows(trades, key, w)))
-        out[k] = { ...row, netPnl: pnl.get(k) ?? 0 };
-      return out;
-    };
+    const whole = () => w;
+    const table = (key: (t: RunTrade) => string, name: string) =>
+      withNetPnl(breakdown(trades, key, whole, `live:${name}`), trades, key);
     const rejections: Record<string, number> = {};
     for (const r of this.rejections.all(req.runId, w.from, w.to) as { reason: string; n: number }[]) {
       rejections[r.reason] = r.n;
     }
-    const account = accountStats(equity, trades, w);
+    const start = equity[0]?.equity ?? 0;
+    const ruined = equity.find((p) => p.equity <= 0);
+    const account = accountStats(
+      equity,
+      start,
+      w,
+      trades,
+      ruined ? { t: ruined.t, equity: ruined.equity } : null,
+    );
     return {
-      overall: { ...rStats(trades, w, this.holdings(req.runId, "live", trades, w)), ...account },
-      byStrategy: by((t) => t.strategy),
-      byCoin: by((t) => t.coin),
-      byBucket: by((t) => t.bucket),
-      byMonth: monthRows(equity, trades),
-      equity: equityCurve(equity, points),
+      overall: { ...this.overall(req.runId, "live", trades, w), ...account },
+      byStrategy: table((t) => t.strategy, "strategy"),
+      byCoin: table((t) => t.coin, "coin"),
+      byBucket: table((t) => t.bucket, "bucket"),
+      byMonth: monthRows(equity, start, trades),
+      equity: thinCurve(drawdownSeries(equity, start), points, (p) => -p.drawdownPct),
       rejections,
       promotedBuckets: req.promotedBuckets,
       note: trades.length === 0 ? "no live trade closed in this window" : null,
     };
   }
 
-  private closed(runId: number, mode: Mode, w: Window): RTrade[] {
+  /** The path's R figures; its exposure also counts the positions still open at the window's end. */
+  private overall(runId: number, mode: Mode, trades: RunTrade[], w: Window) {
+    const stats = rStats(trades, w, mode);
+    const open = this.open.all(runId, mode, w.to) as { opened_at: number }[];
+    if (open.length === 0) return stats;
+    const held = [...trades, ...open.map((o) => ({ openedAt: o.opened_at, closedAt: w.to }))];
+    return { ...stats, exposure: exposure(held, w) };
+  }
+
+  private closed(runId: number, mode: Mode, w: Window): RunTrade[] {
     return (this.trades.all(runId, mode, w.from, w.to) as TradeRow[]).map((r) => ({
       id: r.id,
+      decisionId: r.decision_id,
+      mode,
       coin: r.coin,
+      side: r.side,
       strategy: r.strategy,
-      bucket: `${r.strategy}|${r.side}|${r.session}|${r.regime}|${r.vol_bucket}`,
+      bucket: bucketKey({
+        strategy: r.strategy,
+        side: r.side,
+        session: r.session,
+        regime: r.regime,
+        vol_bucket: r.vol_bucket,
+      }),
+      session: r.session,
+      regime: r.regime,
+      volBucket: r.vol_bucket,
       openedAt: r.opened_at,
       closedAt: r.closed_at,
+      entryPx: r.entry_px,
+      exitPx: null,
+      size: r.initial_size,
+      stopPx: r.initial_stop_px,
+      targetPx: r.target_px,
+      riskUsd: r.risk_usd,
+      leverage: r.leverage,
       r: r.r_multiple,
       netPnl: r.net_pnl,
-      riskUsd: r.risk_usd,
       fees: r.fees,
       slippage: r.slippage,
       funding: r.funding,
       exitReason: r.exit_reason,
+      exits: [],
     }));
   }
 
-  private holdings(runId: number, mode: Mode, trades: RTrade[], w: Window): Holding[] {
-    const open = this.open.all(runId, mode, w.to) as { opened_at: number }[];
-    return [...trades, ...open.map((o) => ({ openedAt: o.opened_at, closedAt: null }))];
-  }
-
-  private snapshots(runId: number, mode: Mode, w: Window): EquityRow[] {
-    return this.equity.all(runId, mode, w.from, w.to) as EquityRow[];
+  private snapshots(runId: number, mode: Mode, w: Window): EquityPoint[] {
+    return this.equity.all(runId, mode, w.from, w.to) as EquityPoint[];
   }
 }
 
 interface TradeRow {
   id: number;
+  decision_id: number | null;
   coin: string;
   strategy: string;
-  side: string;
+  side: "long" | "short";
   session: string;
-  regime: string;
+  regime: Regime;
   vol_bucket: string;
   opened_at: number;
   closed_at: number;
+  entry_px: number;
+  initial_size: number;
+  initial_stop_px: number;
+  target_px: number;
+  risk_usd: number;
+  leverage: number;
   r_multiple: number;
   net_pnl: number;
-  risk_usd: number;
   fees: number;
   slippage: number;
   funding: number;
   exit_reason: string;
-}
-
-/** Keeps about `max` points of a cumulative curve: per slice its lowest, highest and last. */
-export function thin(curve: { t: number; cumR: number }[], max: number): { t: number; cumR: number }[] {
-  if (curve.length <= max) return curve;
-  const per = Math.ceil(curve.length / Math.max(1, Math.floor(max / 3)));
-  const out = [curve[0]!];
-  for (let i = 1; i < curve.length; i += per) {
-    const slice = curve.slice(i, i + per);
-    let lo = slice[0]!;
-    let hi = slice[0]!;
-    for (const p of slice) {
-      if (p.cumR < lo.cumR) lo = p;
-      if (p.cumR > hi.cumR) hi = p;
-    }
-    const keep = [lo, hi, slice.at(-1)!].sort((a, b) => a.t - b.t);
-    for (const p of keep) if (out.at(-1) !== p) out.push(p);
-  }
-  return out;
 }

@@ -6,6 +6,7 @@ import { sql as v1 } from "./001-market-data.ts";
 import { sql as v2 } from "./002-trading.ts";
 import { sql as v3 } from "./003-research.ts";
 import { sql as v4 } from "./004-read-indexes.ts";
+import { sql as v5 } from "./005-run-events.ts";
 import { sql as v6 } from "./006-order-reference.ts";
 
 export interface Migration {
@@ -19,7 +20,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: "trading", sql: v2 },
   { version: 3, name: "research", sql: v3 },
   { version: 4, name: "read-indexes", sql: v4 },
-  { version: 5, name: "order-reference", sql: v6 },
+  { version: 5, name: "run-events", sql: v5 },
+  { version: 6, name: "order-reference", sql: v6 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

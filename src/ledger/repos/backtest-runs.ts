@@ -1,4 +1,8 @@
-/** Backtest runs: what was run (model, window, params, data hash, code version) and its summary. */
+/**
+ * Backtest runs: what was run (model, window, params, data hash, code version, command line) and its
+ * summary — a RunSummary (src/report/run-summary.ts) for a single run, the ranked results for a
+ * sweep or walk-forward.
+ */
 import type { Database, Statement } from "bun:sqlite";
 
 export interface BacktestRunRow {
@@ -12,6 +16,8 @@ export interface BacktestRunRow {
   data_hash: string | null;
   code_version: string;
   summary: string | null;
+  /** The command line (e.g. `hlbot backtest --model v4`); null for runs started from code. */
+  command: string | null;
 }
 
 export class BacktestRunsRepo {
@@ -21,7 +27,7 @@ export class BacktestRunsRepo {
 
   constructor(db: Database) {
     this.insert = db.prepare(
-      "INSERT INTO backtest_runs (started_at, kind, model, mode, params, data_hash, code_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+      "INSERT INTO backtest_runs (started_at, kind, model, mode, params, data_hash, code_version, command) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     );
     this.finish = db.prepare("UPDATE backtest_runs SET finished_at = ?2, summary = ?3 WHERE id = ?1");
     this.byId = db.prepare("SELECT * FROM backtest_runs WHERE id = ?1");
@@ -35,6 +41,7 @@ export class BacktestRunsRepo {
     params: unknown;
     dataHash: string;
     codeVersion: string;
+    command?: string | null;
   }): number {
     const res = this.insert.run(
       r.startedAt,
@@ -44,6 +51,7 @@ export class BacktestRunsRepo {
       JSON.stringify(r.params),
       r.dataHash,
       r.codeVersion,
+      r.command ?? null,
     );
     return Number(res.lastInsertRowid);
   }

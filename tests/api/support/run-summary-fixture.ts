@@ -34,6 +34,7 @@ function r(trades: number, totalR: number): RStats {
 const group = (trades: number, totalR: number): GroupRow => ({
   ...r(trades, totalR),
   window: { from: FROM, to: TO },
+  dataWindow: { from: FROM, to: TO },
 });
 
 export function runSummaryFixture(runId: number | null): RunSummary {
@@ -52,10 +53,21 @@ export function runSummaryFixture(runId: number | null): RunSummary {
     runId,
     modelVersion: "v4",
     dataHash: "abc123",
+    mode: "both",
+    killSwitch: "halt",
+    strategyTimeframes: { momentum: "15m", mean_reversion: "1h", ema_pullback: "1h", trend_alpha: "4h" },
     window: { from: FROM, to: TO },
     dataWindow: { from: FROM + DAY, to: TO },
     coverage: [
-      { coin: "BTC", interval: "1h", first: FROM, last: TO - 3_600_000, bars: 2184, gaps: [] },
+      {
+        coin: "BTC",
+        interval: "1h",
+        first: FROM,
+        last: TO - 3_600_000,
+        bars: 2184,
+        gaps: [],
+        warmFrom: FROM,
+      },
       {
         coin: "ETH",
         interval: "1h",
@@ -63,6 +75,7 @@ export function runSummaryFixture(runId: number | null): RunSummary {
         last: TO - 3_600_000,
         bars: 2180,
         gaps: [{ from: FROM + 20 * DAY, to: FROM + 20 * DAY + 4 * 3_600_000, bars: 4 }],
+        warmFrom: FROM,
       },
     ],
     events: [
@@ -132,6 +145,7 @@ export function runSummaryFixture(runId: number | null): RunSummary {
       equity,
       rejections: { kill_switch: 1794, max_positions: 12 },
       promotedBuckets: "all",
+      candidates: { seen: 2000, opened: 180, refused: 1820 },
       note: null,
     },
   };
