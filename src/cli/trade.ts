@@ -3,25 +3,12 @@
  * candidate recorded, trades simulated under the configured friction model); `--live` adds the
  * Hyperliquid execution path and needs HL_PRIVATE_KEY / HL_ACCOUNT_ADDRESS. Serves the read-only API
  * when `api.enabled`. SIGTERM/SIGINT stop it cleanly (exit 0). One daemon per ledger (a lock file beside
- * it; a second start exits 75).
+ * it; a second start exits 75). The process itself is src/daemon/run-daemon.ts, shared with `hlbot demo`.
  */
 import { defineCommand } from "citty";
-import { createApiApp } from "../api/app.ts";
-import { type ApiServer, startApiServer } from "../api/server.ts";
 import { requireLiveSecrets } from "../config/secrets.ts";
-import { wallClock } from "../core/clock.ts";
-import { Daemon } from "../daemon/daemon.ts";
-import { daemonHealth } from "../daemon/health.ts";
-import { hyperliquidLivePath } from "../daemon/live-path.ts";
-import { checkLosingWeeks } from "../daemon/losing-weeks.ts";
-import { onStopSignals } from "../daemon/stop-signals.ts";
-import { HyperliquidClient } from "../hyperliquid/client.ts";
-import { log } from "../log.ts";
-import { acquireRunLock } from "../mining/run-lock.ts";
+import { exitAfterGrace, runDaemon } from "../daemon/run-daemon.ts";
 import { createContext, globalArgs, runAction } from "./context.ts";
-
-/** How long a stopped daemon lets in-flight network work wind down before the process exits, ms. */
-const EXIT_GRACE_MS = 3_000;
 
 export const tradeCommand = defineCommand({
   meta: {
@@ -41,56 +28,19 @@ export const tradeCommand = defineCommand({
   run: ({ args }) =>
     runAction(async () => {
       const ctx = createContext(args);
-      const { config } = ctx;
       const secrets = args.live ? requireLiveSecrets(ctx.secrets) : undefined;
-      // One daemon per ledger: a second one would double every decision and order.
-      const lock = acquireRunLock(`${config.ledger.path}.trade.lock`);
-      const db = ctx.openDb();
-      let server: ApiServer | null = null;
-      let removeSignals = () => {};
       try {
-        const clock = wallClock;
-        if (!args.force) checkLosingWeeks(db, clock.now(), config.risk.losing_weeks_halt);
-        const client = new HyperliquidClient(config.hyperliquid, secrets, { clock });
-        const daemon = new Daemon({ config, db, client, clock, live: secrets ? hyperliquidLivePath : null });
-        removeSignals = onStopSignals(() => daemon.requestStop());
-        if (config.api.enabled) {
-          const health = daemonHealth({
-            db,
-            clock,
-            client,
-            stats: () => daemon.stats(),
-            live: secrets !== undefined,
-          });
-          const app = createApiApp({
-            db,
-            ledgerPath: config.ledger.path,
-            candidatesPath: config.live.candidates_path,
-            tickSeconds: config.engine.tick_seconds,
-            health,
-            metrics: health,
-            clock,
-            api: { token: config.api.token, dashboardRefreshSeconds: config.api.dashboard_refresh_seconds },
-          });
-          server = startApiServer(app, config.api, { allowRemote: args["allow-remote"] === true });
-          log.info(`API on ${server.url}/ (health, positions, decisions, metrics, dashboard)`);
-        }
-        log.info(`hlbot trade: ${secrets ? "shadow + LIVE" : "shadow"} mode, ledger ${config.ledger.path}`);
-        try {
-          await daemon.run({ once: args.once === true });
-        } finally {
-          await daemon.close();
-        }
-        const s = daemon.stats();
-        log.info(`stopped after ${s.ticks} ticks (${s.errorsTotal} errors: ${JSON.stringify(s.errors)})`);
-        return 0;
+        return await runDaemon({
+          config: ctx.config,
+          openDb: () => ctx.openDb(),
+          secrets,
+          once: args.once === true,
+          force: args.force === true,
+          allowRemote: args["allow-remote"] === true,
+          name: "hlbot trade",
+        });
       } finally {
-        removeSignals();
-        await server?.stop();
-        db.close();
-        lock.release();
-        // Work still in flight (a REST retry's backoff) must not hold the process once the ledger is closed.
-        setTimeout(() => process.exit(process.exitCode ?? 0), EXIT_GRACE_MS).unref();
+        exitAfterGrace();
       }
     }),
 });

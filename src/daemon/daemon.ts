@@ -46,6 +46,12 @@ export interface DaemonDeps {
   sleep?: Sleep;
   /** The live path (`--live`, the client then carries the secrets); null or absent for shadow only. */
   live?: LivePathFactory | null;
+  /**
+   * How many times faster than wall time `clock` runs (`hlbot demo`'s accelerated replay; default 1):
+   * every wait the daemon times on its clock — the pause between ticks, start-up retries, REST
+   * deadlines, the websocket sampler — lasts 1/speed as long in wall time.
+   */
+  speed?: number;
 }
 
 export interface DaemonStats {
@@ -76,7 +82,9 @@ export class Daemon {
   readonly #recorder: MarketRecorder;
   readonly #positions: PositionsRepo;
   readonly #promoted: PromotedBuckets;
-  readonly #pause = new Pause();
+  readonly #pause: Pause;
+  /** Wall ms per ms of the daemon's clock. */
+  readonly #wallPerMs: number;
   readonly #startedAt: number;
   #recording: Promise<void> | null = null;
   #sampler: ReturnType<typeof setInterval> | undefined;
@@ -92,6 +100,8 @@ export class Daemon {
 
   constructor(deps: DaemonDeps) {
     this.#deps = deps;
+    this.#pause = new Pause(deps.speed);
+    this.#wallPerMs = 1 / (deps.speed ?? 1);
     const { config, db, client } = deps;
     this.#startedAt = deps.clock.now();
     this.series = SeriesSet.fromConfig(config);
@@ -133,7 +143,8 @@ export class Daemon {
     const { config } = this.#deps;
     const interval = config.daemon.ws_sample_ms;
     // Between ticks, websocket data is folded in as it arrives (the tick then finds it in place).
-    if (interval > 0) this.#sampler = setInterval(() => this.ingest(this.#deps.clock.now()), interval);
+    if (interval > 0)
+      this.#sampler = setInterval(() => this.ingest(this.#deps.clock.now()), interval * this.#wallPerMs);
     this.boot();
   }
 
@@ -245,7 +256,7 @@ export class Daemon {
   async close(): Promise<void> {
     this.#stopping = true;
     clearInterval(this.#sampler);
-    if (this.#recording) await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);
+    if (this.#recording) await withinDeadline(this.#recording, this.#restDeadlineMs());
     this.#deps.client.ws.stop();
   }
 
@@ -296,22 +307,27 @@ export class Daemon {
           this.#recording = null;
         });
     }
-    const waited = await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);
+    const waited = await withinDeadline(this.#recording, this.#restDeadlineMs());
     if (!waited.done) this.#restDeferred++;
   }
 
   /** Mids over REST while the websocket is down (bounded like every REST wait of a tick). */
   async #restMids(): Promise<void> {
-    const { client, config } = this.#deps;
+    const { client } = this.#deps;
     const request = client.info.allMids();
     request.catch(() => undefined);
     try {
-      const r = await withinDeadline(request, config.daemon.rest_deadline_ms);
+      const r = await withinDeadline(request, this.#restDeadlineMs());
       if (r.done) this.mids.sample(r.value);
       else this.#restDeferred++;
     } catch (error) {
       this.#count("mids", error);
     }
+  }
+
+  /** `daemon.rest_deadline_ms` of the daemon's clock, in wall ms. */
+  #restDeadlineMs(): number {
+    return this.#deps.config.daemon.rest_deadline_ms * this.#wallPerMs;
   }
 
   #applyResume(session: Session, kill: boolean, daily: boolean): void {
