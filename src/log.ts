@@ -52,6 +52,8 @@ export interface LoggerOptions {
   level?: LogLevelName;
   /** Where JSON lines go (default stderr). */
   write?: (line: string) => void;
+  /** Tag on every line, before a module's own (`hlbot demo`: "DEMO" → "DEMO:daemon"). */
+  tag?: string;
 }
 
 export function createLogger(options: LoggerOptions = {}): ConsolaInstance {
@@ -62,6 +64,7 @@ export function createLogger(options: LoggerOptions = {}): ConsolaInstance {
   return createConsola({
     level,
     throttle: 0,
+    ...(options.tag ? { defaults: { tag: options.tag } } : {}),
     ...(json ? { reporters: [jsonReporter(write)] } : {}),
     formatOptions: { date: true, colors: process.stderr.isTTY },
   });
