@@ -42,7 +42,7 @@ export interface DemoOptions {
 }
 
 export async function runDemo(o: DemoOptions): Promise<number> {
-  const paths = demoPaths(o.dbPath);
+  const paths = demoPaths(o.dbPath, o.base.ledger.path);
   const coins = demoCoins(o.base.engine.coins);
   // Held at --from until the ledger holds the history before it; then venue and daemon move together.
   const clock = new AcceleratedClock(o.from, o.speed, { held: true });
@@ -109,7 +109,11 @@ export async function runDemo(o: DemoOptions): Promise<number> {
 }
 
 /** A fresh ledger: `--db FILE` (which must not exist yet) or a new temp folder; candidates beside it. */
-function demoPaths(dbPath: string | undefined): { ledger: string; candidates: string } {
+function demoPaths(dbPath: string | undefined, production: string): { ledger: string; candidates: string } {
+  if (dbPath === production)
+    throw new UsageError(
+      `--db ${dbPath}: that is ledger.path, the production ledger; the demo never writes it`,
+    );
   if (dbPath && existsSync(dbPath)) {
     throw new UsageError(
       `--db ${dbPath}: exists; the demo replays into a fresh ledger (give a new path, or leave --db out for a temp one)`,

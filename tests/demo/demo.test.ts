@@ -4,7 +4,7 @@
 // local venue with its reduce-only stop resting, /health in demo mode on a loopback venue; the
 // dashboard in headless Chromium with every panel filled (reports/demo-dashboard.png); SIGTERM → 0.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { launchBrowser } from "../api/dashboard/browser.ts";
@@ -28,7 +28,12 @@ let started: number;
 
 async function drain(stream: ReadableStream<Uint8Array>, sink: (s: string) => void): Promise<void> {
   const decoder = new TextDecoder();
-  for await (const chunk of stream) sink(decoder.decode(chunk, { stream: true }));
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    sink(decoder.decode(value, { stream: true }));
+  }
 }
 
 const get = (path: string): Promise<Json> => fetch(`${api}${path}`).then((r) => r.json());
@@ -181,4 +186,26 @@ describe("hlbot demo (compiled binary, fresh folder, 600×)", () => {
     for (const line of lines) expect(JSON.parse(line).tag).toMatch(/^DEMO/);
     expect(stderr).toContain("stopping after the current tick");
   }, 20_000);
+});
+
+describe("hlbot demo: bad flags", () => {
+  test("exit 2 naming the flag, before anything starts", () => {
+    const cwd = scratchDir("hlbot-demo-flags-");
+    writeFileSync(join(cwd, "old.db"), "");
+    const cases: [string[], string][] = [
+      [["--speed", "0"], "--speed 0"],
+      [["--speed", "fast"], "--speed fast"],
+      [["--from", "2025-01-01"], "the bundled sample replays"],
+      [["--from", "soon"], "not a date"],
+      [["--port", "99999"], "--port 99999"],
+      [["--db", "old.db"], "exists"],
+      [["--db", "data/hlbot.db"], "the production ledger"],
+    ];
+    for (const [args, message] of cases) {
+      const p = Bun.spawnSync([BIN, "demo", ...args], { cwd, env: { PATH: "/usr/bin:/bin", TMPDIR: cwd } });
+      expect([args, p.exitCode]).toEqual([args, 2]);
+      expect(p.stderr.toString()).toContain(message);
+    }
+    expect(existsSync(join(cwd, "data"))).toBe(false);
+  }, 30_000);
 });
