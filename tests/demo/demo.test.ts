@@ -11,6 +11,11 @@ import { launchBrowser } from "../api/dashboard/browser.ts";
 import { REPO_ROOT, scratchDir } from "../support/paths.ts";
 
 const BIN = join(REPO_ROOT, "dist", "hlbot");
+const MAINNET_ENV = {
+  HLBOT_HYPERLIQUID__NETWORK: "mainnet",
+  HL_PRIVATE_KEY: `0x${"11".repeat(32)}`,
+  HL_ACCOUNT_ADDRESS: `0x${"22".repeat(20)}`,
+};
 /** The whole run, start to SIGTERM, stays inside this (the issue's bound). */
 const RUN_LIMIT_MS = 60_000;
 
@@ -59,7 +64,8 @@ beforeAll(async () => {
   started = performance.now();
   proc = Bun.spawn([BIN, "demo", "--speed", "600", "--port", "0", "--log-format", "json"], {
     cwd: dir,
-    env: { PATH: "/usr/bin:/bin", HOME: dir, TMPDIR: dir },
+    // An environment set up for mainnet: the demo must use none of it.
+    env: { PATH: "/usr/bin:/bin", HOME: dir, TMPDIR: dir, ...MAINNET_ENV },
     stdout: "pipe",
     stderr: "pipe",
   });
@@ -90,10 +96,13 @@ describe("hlbot demo (compiled binary, fresh folder, 600×)", () => {
     expect(existsSync(join(dir, "data"))).toBe(false);
   });
 
-  test("/health: demo mode, network custom, the loopback venue, live path on", async () => {
+  test("/health: demo mode, network custom, the loopback venue, live path on — whatever the environment says", async () => {
     const h = await get("/health");
     expect(h.venue).toEqual({ network: "custom", demo: true, url: venue, live: true });
     expect(new URL(h.venue.url).hostname).toBe("127.0.0.1");
+    // The live path trades the venue's demo account, not the one the environment names.
+    expect(account).not.toBe(MAINNET_ENV.HL_ACCOUNT_ADDRESS);
+    expect(stdout + stderr).not.toContain("11".repeat(32));
   });
 
   test(
