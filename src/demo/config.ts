@@ -22,6 +22,11 @@ export class DemoSafetyError extends BotError {
 const STALE_FEED_WALL_S = 5;
 /** The dashboard refreshes on wall time; the market moves `speed`× faster. */
 const DASHBOARD_REFRESH_S = 2;
+/**
+ * Least wall time between the daemon's websocket samples: the venue pushes market data every 50 ms of
+ * wall time (src/local-venue/follow.ts), so sampling more often finds nothing new and only burns CPU.
+ */
+const WS_SAMPLE_WALL_MS = 50;
 
 export interface DemoSettings {
   venue: { url: string; wsUrl: string };
@@ -47,6 +52,8 @@ export function demoConfig(base: Config, s: DemoSettings): Config {
     ws_url: s.venue.wsUrl,
     stale_feed_seconds: Math.max(base.hyperliquid.stale_feed_seconds, Math.ceil(STALE_FEED_WALL_S * s.speed)),
   };
+  if (base.daemon.ws_sample_ms > 0)
+    config.daemon.ws_sample_ms = Math.max(base.daemon.ws_sample_ms, Math.ceil(WS_SAMPLE_WALL_MS * s.speed));
   config.ledger.path = s.ledgerPath;
   config.live.candidates_path = s.candidatesPath;
   config.engine.coins = [...s.coins];

@@ -1,8 +1,10 @@
 /**
- * Keeps the venue's replay clock on an outside clock (an AcceleratedClock): before every request and
- * every `everyMs` of wall time the venue is advanced to the clock's now, doing on the way all that
- * happens as time passes (triggers, resting fills, funding, websocket pushes). Without a follower the
- * venue's clock moves only when told (tests drive it with advance / advanceTo).
+ * Keeps the venue's replay clock on an outside clock (an AcceleratedClock, or the wall): every
+ * `everyMs` of wall time the venue is advanced to the clock's now, doing on the way all that happens
+ * as time passes (triggers, resting fills, funding) and pushing market data on the websocket; before
+ * every request it only catches up (so the answer is at the clock's now), leaving the market pushes to
+ * the timer — a push of every coin's mid per request would cost more than the request. Without a
+ * follower the venue's clock moves only when told (tests drive it with advance / advanceTo).
  */
 import type { Clock } from "../core/clock.ts";
 
@@ -11,7 +13,10 @@ export const FOLLOW_EVERY_MS = 50;
 
 export interface Advanceable {
   now(): number;
+  /** Moves the clock and pushes market data. */
   advanceTo(t: number): void;
+  /** Moves the clock without the market pushes. */
+  catchUp(t: number): void;
 }
 
 export class ClockFollower {
@@ -23,10 +28,16 @@ export class ClockFollower {
     private readonly everyMs = FOLLOW_EVERY_MS,
   ) {}
 
-  /** Advances the venue to the clock's now (no-op when it is there already). */
+  /** Advances the venue to the clock's now, with the market pushes (no-op when it is there already). */
   sync(): void {
     const t = this.clock.now();
     if (t > this.venue.now()) this.venue.advanceTo(t);
+  }
+
+  /** Before a request: the venue at the clock's now; market pushes wait for the timer. */
+  catchUp(): void {
+    const t = this.clock.now();
+    if (t > this.venue.now()) this.venue.catchUp(t);
   }
 
   start(): void {

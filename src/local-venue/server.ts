@@ -148,7 +148,7 @@ export function startLocalVenue(options: LocalVenueOptions): LocalVenue {
     port: options.port ?? 0,
     idleTimeout: 0,
     fetch(req, srv) {
-      venue?.follower?.sync();
+      venue?.follower?.catchUp();
       const path = new URL(req.url).pathname;
       if (path === "/ws") {
         return srv.upgrade(req, { data: hub.newData() })
@@ -162,7 +162,7 @@ export function startLocalVenue(options: LocalVenueOptions): LocalVenue {
       idleTimeout: 0,
       open: (ws) => hub.open(ws),
       message: (ws, message) => {
-        venue?.follower?.sync();
+        venue?.follower?.catchUp();
         return hub.message(ws, typeof message === "string" ? message : message.toString());
       },
       close: (ws) => hub.close(ws),

@@ -42,6 +42,8 @@ describe("demo config", () => {
     expect(c.engine.coins).toEqual(["BTC", "ETH"]);
     // The websocket's staleness is timed on the accelerated clock: 5 s of wall time at 60×.
     expect(c.hyperliquid.stale_feed_seconds).toBe(300);
+    // The venue pushes every 50 ms of wall time: the daemon samples no more often (3 s of market at 60×).
+    expect(c.daemon.ws_sample_ms).toBe(3_000);
   });
 
   test("leaves the trading rules as loaded", () => {

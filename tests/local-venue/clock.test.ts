@@ -52,20 +52,29 @@ describe("AcceleratedClock", () => {
 
 describe("the venue following a clock", () => {
   test("ClockFollower advances the venue, never backwards", () => {
+    const pushes: number[] = [];
     const venue = {
       t: T,
       now: () => venue.t,
+      catchUp: (t: number) => {
+        venue.t = t;
+      },
       advanceTo: (t: number) => {
         venue.t = t;
+        pushes.push(t);
       },
     };
     let now = T + 5_000;
     const follower = new ClockFollower(venue, { now: () => now });
     follower.sync();
-    expect(venue.t).toBe(T + 5_000);
+    expect([venue.t, pushes]).toEqual([T + 5_000, [T + 5_000]]);
+    now = T + 6_000;
+    follower.catchUp(); // before a request: the clock moves, the market pushes wait for the timer
+    expect([venue.t, pushes]).toEqual([T + 6_000, [T + 5_000]]);
     now = T; // the clock behind the venue (the venue was moved by hand): nothing happens
     follower.sync();
-    expect(venue.t).toBe(T + 5_000);
+    follower.catchUp();
+    expect(venue.t).toBe(T + 6_000);
   });
 
   test("every request is answered at the clock’s now: its time, the bars closed by then", async () => {
