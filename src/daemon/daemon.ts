@@ -231,9 +231,13 @@ export class Daemon {
     }
   }
 
-  /** Runs until `requestStop()`: ticks on the tick grid (plus the configured offset). */
-  async run(options: { once?: boolean } = {}): Promise<void> {
+  /**
+   * Runs until `requestStop()`: ticks on the tick grid (plus the configured offset). `onStarted` is
+   * called once the start-up (feed, live path, top-up, warm-up) is done, before the first tick.
+   */
+  async run(options: { once?: boolean; onStarted?: () => void } = {}): Promise<void> {
     await this.start();
+    if (!this.#stopping) options.onStarted?.();
     const { clock, config } = this.#deps;
     const step = config.engine.tick_seconds * 1000;
     const offset = config.daemon.tick_offset_ms;

@@ -56,6 +56,8 @@ export interface RunDaemonOptions {
   prepare?: (db: Database) => void;
   /** Called once the API listens (or without one), before the start-up top-up. */
   onReady?: (ready: { apiUrl: string | null; daemon: Daemon }) => void;
+  /** Called once the daemon is warmed up, before its first tick. */
+  onStarted?: () => void;
 }
 
 /** Runs until SIGTERM/SIGINT (or after one tick with `once`); resolves with the exit code. */
@@ -109,7 +111,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     log.info(`${o.name}: ${secrets ? "shadow + LIVE" : "shadow"} mode, ledger ${config.ledger.path}`);
     o.onReady?.({ apiUrl: server?.url ?? null, daemon });
     try {
-      await daemon.run({ once: o.once === true });
+      await daemon.run({ once: o.once === true, ...(o.onStarted ? { onStarted: o.onStarted } : {}) });
     } finally {
       await daemon.close();
     }

@@ -44,7 +44,8 @@ export interface DemoOptions {
 export async function runDemo(o: DemoOptions): Promise<number> {
   const paths = demoPaths(o.dbPath, o.base.ledger.path);
   const coins = demoCoins(o.base.engine.coins);
-  // Held at --from until the ledger holds the history before it; then venue and daemon move together.
+  // Held at --from while the ledger is filled with the history before it and the daemon warms up;
+  // then venue and daemon move together.
   const clock = new AcceleratedClock(o.from, o.speed, { held: true });
   const sample = embeddedSample();
   const venue = startLocalVenue({ data: sample, clock, rateClock: () => clock.now() });
@@ -76,7 +77,11 @@ export async function runDemo(o: DemoOptions): Promise<number> {
         log.info(
           `ledger: ${loaded.candles} candles and ${loaded.funding} funding events of the sample before ${new Date(o.from).toISOString()} (what \`hlbot import\` loads)`,
         );
+      },
+      // The replay starts once the daemon is warmed up, so no minute of it is lost at any speed.
+      onStarted: () => {
         clock.run();
+        log.info(`replay running from ${new Date(o.from).toISOString()} at ${o.speed}×`);
         endTimer = setTimeout(
           () =>
             log.warn(
