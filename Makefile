@@ -12,7 +12,8 @@ export PATH := $(TOOLS)/node_modules/.bin:$(CURDIR)/node_modules/.bin:$(PATH)
 VERSION := $(shell node -p "require('./package.json').version")
 COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 TEST_TIMEOUT ?= 120000
-ARGS ?= trade
+# `make run` starts the demo (docs/demo.md); `make run ARGS="trade --live"` runs anything else.
+ARGS ?= demo
 
 .PHONY: all setup test typecheck unit build run bench lint format clean
 
@@ -39,6 +40,7 @@ unit: setup
 
 test: typecheck build unit
 
+# The demo's sample (demo/sample/*.csv.gz) is embedded through the imports in src/demo/sample-files.ts.
 build: setup
 	mkdir -p dist
 	$(BUN) build src/main.ts src/sim/job-worker.ts src/market/parse-worker.ts --compile --minify --sourcemap --bytecode --format=esm \

@@ -64,6 +64,8 @@ export interface LoggerOptions {
   level?: LogLevelName;
   /** Where JSON lines go (default stderr). */
   write?: (line: string) => void;
+  /** Tag on every line, before a module's own (`hlbot demo`: "DEMO" → "DEMO:daemon"). */
+  tag?: string;
 }
 
 export function createLogger(options: LoggerOptions = {}): ConsolaInstance {
@@ -71,11 +73,13 @@ export function createLogger(options: LoggerOptions = {}): ConsolaInstance {
   const json = format === "json" || (format === "auto" && !process.stderr.isTTY);
   const level = LEVELS[options.level ?? "info"];
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
-  if (json) return createConsola({ level, throttle: 0, reporters: [jsonReporter(write)] });
+  const defaults = options.tag ? { defaults: { tag: options.tag } } : {};
+  if (json) return createConsola({ level, throttle: 0, ...defaults, reporters: [jsonReporter(write)] });
   const colors = colorAllowed(process.stderr);
   return (colors ? createConsola : createPlainConsola)({
     level,
     throttle: 0,
+    ...defaults,
     formatOptions: { date: true, colors },
   });
 }

@@ -4,6 +4,8 @@ import { VERSION } from "../core/version.ts";
 import { backfillCommand } from "./backfill.ts";
 import { backtestCommand } from "./backtest.ts";
 import { configCommand } from "./config-check.ts";
+import { demoCommand } from "./demo.ts";
+import { exchangeCommand } from "./exchange.ts";
 import { importCommand } from "./import.ts";
 import { mineCommand } from "./mine.ts";
 import { promoteCommand } from "./promote.ts";
@@ -22,6 +24,8 @@ export const root = defineCommand({
     backfill: backfillCommand,
     backtest: backtestCommand,
     config: configCommand,
+    demo: demoCommand,
+    exchange: exchangeCommand,
     import: importCommand,
     mine: mineCommand,
     promote: promoteCommand,

@@ -55,6 +55,12 @@ export interface DaemonDeps {
   force?: boolean;
   /** Live events (leverage failed, kill flatten unfilled, live path not starting, …) for alerting. */
   onLiveEvent?: LiveEventSink;
+  /**
+   * How many times faster than wall time `clock` runs (`hlbot demo`'s accelerated replay; default 1):
+   * every wait the daemon times on its clock — the pause between ticks, start-up retries, REST
+   * deadlines, the websocket sampler — lasts 1/speed as long in wall time.
+   */
+  speed?: number;
 }
 
 export interface DaemonStats {
@@ -87,7 +93,9 @@ export class Daemon {
   readonly #recorder: MarketRecorder;
   readonly #positions: PositionsRepo;
   readonly #promoted: PromotedBuckets;
-  readonly #pause = new Pause();
+  readonly #pause: Pause;
+  /** Wall ms per ms of the daemon's clock. */
+  readonly #wallPerMs: number;
   readonly #stopped: Promise<void>;
   #stop: () => void = () => {};
   readonly #startedAt: number;
@@ -105,6 +113,8 @@ export class Daemon {
 
   constructor(deps: DaemonDeps) {
     this.#deps = deps;
+    this.#pause = new Pause(deps.speed);
+    this.#wallPerMs = 1 / (deps.speed ?? 1);
     const { config, db, client } = deps;
     this.#startedAt = deps.clock.now();
     this.series = SeriesSet.fromConfig(config);
@@ -180,7 +190,8 @@ export class Daemon {
     const { config } = this.#deps;
     const interval = config.daemon.ws_sample_ms;
     // Between ticks, websocket data is folded in as it arrives (the tick then finds it in place).
-    if (interval > 0) this.#sampler = setInterval(() => this.ingest(this.#deps.clock.now()), interval);
+    if (interval > 0)
+      this.#sampler = setInterval(() => this.ingest(this.#deps.clock.now()), interval * this.#wallPerMs);
     this.boot();
   }
 
@@ -278,12 +289,14 @@ export class Daemon {
   }
 
   /**
-   * Runs until `requestStop()`: ticks on the tick grid (plus the configured offset). Throws the
-   * error that stopped the live path for good (exit 2: signer, losing weeks); with `once`, throws
-   * LiveStartError when the live path did not start (the one tick ran shadow only).
+   * Runs until `requestStop()`: ticks on the tick grid (plus the configured offset). `onStarted` is
+   * called once the start-up (feed, live path, top-up, warm-up) is done, before the first tick.
+   * Throws the error that stopped the live path for good (exit 2: signer, losing weeks); with
+   * `once`, throws LiveStartError when the live path did not start (the one tick ran shadow only).
    */
-  async run(options: { once?: boolean } = {}): Promise<void> {
+  async run(options: { once?: boolean; onStarted?: () => void } = {}): Promise<void> {
     await this.start();
+    if (!this.#stopping) options.onStarted?.();
     const { clock, config } = this.#deps;
     const step = config.engine.tick_seconds * 1000;
     const offset = config.daemon.tick_offset_ms;
@@ -312,6 +325,7 @@ export class Daemon {
   async close(): Promise<void> {
     this.requestStop(); // ends the live path's retries too
     clearInterval(this.#sampler);
+    // Winding down is real work on the wall clock, at any speed: the ledger closes after it.
     if (this.#recording) await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);
     this.#deps.client.ws.stop();
   }
@@ -364,22 +378,27 @@ export class Daemon {
           this.#recording = null;
         });
     }
-    const waited = await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);
+    const waited = await withinDeadline(this.#recording, this.#restDeadlineMs());
     if (!waited.done) this.#restDeferred++;
   }
 
   /** Mids over REST while the websocket is down (bounded like every REST wait of a tick). */
   async #restMids(): Promise<void> {
-    const { client, config } = this.#deps;
+    const { client } = this.#deps;
     const request = client.info.allMids();
     request.catch(() => undefined);
     try {
-      const r = await withinDeadline(request, config.daemon.rest_deadline_ms);
+      const r = await withinDeadline(request, this.#restDeadlineMs());
       if (r.done) this.mids.sample(r.value);
       else this.#restDeferred++;
     } catch (error) {
       this.#count("mids", error);
     }
+  }
+
+  /** `daemon.rest_deadline_ms` of the daemon's clock, in wall ms. */
+  #restDeadlineMs(): number {
+    return this.#deps.config.daemon.rest_deadline_ms * this.#wallPerMs;
   }
 
   #applyResume(session: Session, kill: boolean, daily: boolean): void {

@@ -21,17 +21,23 @@ export async function withinDeadline<T>(
   }
 }
 
-/** A pause that a `wake()` call ends early (stop requested, or a signal). */
+/**
+ * A pause that a `wake()` call ends early (stop requested, or a signal). `speed` > 1 when the
+ * daemon's clock runs that many times faster than wall time (`hlbot demo`): `for(ms)` then waits ms
+ * of that clock, ms / speed of real time.
+ */
 export class Pause {
   #wake: (() => void) | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Waits `ms` of real time, or until `wake()`. */
+  constructor(private readonly speed = 1) {}
+
+  /** Waits `ms` of the daemon's clock (real time unless sped up), or until `wake()`. */
   for(ms: number): Promise<void> {
     this.wake();
     return new Promise((resolve) => {
       this.#wake = resolve;
-      this.#timer = setTimeout(() => this.wake(), Math.max(0, ms));
+      this.#timer = setTimeout(() => this.wake(), Math.max(0, Math.ceil(ms / this.speed)));
     });
   }
 

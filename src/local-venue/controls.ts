@@ -44,10 +44,19 @@ export class FakeControls {
   }
 
   advanceTo(t: number | string): void {
+    this.catchUp(t);
+    this.hub.advanced();
+  }
+
+  /**
+   * Moves the clock like advanceTo (triggers, fills, funding, and their user pushes) but leaves the
+   * market pushes (mids, candles, books) to the next advance: a followed venue catches up before each
+   * request this way, and pushes market data on its timer.
+   */
+  catchUp(t: number | string): void {
     const target = typeof t === "number" ? t : Date.parse(t);
     if (target < this.state.clock.now()) throw new Error("fake-hl: the clock only moves forward");
     advanceTo(this.state, target);
-    this.hub.advanced();
   }
 
   /**

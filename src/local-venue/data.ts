@@ -1,11 +1,12 @@
 /**
- * The REAL Hyperliquid data the fake replays (../shared/data/hyperliquid), loaded lazily per coin and
- * interval and cached per process, so a test that only touches BTC 1h never parses the other files.
- * Candles are columnar (typed arrays on a gap-free grid); funding keeps the exact event times.
+ * The REAL Hyperliquid data the venue replays (a DataSource: ../shared/data/hyperliquid in tests, the
+ * embedded sample in the demo), loaded lazily per coin and interval and cached per process, so a test
+ * that only touches BTC 1h never parses the other files. Candles are columnar (typed arrays on a
+ * gap-free grid); funding keeps the exact event times.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { parseCandleFile, parseFundingFile } from "../market/csv-files.ts";
+import type { DataSource } from "./data-source.ts";
 
 /** Intervals that exist as files in the data set, finest first. */
 export const FILE_INTERVALS = ["15m", "1h", "4h"] as const;
@@ -49,30 +50,32 @@ const candleCache = new Map<string, CandleSeries | null>();
 const fundingCache = new Map<string, FundingSeries | null>();
 const l2Cache = new Map<string, L2Snapshot[] | null>();
 
-function fileIfExists(dir: string, name: string): string | null {
-  for (const candidate of [`${name}.csv.gz`, `${name}.csv`]) {
-    const path = join(dir, candidate);
-    if (existsSync(path)) return path;
-  }
-  return null;
-}
-
+/**
+ * The data as the venue serves it. With `shiftMs` every time is that much later than it happened (a
+ * whole number of days keeps bars, funding hours and sessions on their grid): `hlbot exchange`
+ * replays a day of the sample as today. Parsed files are cached per process, unshifted.
+ */
 export class MarketData {
-  constructor(readonly dir: string) {}
+  readonly #shifted = new Map<string, unknown>();
+
+  constructor(
+    readonly source: DataSource,
+    readonly shiftMs = 0,
+  ) {}
 
   candles(coin: string, interval: FileInterval): CandleSeries | null {
-    const key = `${this.dir}|${coin}|${interval}`;
+    const key = `${this.source.id}|${coin}|${interval}`;
     if (!candleCache.has(key)) {
-      const path = fileIfExists(this.dir, `${coin}-${interval}`);
+      const path = this.source.file(`${coin}-${interval}`);
       candleCache.set(key, path ? toColumns(parseCandleFile(path), FILE_INTERVAL_MS[interval], path) : null);
     }
-    return candleCache.get(key) ?? null;
+    return this.#shift(key, candleCache.get(key) ?? null, (s) => ({ ...s, t0: s.t0 + this.shiftMs }));
   }
 
   funding(coin: string): FundingSeries | null {
-    const key = `${this.dir}|${coin}`;
+    const key = `${this.source.id}|${coin}`;
     if (!fundingCache.has(key)) {
-      const path = fileIfExists(this.dir, `${coin}-funding-1h`);
+      const path = this.source.file(`${coin}-funding-1h`);
       if (!path) fundingCache.set(key, null);
       else {
         const rows = parseFundingFile(path);
@@ -82,20 +85,28 @@ export class MarketData {
         });
       }
     }
-    return fundingCache.get(key) ?? null;
+    return this.#shift(`f|${key}`, fundingCache.get(key) ?? null, (f) => ({
+      time: f.time.map((t) => t + this.shiftMs),
+      rate: f.rate,
+    }));
   }
 
   /** Real L2 snapshots for a coin (only BTC, one hour of 2024-01-01), oldest first. */
   l2(coin: string): L2Snapshot[] | null {
-    const key = `${this.dir}|${coin}`;
+    const key = `${this.source.id}|${coin}`;
     if (!l2Cache.has(key)) {
-      const dir = join(this.dir, "l2book");
-      const name = existsSync(dir)
-        ? readdirSync(dir).find((f) => f.startsWith(`${coin}-l2book-`))
-        : undefined;
-      l2Cache.set(key, name ? parseL2(join(dir, name)) : null);
+      const path = this.source.l2File(coin);
+      l2Cache.set(key, path ? parseL2(path) : null);
     }
-    return l2Cache.get(key) ?? null;
+    return this.#shift(`l2|${key}`, l2Cache.get(key) ?? null, (snaps) =>
+      snaps.map((s) => ({ ...s, time: s.time + this.shiftMs })),
+    );
+  }
+
+  #shift<T>(key: string, value: T | null, shift: (v: T) => T): T | null {
+    if (this.shiftMs === 0 || value === null) return value;
+    if (!this.#shifted.has(key)) this.#shifted.set(key, shift(value));
+    return this.#shifted.get(key) as T;
   }
 }
 
@@ -119,7 +130,7 @@ function toColumns(
   };
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    if (r.t !== t0 + i * len) throw new Error(`${path}: gap at row ${i + 2}; the fake needs gap-free files`);
+    if (r.t !== t0 + i * len) throw new Error(`${path}: gap at row ${i + 2}; the venue needs gap-free files`);
     s.o[i] = r.open;
     s.h[i] = r.high;
     s.l[i] = r.low;

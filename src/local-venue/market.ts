@@ -5,6 +5,7 @@
  */
 import { HOUR_MS } from "../core/clock.ts";
 import { type L2Snapshot, MarketData } from "./data.ts";
+import type { DataSource } from "./data-source.ts";
 import { PriceModel } from "./prices.ts";
 import { assetByName, type FakeAsset } from "./universe.ts";
 
@@ -17,8 +18,8 @@ export class Market {
   readonly data: MarketData;
   private readonly models = new Map<string, PriceModel>();
 
-  constructor(dataDir: string) {
-    this.data = new MarketData(dataDir);
+  constructor(source: DataSource, shiftMs = 0) {
+    this.data = new MarketData(source, shiftMs);
   }
 
   model(coin: string): PriceModel {

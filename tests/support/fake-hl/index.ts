@@ -1,11 +1,13 @@
 /**
- * The local Hyperliquid venue (src/local-venue/) as tests use it: the same code, pointed by default at
- * the real data in ../shared/data/hyperliquid.
+ * The local Hyperliquid venue (src/local-venue/) as tests use it: the same code under its test names
+ * (FakeHyperliquid, startFakeHyperliquid), pointed by default at the real data in
+ * ../shared/data/hyperliquid.
  */
 import {
-  type FakeHyperliquid,
-  startFakeHyperliquid as startVenue,
-  type FakeHyperliquidOptions as VenueOptions,
+  directorySource,
+  LocalVenue,
+  type LocalVenueOptions,
+  startLocalVenue,
 } from "../../../src/local-venue/index.ts";
 import { HL_DATA } from "../paths.ts";
 
@@ -13,7 +15,6 @@ export {
   type Account,
   type CreatedAccount,
   DEFAULT_REPLAY_TIME,
-  FakeHyperliquid,
   type FaultKind,
   type FaultRule,
   type FillRecord,
@@ -25,9 +26,17 @@ export {
   UNIVERSE,
 } from "../../../src/local-venue/index.ts";
 
-/** The venue's options, with the data directory defaulting to ../shared/data/hyperliquid. */
-export type FakeHyperliquidOptions = Omit<VenueOptions, "dataDir"> & { dataDir?: string };
+/** The venue under its test name. */
+export const FakeHyperliquid = LocalVenue;
+export type FakeHyperliquid = LocalVenue;
+
+/** The venue's options; data defaults to the directory ../shared/data/hyperliquid (or `dataDir`). */
+export type FakeHyperliquidOptions = Omit<LocalVenueOptions, "data"> & {
+  data?: LocalVenueOptions["data"];
+  dataDir?: string;
+};
 
 export function startFakeHyperliquid(options: FakeHyperliquidOptions = {}): FakeHyperliquid {
-  return startVenue({ ...options, dataDir: options.dataDir ?? HL_DATA });
+  const { dataDir, data, ...rest } = options;
+  return startLocalVenue({ ...rest, data: data ?? directorySource(dataDir ?? HL_DATA) });
 }
