@@ -6,6 +6,7 @@
  * the halts already in force).
  */
 import type { HealthSnapshot } from "../api/types.ts";
+import { PAUSE_KEY_PREFIX } from "../control/pauses.ts";
 import type { AlertSink } from "./alert.ts";
 import { alertEvents } from "./events.ts";
 
@@ -20,9 +21,11 @@ export class HealthWatch {
   ) {}
 
   observe(h: HealthSnapshot, now: number): void {
-    const names = new Set(h.halts.map((x) => x.name));
+    // A `hlbot ctl pause` is a halt record too, but its own control_action alert already told.
+    const halts = h.halts.filter((x) => !x.name.startsWith(PAUSE_KEY_PREFIX));
+    const names = new Set(halts.map((x) => x.name));
     if (this.#halts) {
-      for (const halt of h.halts) {
+      for (const halt of halts) {
         if (!this.#halts.has(halt.name))
           this.sink.emit(alertEvents.haltStarted({ name: halt.name, reason: halt.reason }));
       }
