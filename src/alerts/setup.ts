@@ -32,6 +32,12 @@ export interface SetupOptions {
   sleep?: AbortableSleep;
 }
 
+/** How alerts name the bot: "DEMO", "mainnet LIVE", "testnet shadow" — real money is never ambiguous. */
+export function alertLabel(o: { network: string; live: boolean; demo?: boolean }): string {
+  if (o.demo) return "DEMO";
+  return `${o.network} ${o.live ? "LIVE" : "shadow"}`;
+}
+
 function need(value: string | undefined, what: keyof typeof ALERT_SECRET_VARS, section: string): string {
   if (value) return value;
   throw new SecretError(

@@ -1,9 +1,11 @@
 /** The `hlbot` command: citty root with one lazily loaded file per subcommand. */
 import { defineCommand } from "citty";
 import { VERSION } from "../core/version.ts";
+import { alertsCommand } from "./alerts.ts";
 import { backfillCommand } from "./backfill.ts";
 import { backtestCommand } from "./backtest.ts";
 import { configCommand } from "./config-check.ts";
+import { ctlCommand } from "./ctl.ts";
 import { importCommand } from "./import.ts";
 import { mineCommand } from "./mine.ts";
 import { promoteCommand } from "./promote.ts";
@@ -19,9 +21,11 @@ export const root = defineCommand({
     description: "Hyperliquid perpetuals trading bot — backtest, shadow and live on one engine",
   },
   subCommands: {
+    alerts: alertsCommand,
     backfill: backfillCommand,
     backtest: backtestCommand,
     config: configCommand,
+    ctl: ctlCommand,
     import: importCommand,
     mine: mineCommand,
     promote: promoteCommand,
