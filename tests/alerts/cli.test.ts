@@ -26,7 +26,7 @@ describe("hlbot alerts test", () => {
     expect(msg.chat_id).toBe("42");
     expect(msg.text).toContain("test alert: this notifier works");
     expect(fake.requests.discord.splice(0)).toHaveLength(1);
-  });
+  }, 60_000);
 
   test("a notifier that is down: FAILED line, exit 1; the secret never printed", async () => {
     const config = writeConfig({ alerts: { webhook: { enabled: true }, heartbeat: { enabled: true } } });
@@ -43,7 +43,7 @@ describe("hlbot alerts test", () => {
     ]);
     expect(out.out + out.err).not.toContain("s3cr3t");
     expect(fake.requests.ping.splice(0)).toHaveLength(1);
-  });
+  }, 60_000);
 
   test("nothing enabled is exit 2; an enabled notifier without its secret is exit 2 naming the variable", async () => {
     const none = writeConfig({ alerts: { min_severity: "info" } });
@@ -57,7 +57,7 @@ describe("hlbot alerts test", () => {
     );
     expect(r2.code).toBe(2);
     expect(r2.err).toContain("DISCORD_WEBHOOK_URL is not set");
-  });
+  }, 60_000);
 
   test("config check shows alert secrets as <redacted>, never their value", async () => {
     const config = writeConfig({ alerts: { telegram: { enabled: true, chat_ids: [1] } } });
@@ -74,7 +74,7 @@ describe("hlbot alerts test", () => {
       TELEGRAM_BOT_TOKEN: "<redacted>",
       DISCORD_WEBHOOK_URL: "<not set>",
     });
-  });
+  }, 60_000);
 });
 
 describe("promotion alerts", () => {

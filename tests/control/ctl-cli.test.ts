@@ -45,7 +45,7 @@ describe("hlbot ctl", () => {
     expect((await ctl("resume")).out.trim()).toBe("resumed live");
     expect((await ctl("pause")).out.trim()).toBe("paused new shadow + live entries");
     await ctl("resume");
-  });
+  }, 60_000);
 
   test("flatten and close need --yes without a terminal (exit 2, nothing sent)", async () => {
     const before = target.calls.length;
@@ -57,7 +57,7 @@ describe("hlbot ctl", () => {
     expect(f.code).toBe(0);
     expect(f.out.trim()).toBe("flattening 1 live position(s): BTC");
     expect(target.calls.at(-1)).toEqual(["flatten", "BTC"]);
-  });
+  }, 60_000);
 
   test("a refusal is exit 1 with the daemon's reason; a bad id is exit 2", async () => {
     const r = await ctl("close", "99", "--yes");
@@ -66,7 +66,7 @@ describe("hlbot ctl", () => {
     const bad = await ctl("close", "abc", "--yes");
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("POSITION_ID abc");
-  });
+  }, 60_000);
 
   test("an unsafe socket is exit 2; no daemon is exit 69", async () => {
     chmodSync(controlSocketPath(ledger), 0o660);
@@ -82,5 +82,5 @@ describe("hlbot ctl", () => {
     const r = await runHlbot(["ctl", "status", "--config", cfg], other);
     expect(r.code).toBe(69);
     expect(r.err).toContain("is `hlbot trade` running");
-  });
+  }, 60_000);
 });

@@ -53,8 +53,14 @@ export class TelegramBot {
     );
   }
 
-  sendMessage(chatId: string, text: string, signal: AbortSignal, name = "telegram"): Promise<unknown> {
-    const body = { chat_id: chatId, text: text.slice(0, MAX_TEXT), disable_web_page_preview: true };
+  sendMessage(
+    chatId: string,
+    text: string,
+    signal: AbortSignal,
+    name = "telegram",
+    extra: { parse_mode?: "HTML" } = {},
+  ): Promise<unknown> {
+    const body = { chat_id: chatId, text: text.slice(0, MAX_TEXT), disable_web_page_preview: true, ...extra };
     return this.call("sendMessage", body, signal, name);
   }
 }
