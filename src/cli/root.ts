@@ -13,6 +13,7 @@ import { resumeCommand } from "./resume.ts";
 import { serveCommand } from "./serve.ts";
 import { statusCommand } from "./status.ts";
 import { tradeCommand } from "./trade.ts";
+import { tuiCommand } from "./tui.ts";
 
 export const root = defineCommand({
   meta: {
@@ -33,5 +34,6 @@ export const root = defineCommand({
     serve: serveCommand,
     status: statusCommand,
     trade: tradeCommand,
+    tui: tuiCommand,
   },
 });
