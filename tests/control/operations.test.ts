@@ -14,7 +14,7 @@ import { startOperations } from "../../src/control/operations.ts";
 import { controlSocketPath } from "../../src/control/socket-file.ts";
 import { ManualClock } from "../../src/core/clock.ts";
 import { openLedger } from "../../src/ledger/open.ts";
-import { log } from "../../src/log.ts";
+import { configureLogger, log } from "../../src/log.ts";
 import { startFakeNotifiers } from "../alerts/support/fake-notifiers.ts";
 import { scratchDir } from "../support/paths.ts";
 import { FakeTarget } from "./support/fake-target.ts";
@@ -24,6 +24,8 @@ afterAll(() => fake.stop());
 
 describe("startOperations", () => {
   test("start → ticks → stop: alerts, socket, heartbeat, watch, log file, metrics", async () => {
+    // Other test files leave the process logger at other levels: this one needs info lines.
+    configureLogger({ format: "json", level: "info", write: () => {} });
     const dir = scratchDir("hlbot-ops-");
     const ledger = join(dir, "hlbot.db");
     const config = ConfigSchema.parse({
