@@ -35,6 +35,7 @@ typecheck: setup
 unit: setup
 	mkdir -p reports
 	@sh scripts/ensure-chromium.sh
+	@sh scripts/ensure-tmux.sh
 	$(BUN) test --timeout=$(TEST_TIMEOUT) --reporter=junit --reporter-outfile=reports/junit.xml $(TESTS) || (node scripts/test-summary.mjs reports/junit.xml; exit 1)
 	@node scripts/test-summary.mjs reports/junit.xml
 

@@ -16,6 +16,8 @@ export function colorAllowed(
   return process.stdout.isTTY === true && stream.isTTY === true;
 }
 
+import { type LogFileOptions, RotatingFile } from "./log-file.ts";
+
 export type LogFormat = "auto" | "json" | "pretty";
 export type LogLevelName = "error" | "warn" | "info" | "debug" | "trace";
 
@@ -90,4 +92,19 @@ export let log: ConsolaInstance = createLogger();
 export function configureLogger(options: LoggerOptions): ConsolaInstance {
   log = createLogger(options);
   return log;
+}
+
+/**
+ * Adds the rotating JSON log file (src/log-file.ts) to the process logger, beside stderr, whatever
+ * the stderr format; returns the function that detaches and closes it.
+ */
+export function addLogFile(options: LogFileOptions): () => void {
+  const file = new RotatingFile(options);
+  const reporter = jsonReporter((line) => file.write(line));
+  const target = log;
+  target.addReporter(reporter);
+  return () => {
+    target.removeReporter(reporter);
+    file.close();
+  };
 }

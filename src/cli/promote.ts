@@ -1,5 +1,7 @@
 /** `hlbot promote`: apply the newest mining run to the bucket states and live_candidates.json (cron 03:05 UTC). */
 import { defineCommand } from "citty";
+import { oneShotAlerts } from "../alerts/one-shot.ts";
+import { promotionEvents } from "../alerts/promotion.ts";
 import { wallClock } from "../core/clock.ts";
 import { runPromotion } from "../mining/promote.ts";
 import { formatPromotion } from "../mining/report.ts";
@@ -28,11 +30,12 @@ export const promoteCommand = defineCommand({
     json: { type: "boolean", description: "print the result as JSON" },
   },
   run: ({ args }) =>
-    runAction(() => {
+    runAction(async () => {
       const ctx = createContext(args);
       const miningRunId = intArg(args["mining-run"], "--mining-run");
       const runId = intArg(args["run-id"], "--run-id");
       const dryRun = Boolean(args["dry-run"]);
+      const alert = dryRun ? null : oneShotAlerts(ctx.config, ctx.secrets, "promote");
       const lock = dryRun ? null : acquireRunLock(lockPathFor(ctx.config.ledger.path, "promote"));
       const db = ctx.openDb(dryRun ? { readonly: true } : {});
       try {
@@ -45,6 +48,7 @@ export const promoteCommand = defineCommand({
         });
         if (args.json) console.log(JSON.stringify(result, null, 2));
         else console.log(formatPromotion(result, dryRun, ctx.config.live.candidates_path));
+        await alert?.(promotionEvents(result));
         return result.status === "applied" ? EXIT_DONE : EXIT_NOTHING_TO_DO;
       } finally {
         db.close();

@@ -1,9 +1,11 @@
 /** The `hlbot` command: citty root with one lazily loaded file per subcommand. */
 import { defineCommand } from "citty";
 import { VERSION } from "../core/version.ts";
+import { alertsCommand } from "./alerts.ts";
 import { backfillCommand } from "./backfill.ts";
 import { backtestCommand } from "./backtest.ts";
 import { configCommand } from "./config-check.ts";
+import { ctlCommand } from "./ctl.ts";
 import { demoCommand } from "./demo.ts";
 import { exchangeCommand } from "./exchange.ts";
 import { importCommand } from "./import.ts";
@@ -13,6 +15,7 @@ import { resumeCommand } from "./resume.ts";
 import { serveCommand } from "./serve.ts";
 import { statusCommand } from "./status.ts";
 import { tradeCommand } from "./trade.ts";
+import { tuiCommand } from "./tui.ts";
 
 export const root = defineCommand({
   meta: {
@@ -21,9 +24,11 @@ export const root = defineCommand({
     description: "Hyperliquid perpetuals trading bot — backtest, shadow and live on one engine",
   },
   subCommands: {
+    alerts: alertsCommand,
     backfill: backfillCommand,
     backtest: backtestCommand,
     config: configCommand,
+    ctl: ctlCommand,
     demo: demoCommand,
     exchange: exchangeCommand,
     import: importCommand,
@@ -33,5 +38,6 @@ export const root = defineCommand({
     serve: serveCommand,
     status: statusCommand,
     trade: tradeCommand,
+    tui: tuiCommand,
   },
 });

@@ -3,6 +3,7 @@
  * bot uses is a named default here (or in a section), never a literal in code. Unknown keys are errors.
  */
 import * as z from "zod";
+import { AlertsSection } from "./sections/alerts.ts";
 import { ApiSection } from "./sections/api.ts";
 import { DaemonSection } from "./sections/daemon.ts";
 import { EngineSection } from "./sections/engine.ts";
@@ -32,6 +33,7 @@ export const ConfigSchema = z
     api: ApiSection.prefault({}),
     ledger: LedgerSection.prefault({}),
     log: LogSection.prefault({}),
+    alerts: AlertsSection.prefault({}),
     market_data: MarketDataSection.prefault({}),
     daemon: DaemonSection.prefault({}),
     mining: MiningSection.prefault({}),

@@ -3,12 +3,15 @@
  * validated here, and are never printed: `describe` shows whether each is set, not its value.
  */
 import { SecretError } from "../core/errors.ts";
+import { ALERT_SECRET_VARS, type AlertSecrets, readAlertSecrets } from "./sections/alerts.ts";
 
 export interface Secrets {
   /** 0x-prefixed 32-byte hex private key of the signing wallet (an API/agent wallet or the account). */
   privateKey?: string;
   /** 0x-prefixed 20-byte address of the trading account (differs from the signer for an agent wallet). */
   accountAddress?: string;
+  /** Notifier tokens and URLs (TELEGRAM_BOT_TOKEN, DISCORD_WEBHOOK_URL, …; see sections/alerts.ts). */
+  alerts?: AlertSecrets;
 }
 
 export interface LiveSecrets {
@@ -25,6 +28,7 @@ export function readSecrets(env: Record<string, string | undefined>): Secrets {
   const address = env.HL_ACCOUNT_ADDRESS?.trim();
   if (key) secrets.privateKey = key.startsWith("0x") ? key : `0x${key}`;
   if (address) secrets.accountAddress = address;
+  secrets.alerts = readAlertSecrets(env);
   return secrets;
 }
 
@@ -79,5 +83,11 @@ export function describeSecrets(secrets: Secrets): Record<string, string> {
       : ADDRESS_RE.test(address)
         ? address
         : "<malformed, not shown>",
+    ...Object.fromEntries(
+      Object.entries(ALERT_SECRET_VARS).map(([key, name]) => [
+        name,
+        secrets.alerts?.[key as keyof AlertSecrets] ? "<redacted>" : "<not set>",
+      ]),
+    ),
   };
 }

@@ -8,6 +8,7 @@ import { sql as v3 } from "./003-research.ts";
 import { sql as v4 } from "./004-read-indexes.ts";
 import { sql as v5 } from "./005-run-events.ts";
 import { sql as v6 } from "./006-order-reference.ts";
+import { sql as v7 } from "./007-control-actions.ts";
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: "read-indexes", sql: v4 },
   { version: 5, name: "run-events", sql: v5 },
   { version: 6, name: "order-reference", sql: v6 },
+  { version: 7, name: "control-actions", sql: v7 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

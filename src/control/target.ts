@@ -1,0 +1,50 @@
+/**
+ * What the control channel drives: the running daemon implements `ControlTarget`. Semantics the
+ * implementation must keep:
+ * - `pause(paths)` stops NEW entries on those paths (open positions are still managed and exited);
+ *   `resume()` lifts every pause (it does not clear the kill switch: that stays `hlbot resume`).
+ * - `flatten(coin?)` closes every live position (or that coin's) with reduce-only IOCs, retried each
+ *   tick until flat; it returns once the flatten is queued, saying which positions it covers.
+ * - `close(positionId)` does the same for one live position.
+ * A request the daemon will not carry out (no live path, unknown position) throws
+ * ControlRefusedError with a message for the operator.
+ */
+import { BotError } from "../core/errors.ts";
+
+export type TradingPath = "shadow" | "live";
+export const TRADING_PATHS: readonly TradingPath[] = ["shadow", "live"];
+
+export interface ControlStatus {
+  /** Whether new entries are paused, per path. */
+  paused: Record<TradingPath, boolean>;
+  /** Whether the live path runs (`--live`). */
+  live: boolean;
+  /** Coins with a flatten in progress. */
+  flattening: string[];
+  /** Names of the halts in force (kill_switch, daily_loss_halt, …). */
+  halts: string[];
+  open_positions: Record<TradingPath, number>;
+  /** ms UTC of the last completed tick, null before the first. */
+  last_tick_at: number | null;
+}
+
+export interface ActionResult {
+  /** One line for the operator, e.g. "flattening 2 live positions: BTC, ETH". */
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+type MaybeAsync<T> = T | Promise<T>;
+
+export interface ControlTarget {
+  status(): MaybeAsync<ControlStatus>;
+  pause(paths: TradingPath[]): MaybeAsync<ActionResult>;
+  resume(): MaybeAsync<ActionResult>;
+  flatten(coin?: string): MaybeAsync<ActionResult>;
+  close(positionId: number): MaybeAsync<ActionResult>;
+}
+
+/** The daemon will not do what was asked; the message says why. */
+export class ControlRefusedError extends BotError {
+  readonly kind = "control_refused";
+}
