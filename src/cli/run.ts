@@ -1,7 +1,7 @@
 /**
  * The `hlbot` entry around citty's runCommand. citty accepts unknown flags silently and exits 1 on its
  * own errors; this checks the command line first, so a usage error (unknown command or flag, a flag
- * without its value, a bad enum value, a missing required flag, a stray argument) exits 2 with the
+ * without its value, a bad enum value, a missing required flag or positional, a stray argument) exits 2 with the
  * usage line. The global flags (--config, --db, --log-format) may stand anywhere, before or after the
  * subcommand. --help / -h anywhere prints the command's help (exit 0); help carries no ANSI colour
  * when stdout is not a TTY or NO_COLOR is set.
@@ -62,12 +62,17 @@ function nameOf(path: string[]): string {
 /** `usage: hlbot import --dir <dir> [options]`. */
 export function usageLine(path: string[], cmd: AnyCommand): string {
   const subs = subCommandsOf(cmd);
-  const required = Object.entries(argsOf(cmd))
-    .filter(([, d]) => d.required)
+  const defs = Object.entries(argsOf(cmd));
+  const positionals = defs
+    .filter(([, d]) => d.type === "positional")
+    .map(([name, d]) => (d.required ? `<${name}>` : `[${name}]`));
+  const required = defs
+    .filter(([, d]) => d.required && d.type !== "positional")
     .map(([name]) => `--${name} <${name}>`);
   const parts = [
     nameOf(path),
     ...(subs ? [path.length === 0 ? "<command>" : `<${Object.keys(subs).join("|")}>`] : []),
+    ...positionals,
     ...required,
     "[options]",
   ];
@@ -149,6 +154,9 @@ function checkTokens(cmd: AnyCommand, path: string[], tokens: string[]): void {
   };
   const fail = (message: string) => new CommandLineError(message, path, cmd);
   const seen = new Set<string>();
+  // Positional arguments in definition order: a bare word fills the next one, a word beyond them is stray.
+  const positionals = Object.entries(defs).filter(([, d]) => d.type === "positional");
+  let nextPositional = 0;
   for (let j = 0; j < tokens.length; j++) {
     const token = tokens[j] as string;
     if (token === "--") {
@@ -156,14 +164,17 @@ function checkTokens(cmd: AnyCommand, path: string[], tokens: string[]): void {
       break;
     }
     if (!token.startsWith("-") || /^-\d/.test(token) || token === "-") {
-      throw fail(`unexpected argument "${token}"`);
+      const slot = positionals[nextPositional++];
+      if (!slot) throw fail(`unexpected argument "${token}"`);
+      seen.add(slot[0]);
+      continue;
     }
     if (!token.startsWith("--")) throw fail(`unknown option ${token}`);
     const eq = token.indexOf("=");
     const name = token.slice(2, eq < 0 ? undefined : eq);
     const inline = eq < 0 ? undefined : token.slice(eq + 1);
     const found = lookup(name);
-    if (!found) {
+    if (!found || found[1].type === "positional") {
       const negated = name.startsWith("no-") ? lookup(name.slice(3)) : undefined;
       if (negated?.[1].type === "boolean" && inline === undefined) continue;
       throw fail(`unknown option --${name}`);
@@ -186,7 +197,10 @@ function checkTokens(cmd: AnyCommand, path: string[], tokens: string[]): void {
     }
   }
   for (const [key, def] of Object.entries(defs)) {
-    if (def.required && !seen.has(key)) throw fail(`missing required option --${key}`);
+    if (def.required && !seen.has(key))
+      throw fail(
+        def.type === "positional" ? `missing argument <${key}>` : `missing required option --${key}`,
+      );
   }
 }
 

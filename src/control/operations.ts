@@ -144,6 +144,8 @@ export async function startOperations(d: OperationsDeps): Promise<Operations> {
     async stop(reason, counts = { ticks: 0, errors: 0 }) {
       alerter.emit(alertEvents.daemonStop({ reason, ...counts }));
       control?.stop();
+      // A ping in flight finishes (bounded by its own timeout) rather than being cut off mid-request.
+      await heartbeat?.settled();
       heartbeat?.close();
       await commands?.stop();
       const delivered = await alerter.close(STOP_FLUSH_MS);
