@@ -103,9 +103,10 @@ export class CandlesRepo {
     return this.db.transaction(() => {
       const before = (this.count.get(coin, interval, lo, hi) as { n: number }).n;
       const changes = this.write(coin, interval, c);
-      // Distinct keys into an empty range: every change is a new row (the common, fresh case).
+      // No change: nothing added and no conflict (the idempotent re-run). Distinct keys into an
+      // empty range: every change is a new row (the fresh import). Otherwise count again.
       const added =
-        before === 0 && increasing
+        changes === 0 || (before === 0 && increasing)
           ? changes
           : (this.count.get(coin, interval, lo, hi) as { n: number }).n - before;
       const conflicts = changes - added;

@@ -88,9 +88,12 @@ export class FundingRepo {
     return this.db.transaction(() => {
       const before = (this.count.get(coin, lo, hi) as { n: number }).n;
       const changes = this.write(coin, eventT, rate);
-      // Distinct hours into an empty range: every change is a new row (the common, fresh case).
+      // No change: nothing added and no conflict (the idempotent re-run). Distinct hours into an
+      // empty range: every change is a new row (the fresh import). Otherwise count again.
       const added =
-        before === 0 && increasing ? changes : (this.count.get(coin, lo, hi) as { n: number }).n - before;
+        changes === 0 || (before === 0 && increasing)
+          ? changes
+          : (this.count.get(coin, lo, hi) as { n: number }).n - before;
       const conflicts = changes - added;
       return {
         added,
