@@ -29,7 +29,7 @@ export interface HealthSnapshot {
   startedAt: number;
   /** ms UTC of the last completed tick, null before the first. */
   lastTickAt: number | null;
-  feed: { state: FeedState; lastMessageAt: number | null };
+  feed: FeedHealth;
   halts: Halt[];
   /** Where the daemon trades; null when nothing is running (a standalone reader of the ledger). */
   venue: VenueInfo | null;
@@ -43,6 +43,16 @@ export interface VenueInfo {
   url: string;
   /** Whether the live path (real orders on this venue) is running. */
   live: boolean;
+}
+
+/** The market-data feed as /health reports it. */
+export interface FeedHealth {
+  state: FeedState;
+  lastMessageAt: number | null;
+  /** Frames received that did not decode (absent when nothing is watching the feed). */
+  decodeErrors?: number;
+  /** Channels whose latest frame did not decode (a payload shape change), e.g. ["allMids"]. */
+  failingChannels?: string[];
 }
 
 export interface HealthSource {

@@ -45,6 +45,11 @@ export const importCommand = defineCommand({
       progress.done();
       db.close();
       for (const f of summary.failed) log.error(`${f.error.message} — file skipped, nothing written from it`);
+      for (const f of summary.files)
+        if (f.conflicts)
+          log.warn(
+            `${f.conflicts} row(s) conflict with stored rows (stored kept); first: ${f.firstConflict}`,
+          );
       const rate = summary.seconds > 0 ? Math.round(summary.rows / summary.seconds) : 0;
       if (args.json) {
         console.log(
@@ -62,7 +67,7 @@ export const importCommand = defineCommand({
         const candleFiles = summary.files.filter((f) => f.kind === "candles").length;
         console.log(
           `imported ${summary.files.length} files (${candleFiles} candle, ${summary.files.length - candleFiles} funding) into ${ctx.config.ledger.path}\n` +
-            `  rows read ${summary.rows}, new ${summary.added}, already present ${summary.rows - summary.added}\n` +
+            `  rows read ${summary.rows}, new ${summary.added}, already present ${summary.duplicates}, conflicting ${summary.conflicts} (stored rows kept)\n` +
             `  ${summary.seconds.toFixed(2)} s, ${rate} rows/s; failed files ${summary.failed.length}; skipped entries ${summary.skipped.length}`,
         );
       }

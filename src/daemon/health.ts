@@ -37,7 +37,12 @@ export function daemonHealth(d: DaemonHealthDeps): HealthSource & MetricsSource 
         commit: COMMIT,
         startedAt: s.startedAt,
         lastTickAt: s.lastTickAt,
-        feed: { state: FEED[ws.state], lastMessageAt: ws.lastDataAt > 0 ? ws.lastDataAt : null },
+        feed: {
+          state: FEED[ws.state],
+          lastMessageAt: ws.lastDataAt > 0 ? ws.lastDataAt : null,
+          decodeErrors: ws.decodeErrors,
+          failingChannels: ws.failingChannels,
+        },
         halts: status.halts(d.clock.now()),
         venue: {
           network: d.client.network,

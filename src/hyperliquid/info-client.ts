@@ -23,7 +23,8 @@ import {
   CandleSnapshot,
   FundingHistory,
   type FundingRow,
-  L2Book,
+  type L2Book,
+  L2BookAnswer,
 } from "./schemas/market.ts";
 import { Meta, MetaAndAssetCtxs } from "./schemas/meta.ts";
 import { UserRole } from "./schemas/user-role.ts";
@@ -100,8 +101,9 @@ export class InfoClient {
     return this.#query(AllMids, { type: "allMids" });
   }
 
-  l2Book(coin: string, options: L2BookOptions = {}): Promise<L2Book> {
-    return this.#query(L2Book, {
+  /** The book, or null when the venue does not list `coin` (Hyperliquid answers `null`). */
+  l2Book(coin: string, options: L2BookOptions = {}): Promise<L2Book | null> {
+    return this.#query(L2BookAnswer, {
       type: "l2Book",
       coin,
       nSigFigs: options.nSigFigs ?? null,

@@ -1,8 +1,9 @@
 /**
  * Heartbeat for the Hyperliquid socket: the server drops a connection it has sent nothing on for
  * 60 s, so we send the JSON `{"method":"ping"}` every interval and expect `{"channel":"pong"}` back
- * within the pong timeout; otherwise `onDead` fires and the client reconnects. Each tick also runs
- * `onTick` (the client's stale-feed check).
+ * within the pong timeout; otherwise `onDead` fires and the client reconnects. `onCheck` (the
+ * client's stale-feed check) runs on its own, shorter period: a feed silent for stale_feed_seconds
+ * is caught then, not at the next ping up to 50 s later.
  */
 
 /** Ping period, ms (the Python SDK uses 50 s, under the server's 60 s idle cut). */
@@ -15,11 +16,19 @@ export interface KeepAliveOptions {
   pongTimeoutMs: number;
   sendPing(): void;
   onDead(): void;
-  onTick?(): void;
+  /** Runs every `checkIntervalMs` while started. */
+  onCheck?(): void;
+  checkIntervalMs?: number;
+}
+
+/** How often a feed is checked for silence: a tenth of the stale window, between 10 ms and 1 s. */
+export function staleCheckMs(staleAfterMs: number): number {
+  return Math.min(1_000, Math.max(10, Math.floor(staleAfterMs / 10)));
 }
 
 export class KeepAlive {
   #interval: ReturnType<typeof setInterval> | undefined;
+  #check: ReturnType<typeof setInterval> | undefined;
   #deadline: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: KeepAliveOptions) {}
@@ -27,12 +36,16 @@ export class KeepAlive {
   start(): void {
     this.stop();
     this.#interval = setInterval(() => this.#tick(), this.options.intervalMs);
+    const onCheck = this.options.onCheck;
+    if (onCheck) this.#check = setInterval(onCheck, this.options.checkIntervalMs ?? this.options.intervalMs);
   }
 
   stop(): void {
     if (this.#interval !== undefined) clearInterval(this.#interval);
+    if (this.#check !== undefined) clearInterval(this.#check);
     if (this.#deadline !== undefined) clearTimeout(this.#deadline);
     this.#interval = undefined;
+    this.#check = undefined;
     this.#deadline = undefined;
   }
 
@@ -43,8 +56,6 @@ export class KeepAlive {
   }
 
   #tick(): void {
-    this.options.onTick?.();
-    if (this.#interval === undefined) return; // onTick may have stopped us
     this.options.sendPing();
     if (this.#deadline === undefined) {
       this.#deadline = setTimeout(() => {

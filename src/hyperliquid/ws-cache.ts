@@ -1,8 +1,10 @@
 /**
  * Where WebSocket data lands so the tick can read it synchronously, never awaiting the network:
  * latest mids, books and candles, plus bounded queues of closed candles, order updates and fills
- * (fills deduplicated, since every resubscribe replays a snapshot). Bad payloads are counted and
- * logged, never thrown into the socket handler.
+ * (fills deduplicated). A userFills frame flagged `isSnapshot` (the first after every (re)subscribe)
+ * is history: its fills are remembered as seen but not delivered as new; a consumer that must not
+ * miss fills made while the socket was down catches up by REST (userFillsByTime). Bad payloads are
+ * counted and logged, never thrown into the socket handler, and never count as data.
  */
 import { log } from "../log.ts";
 import { excerpt } from "./errors.ts";
@@ -23,6 +25,9 @@ export const MAX_QUEUE = 10_000;
 /** How many fill identities are remembered to drop replays. */
 export const SEEN_FILLS = 20_000;
 
+/** What a frame did: new `data`, an `undecodable` payload on a data channel, or `ignored` (not ours). */
+export type ApplyResult = "data" | "undecodable" | "ignored";
+
 export class WsCache {
   readonly #mids = new Map<string, string>();
   readonly #books = new Map<string, L2Book>();
@@ -31,11 +36,13 @@ export class WsCache {
   #orderUpdates: WsOrderUpdate[] = [];
   #fills: Fill[] = [];
   readonly #seenFills = new Set<string>();
+  /** Channels whose latest frame did not decode (a shape change keeps them here). */
+  readonly #failing = new Set<string>();
   decodeErrors = 0;
   dropped = 0;
 
-  /** Applies one data message; returns false when the channel is not a data channel we keep. */
-  apply(channel: string, data: unknown): boolean {
+  /** Applies one data message. */
+  apply(channel: string, data: unknown): ApplyResult {
     switch (channel) {
       case "allMids":
         return this.#parse(WsAllMids, channel, data, (d) => {
@@ -50,10 +57,15 @@ export class WsCache {
           this.#orderUpdates = this.#bounded(this.#orderUpdates, u);
         });
       case "userFills":
-        return this.#parse(WsUserFills, channel, data, (d) => this.#addFills(d.fills));
+        return this.#parse(WsUserFills, channel, data, (d) => this.#addFills(d.fills, d.isSnapshot === true));
       default:
-        return false;
+        return "ignored";
     }
+  }
+
+  /** Data channels whose most recent frame failed to decode, sorted. */
+  failingChannels(): string[] {
+    return [...this.#failing].sort();
   }
 
   latestMids(): Readonly<Record<string, string>> {
@@ -97,9 +109,18 @@ export class WsCache {
     this.#candles.set(key, c);
   }
 
-  #addFills(fills: Fill[]): void {
+  #addFills(fills: Fill[], snapshot: boolean): void {
     const fresh = fills.filter((f) => !this.#seenFills.has(fillKey(f)));
     for (const f of fresh) this.#seenFills.add(fillKey(f));
+    this.#forgetOldFills();
+    if (snapshot) return;
+    this.#fills = this.#bounded(
+      this.#fills,
+      fresh.sort((a, b) => a.time - b.time),
+    );
+  }
+
+  #forgetOldFills(): void {
     if (this.#seenFills.size > SEEN_FILLS) {
       const excess = this.#seenFills.size - SEEN_FILLS;
       let i = 0;
@@ -108,10 +129,6 @@ export class WsCache {
         this.#seenFills.delete(key);
       }
     }
-    this.#fills = this.#bounded(
-      this.#fills,
-      fresh.sort((a, b) => a.time - b.time),
-    );
   }
 
   #bounded<T>(queue: T[], items: T[]): T[] {
@@ -126,14 +143,19 @@ export class WsCache {
     channel: string,
     data: unknown,
     use: (d: T) => void,
-  ): boolean {
+  ): ApplyResult {
     const result = schema.safeParse(data);
     if (!result.success) {
       this.decodeErrors++;
-      log.withTag("hyperliquid").warn(`ws ${channel}: undecodable message ${excerpt(data)}`);
-      return true;
+      // Logged when a channel starts failing, not for every frame of a changed shape.
+      if (!this.#failing.has(channel)) {
+        this.#failing.add(channel);
+        log.withTag("hyperliquid").warn(`ws ${channel}: undecodable message ${excerpt(data)}`);
+      }
+      return "undecodable";
     }
+    if (this.#failing.delete(channel)) log.withTag("hyperliquid").info(`ws ${channel}: decoding again`);
     use(result.data);
-    return true;
+    return "data";
   }
 }

@@ -2,11 +2,13 @@
  * The Hyperliquid WebSocket feed on Bun's built-in WebSocket. It never blocks the caller: data
  * lands in a WsCache the tick reads synchronously. It reconnects with exponential backoff + jitter
  * and resubscribes to the wanted set; a JSON ping keeps the socket alive and a missing pong, or no
- * data for `staleAfterMs` while subscribed, forces a reconnect. `state` feeds /health.
+ * decodable data for `staleAfterMs` while subscribed (checked every tenth of that window), forces
+ * a reconnect. Only frames that decode count as data: after a shape change the feed goes stale
+ * instead of looking alive, and the failing channels are in `stats()`. `state` feeds /health.
  */
 import { type Clock, wallClock } from "../core/clock.ts";
 import { log } from "../log.ts";
-import { KeepAlive, PING_INTERVAL_MS, PONG_TIMEOUT_MS } from "./keep-alive.ts";
+import { KeepAlive, PING_INTERVAL_MS, PONG_TIMEOUT_MS, staleCheckMs } from "./keep-alive.ts";
 import { WsEnvelope } from "./schemas/ws.ts";
 import { type Subscription, SubscriptionSet, subscribeMessage } from "./subscriptions.ts";
 import { WsCache } from "./ws-cache.ts";
@@ -34,12 +36,20 @@ export interface WsStats {
   connects: number;
   reconnects: number;
   messages: number;
+  /** Frames that did not decode: bad JSON, no envelope, or data of a channel we keep in an unknown shape. */
   decodeErrors: number;
+  /** When the last such frame arrived (0: never). */
+  lastDecodeErrorAt: number;
+  /** Channels whose latest frame did not decode (`frame` for JSON/envelope failures), sorted. */
+  failingChannels: string[];
   dropped: number;
   serverErrors: number;
   lastDataAt: number;
   subscriptions: number;
 }
+
+/** The pseudo-channel of frames that are not even a `{channel, data}` envelope. */
+export const FRAME_CHANNEL = "frame";
 
 export class WsClient {
   readonly cache = new WsCache();
@@ -54,6 +64,10 @@ export class WsClient {
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #openedAt = 0;
   #lastDataAt = 0;
+  #lastDecodeErrorAt = 0;
+  #badFrames = 0;
+  /** The latest JSON-looking frame was not a valid envelope. */
+  #frameFailing = false;
   #stats = { connects: 0, reconnects: 0, messages: 0, serverErrors: 0 };
 
   constructor(options: WsClientOptions) {
@@ -64,9 +78,10 @@ export class WsClient {
       pongTimeoutMs: options.pongTimeoutMs ?? PONG_TIMEOUT_MS,
       sendPing: () => this.#send(JSON.stringify({ method: "ping" })),
       onDead: () => this.#restart("no pong"),
-      onTick: () => {
-        if (this.state === "stale") this.#restart("stale feed");
+      onCheck: () => {
+        if (this.state === "stale") this.#restart(this.#staleReason());
       },
+      checkIntervalMs: staleCheckMs(options.staleAfterMs),
     });
   }
 
@@ -102,10 +117,13 @@ export class WsClient {
   }
 
   stats(): WsStats {
+    const failing = this.cache.failingChannels();
     return {
       state: this.state,
       ...this.#stats,
-      decodeErrors: this.cache.decodeErrors,
+      decodeErrors: this.cache.decodeErrors + this.#badFrames,
+      lastDecodeErrorAt: this.#lastDecodeErrorAt,
+      failingChannels: this.#frameFailing ? [FRAME_CHANNEL, ...failing] : failing,
       dropped: this.cache.dropped,
       lastDataAt: this.#lastDataAt,
       subscriptions: this.#subs.size,
@@ -135,6 +153,22 @@ export class WsClient {
     };
   }
 
+  #staleReason(): string {
+    const failing = this.stats().failingChannels;
+    const seconds = Math.round(this.#opts.staleAfterMs / 1000);
+    return failing.length
+      ? `stale feed: no decodable data for ${seconds} s (failing to decode: ${failing.join(", ")})`
+      : `stale feed: no data for ${seconds} s`;
+  }
+
+  #badFrame(): void {
+    this.#badFrames++;
+    this.#lastDecodeErrorAt = this.#clock.now();
+    if (!this.#frameFailing)
+      log.withTag("hyperliquid").warn("ws: a frame is not a {channel, data} JSON message");
+    this.#frameFailing = true;
+  }
+
   #onMessage(raw: unknown): void {
     this.#stats.messages++;
     if (typeof raw !== "string" || !raw.startsWith("{")) return; // e.g. "Websocket connection established."
@@ -142,10 +176,15 @@ export class WsClient {
     try {
       json = JSON.parse(raw);
     } catch {
+      this.#badFrame();
       return;
     }
     const envelope = WsEnvelope.safeParse(json);
-    if (!envelope.success) return;
+    if (!envelope.success) {
+      this.#badFrame();
+      return;
+    }
+    this.#frameFailing = false;
     const { channel, data } = envelope.data;
     this.#attempt = 0; // the connection works: next failure starts the backoff afresh
     if (channel === "pong") {
@@ -157,7 +196,9 @@ export class WsClient {
       log.withTag("hyperliquid").warn(`ws server error: ${String(data)}`);
       return;
     }
-    if (this.cache.apply(channel, data)) this.#lastDataAt = this.#clock.now();
+    const result = this.cache.apply(channel, data);
+    if (result === "data") this.#lastDataAt = this.#clock.now();
+    else if (result === "undecodable") this.#lastDecodeErrorAt = this.#clock.now();
   }
 
   #send(text: string): void {

@@ -1,8 +1,8 @@
 /**
  * candleSnapshot as Hyperliquid serves it: only bars that exist by the fake "now" (closed ones plus
  * the one still forming), only the most recent `window` bars per coin and interval (5000 on the real
- * API), oldest first, at most `maxPerResponse` per answer counted from the start of the range (so a
- * client pages forward with startTime = last t + interval). Closed 15m/1h/4h bars are the real rows
+ * API), oldest first, from the bar containing startTime, at most `maxPerResponse` per answer counted
+ * from the start of the range (so a client pages forward with startTime = last t + interval). Closed 15m/1h/4h bars are the real rows
  * verbatim; other intervals and the forming bar are built from the replayed price path.
  */
 import { FILE_INTERVAL_MS, type FileInterval, type MarketData } from "./data.ts";
@@ -60,7 +60,9 @@ export function candleSnapshot(
   if (len === undefined) return [];
   const forming = Math.floor(now / len) * len;
   const oldest = Math.max(forming - (limits.window - 1) * len, Math.ceil(model.start / len) * len);
-  const first = Math.max(Math.ceil(req.startTime / len) * len, oldest);
+  // Like Hyperliquid, the answer starts with the bar CONTAINING startTime (recorded: an off-grid
+  // startTime returns the bar that opened before it).
+  const first = Math.max(Math.floor(req.startTime / len) * len, oldest);
   const last = Math.min(Math.floor(req.endTime / len) * len, forming);
   const file = req.interval in FILE_INTERVAL_MS ? data.candles(req.coin, req.interval as FileInterval) : null;
   const out: WireCandle[] = [];

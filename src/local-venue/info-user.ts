@@ -29,6 +29,9 @@ export function fillWire(f: FillRecord, szDecimals: number): Record<string, unkn
     fee: fmtUsd(f.fee),
     tid: f.tid,
     feeToken: "USDC",
+    // Recorded fills carry twapId (null unless the fill is a TWAP slice; the venue has no TWAPs) and
+    // builderFee only when an order named a builder (the venue takes no builder fees: never sent).
+    twapId: null,
     ...(f.cloid ? { cloid: f.cloid } : {}),
     ...(f.liquidation
       ? {
@@ -144,7 +147,9 @@ export function userFunding(
         usdc: fmtDec(f.usdc, 6),
         szi: fmtDec(f.szi, 8),
         fundingRate: fmtDec(f.fundingRate, 10),
-        nSamples: null,
+        // An integer in recorded answers (position samples behind the payment); one here: the venue
+        // pays on the position held at the funding time.
+        nSamples: 1,
       },
     }));
 }

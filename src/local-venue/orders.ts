@@ -2,7 +2,7 @@
  * Every order the fake ever accepted or rejected, by oid and by (user, cloid), with its status
  * history, in the payload shapes of openOrders / frontendOpenOrders / orderStatus / orderUpdates.
  */
-import { fmtSz } from "./wire.ts";
+import { fmtSz, hlDecimal } from "./wire.ts";
 
 export type TriggerSpec = { isMarket: boolean; triggerPx: string; tpsl: "tp" | "sl" };
 
@@ -101,7 +101,7 @@ export function basicOrderWire(o: FakeOrder): Record<string, unknown> {
   return {
     coin: o.coin,
     side: o.isBuy ? "B" : "A",
-    limitPx: o.limitPx,
+    limitPx: hlDecimal(o.limitPx),
     sz: fmtSz(o.sz, o.szDecimals),
     oid: o.oid,
     timestamp: o.timestamp,
@@ -115,9 +115,9 @@ export function frontendOrderWire(o: FakeOrder): Record<string, unknown> {
   return {
     ...basicOrderWire(o),
     isTrigger: o.trigger !== null,
-    triggerPx: o.trigger ? o.trigger.triggerPx : "0.0",
+    triggerPx: o.trigger ? hlDecimal(o.trigger.triggerPx) : "0.0",
     triggerCondition: o.trigger
-      ? `Price ${triggersAbove(o) ? "above" : "below"} ${o.trigger.triggerPx}`
+      ? `Price ${triggersAbove(o) ? "above" : "below"} ${hlDecimal(o.trigger.triggerPx)}`
       : "N/A",
     isPositionTpsl: false,
     orderType: orderType(o),

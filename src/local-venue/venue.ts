@@ -9,7 +9,7 @@ import { reduceOnlyRoom, takeLiquidity } from "./matching.ts";
 import type { FakeOrder, TriggerSpec } from "./orders.ts";
 import type { FakeState } from "./state.ts";
 import { assetByIndex, type FakeAsset } from "./universe.ts";
-import { checkSize, fmtDec, fmtPx, validPrice } from "./wire.ts";
+import { checkSize, fmtDec, msgPx, validPrice } from "./wire.ts";
 
 export interface OrderWire {
   a: number;
@@ -103,7 +103,7 @@ export function placeOrder(
       const bid = book?.bids[0]?.px ?? 0;
       const ask = book?.asks[0]?.px ?? Number.POSITIVE_INFINITY;
       if (w.b ? px >= ask : px <= bid) {
-        const bbo = `${fmtPx(bid, asset.szDecimals)}@${fmtPx(ask, asset.szDecimals)}`;
+        const bbo = `${msgPx(bid, asset.szDecimals)}@${msgPx(ask, asset.szDecimals)}`;
         return reject(`Post only order would have immediately matched, bbo was ${bbo}.`, "badAloPxRejected");
       }
     }

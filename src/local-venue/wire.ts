@@ -1,6 +1,9 @@
 /**
  * Numbers on the fake's wire: Hyperliquid's tick and lot rules checked on the exact strings a client
- * sends (never on floats), and plain decimal strings out (no exponent notation, no trailing zeros).
+ * sends (never on floats), and decimal strings out the way Hyperliquid writes them: no exponent
+ * notation, no trailing zeros, but always a decimal point — an integer is "104022.0", zero "0.0"
+ * (recorded answers: tests/fixtures/hyperliquid/recorded/). A client that copies such a string
+ * into a signed action without canonicalising it fails here as it would on Hyperliquid.
  */
 
 /** Significant figures allowed in a non-integer perp price. */
@@ -10,29 +13,38 @@ const PERP_PRICE_DECIMALS = 6;
 
 const DECIMAL_RE = /^(\d+)(?:\.(\d+))?$/;
 
-/** Plain decimal string with at most `decimals` fractional digits. */
+/** Hyperliquid's decimal string with at most `decimals` fractional digits ("12.5", "3.0", "0.0"). */
 export function fmtDec(x: number, decimals = 8): string {
   if (!Number.isFinite(x)) throw new Error(`fake-hl: not a finite number ${x}`);
   let s = x.toFixed(decimals);
   if (s.includes(".")) s = s.replace(/0+$/, "").replace(/\.$/, "");
-  return s === "-0" ? "0" : s;
+  if (s === "-0") s = "0";
+  return s.includes(".") ? s : `${s}.0`;
 }
 
-/** Shortest round-trip decimal form of a float, never in exponent notation ("1e-05" → "0.00001"). */
+/** Shortest round-trip decimal form of a float, never in exponent notation ("1e-05" → "0.00001", 3 → "3.0"). */
 export function plain(x: number): string {
   const s = String(x);
   const e = s.indexOf("e");
-  if (e === -1) return s;
+  if (e === -1) return s.includes(".") ? s : fmtDec(x, 0);
   const mantissa = s.slice(0, e);
   const exp = Number(s.slice(e + 1));
   const mantissaDecimals = mantissa.includes(".") ? mantissa.length - mantissa.indexOf(".") - 1 : 0;
   return fmtDec(x, Math.min(100, Math.max(0, mantissaDecimals - exp)));
 }
 
-/** Like Hyperliquid's own output of money fields: always with a decimal point ("0.0", "12.5"). */
+/** A client's decimal string as Hyperliquid echoes it back ("95000" → "95000.0", "1.50" → "1.5"). */
+export function hlDecimal(s: string): string {
+  const m = /^(-?\d+)(?:\.(\d*?)0*)?$/.exec(s);
+  if (!m) return s;
+  const int = m[1]!.replace(/^(-?)0+(?=\d)/, "$1");
+  const frac = m[2] ?? "";
+  return `${int === "-0" && frac === "" ? "0" : int}.${frac === "" ? "0" : frac}`;
+}
+
+/** Money fields: up to 6 decimals ("0.0", "12.5"). */
 export function fmtUsd(x: number, decimals = 6): string {
-  const s = fmtDec(x, decimals);
-  return s.includes(".") ? s : `${s}.0`;
+  return fmtDec(x, decimals);
 }
 
 /** Smallest price step for a perp at price `px`: 5 significant figures, ≤ 6 − szDecimals decimals, integers always valid. */
@@ -55,6 +67,11 @@ export function roundPx(px: number, tick: number, mode: "down" | "up" | "nearest
 
 export function fmtPx(px: number, szDecimals: number): string {
   return fmtDec(px, tickDecimals(tickSize(px, szDecimals)));
+}
+
+/** A price inside an error message, where Hyperliquid writes integers bare ("bbo was 66621@66642"). */
+export function msgPx(px: number, szDecimals: number): string {
+  return fmtPx(px, szDecimals).replace(/\.0$/, "");
 }
 
 export function fmtSz(sz: number, szDecimals: number): string {

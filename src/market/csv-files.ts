@@ -2,14 +2,16 @@
  * Reads the real-data CSV format of ../shared/data/hyperliquid: `COIN-INTERVAL.csv[.gz]` candles
  * (time_ms,open,high,low,close,volume) and `COIN-funding-1h.csv[.gz]` (time_ms,funding_rate).
  * A file is parsed whole before anything is written, so a bad row (reported as file:line) never
- * leaves half a file in the ledger.
+ * leaves half a file in the ledger. Times must be milliseconds inside the market window
+ * (time-window.ts) and candle open times on their interval's grid.
  */
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { DataFormatError } from "../core/errors.ts";
-import { type Interval, isInterval } from "../core/intervals.ts";
+import { type Interval, intervalMs, isInterval } from "../core/intervals.ts";
 import type { Candle, CandleColumns } from "../ledger/repos/candles.ts";
 import { parseNumber } from "./fast-number.ts";
+import { readDataText } from "./read-data-file.ts";
+import { marketTimeWindow, outsideWindow, type TimeWindow } from "./time-window.ts";
 
 export type DataFile =
   | { kind: "candles"; path: string; coin: string; interval: Interval }
@@ -30,10 +32,15 @@ export function classifyDataFile(path: string): DataFile | null {
   return null;
 }
 
-function readText(path: string): string {
-  const bytes = readFileSync(path);
-  const raw = path.endsWith(".gz") ? Bun.gunzipSync(bytes) : bytes;
-  return new TextDecoder().decode(raw);
+export interface ParseOptions {
+  /** Accepted time range (default: 2010 .. one day after the wall clock now). */
+  window?: TimeWindow;
+}
+
+/** A parsed file: its columns and, per row, the 1-based line it came from. */
+export interface ParsedTable<C> {
+  cols: C;
+  lines: Int32Array;
 }
 
 /**
@@ -41,7 +48,7 @@ function readText(path: string): string {
  * are skipped; a row with the wrong field count or a non-number is a DataFormatError at file:line.
  */
 function parseColumns(path: string, header: string, width: number, names: readonly string[]) {
-  const text = readText(path);
+  const text = readDataText(path);
   let capacity = 1;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) capacity++;
   const cols = Array.from({ length: width }, () => new Float64Array(capacity));
@@ -77,24 +84,46 @@ function parseColumns(path: string, header: string, width: number, names: readon
     }
     pos = end + 1;
   }
-  return { cols: cols.map((c) => c.subarray(0, n)), lines, n };
+  if (n === 0) throw new DataFormatError(path, "no data rows after the header");
+  return { cols: cols.map((c) => c.subarray(0, n)), lines: lines.subarray(0, n), n };
 }
 
-function checkTimes(path: string, t: Float64Array, lines: Int32Array): void {
+/** Integer, strictly increasing, inside the window and (when `grid` > 0) a multiple of `grid`. */
+function checkTimes(
+  path: string,
+  t: Float64Array,
+  lines: Int32Array,
+  window: TimeWindow,
+  grid: number,
+): void {
   let prev = -Infinity;
   for (let i = 0; i < t.length; i++) {
     const v = t[i]!;
+    const outside = Number.isInteger(v) ? outsideWindow(v, window) : null;
+    if (outside !== null) throw new DataFormatError(`${path}:${lines[i]}`, `time_ms ${v} is ${outside}`);
     if (!Number.isInteger(v) || v <= prev) {
       throw new DataFormatError(`${path}:${lines[i]}`, "time_ms must be an integer, strictly increasing");
+    }
+    if (grid > 0 && v % grid !== 0) {
+      throw new DataFormatError(
+        `${path}:${lines[i]}`,
+        `time_ms ${v} is not on the ${grid / 60_000}-minute grid of the file's interval (a bar's open time is)`,
+      );
     }
     prev = v;
   }
 }
 
+/** The interval named by a candle file's name (its grid), or null for a name that is not one. */
+function gridOf(path: string): number {
+  const file = classifyDataFile(path);
+  return file?.kind === "candles" ? intervalMs(file.interval) : 0;
+}
+
 const CANDLE_FIELDS = ["time_ms", "open", "high", "low", "close", "volume"] as const;
 
-/** Candles of a file as columns, validated (time order, OHLC consistency). */
-export function parseCandleColumns(path: string): CandleColumns {
+/** Candles of a file as columns with their lines, validated (times, OHLC consistency). */
+export function parseCandleTable(path: string, options: ParseOptions = {}): ParsedTable<CandleColumns> {
   const { cols, lines, n } = parseColumns(path, CANDLE_FIELDS.join(","), 6, CANDLE_FIELDS);
   const [t, open, high, low, close, volume] = cols as [
     Float64Array,
@@ -104,7 +133,7 @@ export function parseCandleColumns(path: string): CandleColumns {
     Float64Array,
     Float64Array,
   ];
-  checkTimes(path, t, lines);
+  checkTimes(path, t, lines, options.window ?? marketTimeWindow(Date.now()), gridOf(path));
   for (let i = 0; i < n; i++) {
     const o = open[i]!;
     const c = close[i]!;
@@ -115,7 +144,12 @@ export function parseCandleColumns(path: string): CandleColumns {
       );
     }
   }
-  return { t, open, high, low, close, volume };
+  return { cols: { t, open, high, low, close, volume }, lines };
+}
+
+/** Candles of a file as columns, validated (see parseCandleTable). */
+export function parseCandleColumns(path: string, options: ParseOptions = {}): CandleColumns {
+  return parseCandleTable(path, options).cols;
 }
 
 export function parseCandleFile(path: string): Candle[] {
@@ -130,12 +164,22 @@ export function parseCandleFile(path: string): Candle[] {
   }));
 }
 
-/** Funding events of a file as columns (event time as published, rate per hour). */
-export function parseFundingColumns(path: string): { eventT: Float64Array; rate: Float64Array } {
+export interface FundingColumns {
+  eventT: Float64Array;
+  rate: Float64Array;
+}
+
+/** Funding events of a file as columns with their lines (event time as published, rate per hour). */
+export function parseFundingTable(path: string, options: ParseOptions = {}): ParsedTable<FundingColumns> {
   const { cols, lines } = parseColumns(path, "time_ms,funding_rate", 2, ["time_ms", "funding_rate"]);
   const [eventT, rate] = cols as [Float64Array, Float64Array];
-  checkTimes(path, eventT, lines);
-  return { eventT, rate };
+  checkTimes(path, eventT, lines, options.window ?? marketTimeWindow(Date.now()), 0);
+  return { cols: { eventT, rate }, lines };
+}
+
+/** Funding events of a file as columns (see parseFundingTable). */
+export function parseFundingColumns(path: string, options: ParseOptions = {}): FundingColumns {
+  return parseFundingTable(path, options).cols;
 }
 
 export function parseFundingFile(path: string): { eventT: number; rate: number }[] {

@@ -1,17 +1,22 @@
 /**
  * `hlbot import`: loads a directory of real-data CSV files into the ledger, idempotently. Each file is
- * parsed whole, then written in one transaction; a bad file is reported and skipped whole.
+ * parsed whole, then written in one transaction; a bad file is reported and skipped whole. A row
+ * whose key is stored already is a duplicate when identical and a conflict when not (the stored row
+ * is kept): both are counted, separately, per file and in total.
  */
 
 import type { Database } from "bun:sqlite";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { type Clock, wallClock } from "../core/clock.ts";
 import { DataFormatError } from "../core/errors.ts";
 import { workerUrl } from "../core/worker-url.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
+import type { InsertReport } from "../ledger/repos/insert-report.ts";
 import { classifyDataFile, type DataFile } from "./csv-files.ts";
 import type { ParseReply, ParseRequest } from "./parse-protocol.ts";
+import { marketTimeWindow, type TimeWindow } from "./time-window.ts";
 
 export interface ImportFileResult {
   file: string;
@@ -20,6 +25,12 @@ export interface ImportFileResult {
   interval?: string;
   rows: number;
   added: number;
+  /** Rows already stored with the same values. */
+  duplicates: number;
+  /** Rows whose key is stored with different values; the stored rows were kept. */
+  conflicts: number;
+  /** `file:line: what differs` for the first conflicting row, or null. */
+  firstConflict: string | null;
 }
 
 export interface ImportSummary {
@@ -28,6 +39,8 @@ export interface ImportSummary {
   skipped: string[];
   rows: number;
   added: number;
+  duplicates: number;
+  conflicts: number;
   seconds: number;
 }
 
@@ -35,6 +48,8 @@ export interface ImportOptions {
   /** Only these coins (null: all). */
   coins?: Set<string> | null;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Wall clock: timestamps later than one day after its now are refused. */
+  clock?: Clock;
 }
 
 export function listDataFiles(dir: string): { data: DataFile[]; skipped: string[] } {
@@ -64,8 +79,17 @@ export async function importDirectory(
   const funding = new FundingRepo(db);
   const { data, skipped } = listDataFiles(dir);
   const selected = options.coins ? data.filter((f) => options.coins!.has(f.coin)) : data;
-  const summary: ImportSummary = { files: [], failed: [], skipped, rows: 0, added: 0, seconds: 0 };
-  const parser = new ParsePool();
+  const summary: ImportSummary = {
+    files: [],
+    failed: [],
+    skipped,
+    rows: 0,
+    added: 0,
+    duplicates: 0,
+    conflicts: 0,
+    seconds: 0,
+  };
+  const parser = new ParsePool(marketTimeWindow((options.clock ?? wallClock).now()));
   const restore = bulkLoadPragmas(db);
   try {
     let next = selected.length ? parser.parse(selected[0]!) : null;
@@ -78,10 +102,12 @@ export async function importDirectory(
         summary.failed.push({ file: file.path, error: new DataFormatError(parsed.location, parsed.detail) });
         continue;
       }
-      const result = writeFile(file, parsed.columns, candles, funding);
+      const result = writeFile(file, parsed.columns, parsed.lines, candles, funding);
       summary.files.push(result);
       summary.rows += result.rows;
       summary.added += result.added;
+      summary.duplicates += result.duplicates;
+      summary.conflicts += result.conflicts;
     }
   } finally {
     parser.close();
@@ -95,9 +121,23 @@ export async function importDirectory(
 function writeFile(
   file: DataFile,
   columns: Float64Array[],
+  lines: Int32Array,
   candles: CandlesRepo,
   funding: FundingRepo,
 ): ImportFileResult {
+  const result = (rows: number, r: InsertReport): ImportFileResult => ({
+    file: file.path,
+    kind: file.kind,
+    coin: file.coin,
+    ...(file.kind === "candles" ? { interval: file.interval } : {}),
+    rows,
+    added: r.added,
+    duplicates: r.duplicates,
+    conflicts: r.conflicts,
+    firstConflict: r.firstConflict
+      ? `${file.path}:${lines[r.firstConflict.index]}: ${r.firstConflict.detail}`
+      : null,
+  });
   if (file.kind === "candles") {
     const [t, open, high, low, close, volume] = columns as [
       Float64Array,
@@ -107,19 +147,13 @@ function writeFile(
       Float64Array,
       Float64Array,
     ];
-    const added = candles.insertColumns(file.coin, file.interval, { t, open, high, low, close, volume });
-    return {
-      file: file.path,
-      kind: file.kind,
-      coin: file.coin,
-      interval: file.interval,
-      rows: t.length,
-      added,
-    };
+    return result(
+      t.length,
+      candles.insertReport(file.coin, file.interval, { t, open, high, low, close, volume }),
+    );
   }
   const [eventT, rate] = columns as [Float64Array, Float64Array];
-  const added = funding.insertColumns(file.coin, eventT, rate);
-  return { file: file.path, kind: file.kind, coin: file.coin, rows: eventT.length, added };
+  return result(eventT.length, funding.insertReport(file.coin, eventT, rate));
 }
 
 /**
@@ -146,7 +180,7 @@ class ParsePool {
   private readonly waiting = new Map<number, (r: ParseReply) => void>();
   private seq = 0;
 
-  constructor() {
+  constructor(private readonly window: TimeWindow) {
     this.worker.onmessage = (e: MessageEvent<ParseReply>) => {
       this.waiting.get(e.data.id)?.(e.data);
       this.waiting.delete(e.data.id);
@@ -163,7 +197,7 @@ class ParsePool {
     const id = this.seq++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
-      this.worker.postMessage({ id, file } satisfies ParseRequest);
+      this.worker.postMessage({ id, file, window: this.window } satisfies ParseRequest);
     });
   }
 

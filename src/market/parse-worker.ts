@@ -1,33 +1,26 @@
 /** Bun worker entry: parses data files for `hlbot import` on the second core while the main thread writes. */
 import { DataFormatError } from "../core/errors.ts";
-import { parseCandleColumns, parseFundingColumns } from "./csv-files.ts";
+import { parseCandleTable, parseFundingTable } from "./csv-files.ts";
 import type { ParseReply, ParseRequest } from "./parse-protocol.ts";
 
 declare const self: Worker;
 
+function parse(request: ParseRequest): Extract<ParseReply, { ok: true }> {
+  const { id, file, window } = request;
+  if (file.kind === "candles") {
+    const { cols: c, lines } = parseCandleTable(file.path, { window });
+    return { id, ok: true, kind: "candles", columns: [c.t, c.open, c.high, c.low, c.close, c.volume], lines };
+  }
+  const { cols: f, lines } = parseFundingTable(file.path, { window });
+  return { id, ok: true, kind: "funding", columns: [f.eventT, f.rate], lines };
+}
+
 self.onmessage = (event: MessageEvent<ParseRequest>) => {
   const { id, file } = event.data;
   try {
-    if (file.kind === "candles") {
-      const c = parseCandleColumns(file.path);
-      const reply: ParseReply = {
-        id,
-        ok: true,
-        kind: "candles",
-        columns: [c.t, c.open, c.high, c.low, c.close, c.volume],
-      };
-      self.postMessage(
-        reply,
-        reply.columns.map((a) => a.buffer as ArrayBuffer),
-      );
-    } else {
-      const f = parseFundingColumns(file.path);
-      const reply: ParseReply = { id, ok: true, kind: "funding", columns: [f.eventT, f.rate] };
-      self.postMessage(
-        reply,
-        reply.columns.map((a) => a.buffer as ArrayBuffer),
-      );
-    }
+    const reply = parse(event.data);
+    const buffers = new Set<ArrayBuffer>([...reply.columns, reply.lines].map((a) => a.buffer as ArrayBuffer));
+    self.postMessage(reply, [...buffers]);
   } catch (error) {
     if (error instanceof DataFormatError) {
       self.postMessage({

@@ -2,6 +2,7 @@
  * One `hlbot mine` run: reads the closed shadow trades of one model version and source, builds one
  * deduplicated sample per bucket (post-demotion windows for demoted buckets), evaluates the whole
  * family, and records a mining_runs row plus one bucket_stats row per bucket in one transaction.
+ * An unfinished backtest run (killed: no finished_at) is refused, never mined.
  * Deterministic given the ledger, the data cutoff and the seed.
  */
 import type { Database } from "bun:sqlite";
@@ -14,6 +15,7 @@ import { type ShadowTradeSource, ShadowTradesRepo } from "../ledger/repos/shadow
 import { buildSamples } from "./bucket-sample.ts";
 import { evaluateSamples, type FamilyResult } from "./family.ts";
 import { CODE_VERSION, gateConfigHash, sha256, tradeSource, tradesSha256 } from "./provenance.ts";
+import { refuseUnfinishedRun } from "./unfinished-run.ts";
 
 export interface MineOptions {
   clock: Clock;
@@ -52,6 +54,7 @@ export interface MineResult {
 
 export function runMining(db: Database, config: Config, options: MineOptions): MineResult {
   const source = tradeSource(config, options);
+  refuseUnfinishedRun(db, source.runId, "not mined");
   const seed = options.seed ?? config.mining.seed;
   const dataUntil = options.clock.now();
   const windowFrom = new Map<string, number>();

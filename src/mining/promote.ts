@@ -4,6 +4,7 @@
  * the new states, one audit row per bucket and live_candidates.json together: the file is staged
  * (temp + fsync) first and renamed inside the ledger transaction, so a failure leaves both the ledger
  * and the previous file untouched. A mining run is applied at most once: re-running changes nothing.
+ * A mining run of an unfinished backtest run (mined before mine refused them) is refused.
  */
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
@@ -24,6 +25,7 @@ import { prepareAtomicWrite, renderLiveCandidates } from "./live-candidates-file
 import type { MiningRunParams } from "./mine.ts";
 import { EMPTY_MONITOR } from "./monitor.ts";
 import { CODE_VERSION, gateConfigHash, tradeSource } from "./provenance.ts";
+import { refuseUnfinishedRun } from "./unfinished-run.ts";
 
 export interface PromoteOptions {
   clock: Clock;
@@ -76,6 +78,7 @@ export function runPromotion(db: Database, config: Config, options: PromoteOptio
     return { status: "no_mining_run", miningRunId: null, ...none };
   }
   if (audit.appliedBy(run.id) !== null) return { status: "already_applied", miningRunId: run.id, ...none };
+  refuseUnfinishedRun(db, run.source_run_id, `mining run ${run.id} not promoted`);
   const last = audit.lastAppliedMiningRun();
   if (last !== null && last > run.id) {
     throw new UsageError(`mining run ${run.id} is older than mining run ${last}, which was already applied`);

@@ -16,6 +16,7 @@ import type { ClosedBar, FundingEvent, MarketView } from "../engine/ports.ts";
 import type { Segment } from "../engine/position-rules.ts";
 import type { CandleColumns } from "../ledger/repos/candles.ts";
 import type { FundingRow } from "../ledger/repos/funding.ts";
+import { eventTimes } from "./event-times.ts";
 
 export interface ReplaySeries {
   coin: string;
@@ -153,21 +154,19 @@ export class ReplayFeed {
    * The tick times at which something happens: the first tick, and every grid time at which a bar
    * closes or a funding hour passes. A tick between them would see no bar and no funding, so a
    * replay that skips such ticks anyway (the backtest, the daemon's warm-up) can iterate these
-   * instead (with 15m ticks over 1h-only history, three ticks in four are empty).
+   * instead (with 15m ticks over 1h-only history, three ticks in four are empty). Memory follows
+   * the number of bars, not the time span (event-times.ts).
    */
-  *eventTimes(): Generator<number> {
-    if (!(this.end >= this.start)) return;
-    const { start, step } = this;
-    const slots = new Uint8Array(Math.floor((this.end - start) / step) + 1);
-    slots[0] = 1;
-    // An event at time x is first visible at the first grid time ≥ x.
-    const mark = (x: number) => {
-      if (x > this.end) return;
-      slots[x <= start ? 0 : Math.ceil((x - start) / step)] = 1;
-    };
-    for (const c of this.cursors) for (let i = c.i; i < c.cols.t.length; i++) mark(c.cols.t[i]! + c.len);
-    for (const f of this.fundingCursors) for (let i = f.i; i < f.rows.length; i++) mark(f.rows[i]!.t);
-    for (let k = 0; k < slots.length; k++) if (slots[k] === 1) yield start + k * step;
+  eventTimes(): Generator<number> {
+    return eventTimes(
+      {
+        bars: this.cursors.map((c) => ({ t: c.cols.t, len: c.len, from: c.i })),
+        funding: this.fundingCursors.map((f) => ({ rows: f.rows, from: f.i })),
+      },
+      this.start,
+      this.end,
+      this.step,
+    );
   }
 
   /**

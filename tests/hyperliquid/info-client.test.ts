@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
 import { InfoClient, type PageLimits } from "../../src/hyperliquid/info-client.ts";
-import { fixture, fixtureEntry, realFills } from "./support/fixtures.ts";
+import { fixture, fixtureEntry, realFills, recorded } from "./support/fixtures.ts";
 import { scriptedServer } from "./support/scripted-server.ts";
 import { instantTransport } from "./support/venue.ts";
 
@@ -41,7 +41,7 @@ describe("InfoClient single queries", () => {
     expect((await info.meta()).universe[0]?.name).toBe("BTC");
     expect((await info.metaAndAssetCtxs())[1]).toHaveLength(2);
     expect((await info.allMids()).BTC).toBe("113377.5");
-    expect((await info.l2Book("BTC", { nSigFigs: 5 })).coin).toBe("BTC");
+    expect((await info.l2Book("BTC", { nSigFigs: 5 }))?.coin).toBe("BTC");
     expect((await info.clearinghouseState(USER)).assetPositions).toHaveLength(2);
     expect(await info.frontendOpenOrders(USER)).toHaveLength(2);
     const status = await info.orderStatus(USER, "0x00000000000000000000000000000001");
@@ -57,6 +57,22 @@ describe("InfoClient single queries", () => {
       user: USER,
       oid: "0x00000000000000000000000000000001",
     });
+  });
+
+  test("issue 14 #15: l2Book of a coin the venue does not list is null, not a DecodeError", async () => {
+    server.script("/info", { json: null });
+    expect(await client().info.l2Book("NOPE")).toBeNull();
+  });
+
+  test("issue 14 #15: recorded fundingHistory rows without `premium` are accepted", async () => {
+    const rows = recorded("fundingHistory.BTC-without-premium") as { time: number }[];
+    server.script("/info", { json: rows });
+    const out = await client().info.fundingHistory("BTC", rows[0]!.time, rows.at(-1)!.time);
+    expect(out.map((r) => [r.fundingRate, r.premium ?? null])).toEqual([
+      ["0.0000125", "0.00029005"],
+      ["-0.0000081", "-0.00012500"],
+      ["0.0000033", null],
+    ]);
   });
 
   test("a schema mismatch surfaces as DecodeError naming the query", async () => {

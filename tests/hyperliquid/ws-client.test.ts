@@ -90,15 +90,21 @@ describe("WsClient", () => {
     await until(() => ws.state === "open", "fresh data");
   });
 
-  test("fills: a snapshot replayed after resubscribe is not delivered twice", async () => {
+  test("fills: the snapshot after subscribing is history; a fill update replayed twice is delivered once", async () => {
     const ws = start();
     ws.subscribe({ type: "userFills", user: USER });
     await until(() => subscribes(0).length === 1, "subscribed");
-    const snapshot = fixtureEntry("ws-messages", "userFills");
+    const snapshot = fixtureEntry("ws-messages", "userFills") as { data: { fills: { tid: number }[] } };
+    const [fill] = snapshot.data.fills;
+    const update = {
+      ...snapshot,
+      data: { ...snapshot.data, isSnapshot: undefined, fills: [{ ...fill, tid: fill!.tid + 1 }] },
+    };
     server.push(snapshot);
-    server.push(snapshot);
-    await until(() => ws.stats().messages >= 4, "both snapshots"); // greeting, ack, 2 × fills
-    expect(ws.cache.drainFills()).toHaveLength(1);
+    server.push(update);
+    server.push(update);
+    await until(() => ws.stats().messages >= 5, "snapshot and updates"); // greeting, ack, 3 × fills
+    expect(ws.cache.drainFills().map((f) => f.tid)).toEqual([fill!.tid + 1]);
     expect(ws.cache.drainFills()).toHaveLength(0);
   });
 
@@ -127,7 +133,40 @@ describe("WsClient", () => {
     server.push(fixtureEntry("ws-messages", "error"));
     server.pushRaw("{not json");
     await until(() => ws.stats().messages >= 4, "messages");
-    expect(ws.stats()).toMatchObject({ decodeErrors: 1, serverErrors: 1, state: "open" });
+    expect(ws.stats()).toMatchObject({ decodeErrors: 2, serverErrors: 1, state: "open" });
+    expect(ws.stats().failingChannels).toEqual(["frame", "allMids"]);
+  });
+
+  test("issue 14 #14: frames that do not decode are not data: the feed goes stale and says why", async () => {
+    const clock = new ManualClock(1_000_000);
+    const ws = start({ clock, staleAfterMs: 60_000 });
+    ws.subscribe({ type: "allMids" });
+    await until(() => ws.state === "open" && subscribes(0).length === 1, "open");
+    server.push(fixtureEntry("ws-messages", "allMids"));
+    await until(() => ws.stats().lastDataAt === 1_000_000, "first data");
+    // Hyperliquid changes the shape: every frame keeps arriving, none decodes.
+    for (let i = 0; i < 5; i++) {
+      clock.advance(15_000);
+      server.push({ channel: "allMids", data: { mids: { BTC: 113377.5 } } });
+    }
+    await until(() => ws.stats().decodeErrors === 5, "five undecodable frames");
+    expect(ws.state).toBe("stale");
+    expect(ws.stats()).toMatchObject({
+      lastDataAt: 1_000_000,
+      lastDecodeErrorAt: 1_075_000,
+      failingChannels: ["allMids"],
+    });
+    // Staleness forces a reconnect (checked on its own short period, not at the next ping).
+    await until(() => server.connections >= 2, "reconnect on a stale feed");
+  });
+
+  test("issue 14 #22: a silent feed is reconnected once staleAfterMs passes, not at the 50 s keep-alive", async () => {
+    const ws = start({ staleAfterMs: 200, pingIntervalMs: 50_000 });
+    ws.subscribe({ type: "allMids" });
+    await until(() => ws.state === "open" && subscribes(0).length === 1, "open");
+    // The server says nothing more; the next ping would be 50 s away.
+    await until(() => server.connections >= 2, "reconnect after 200 ms of silence", 5_000);
+    expect(ws.stats().reconnects).toBeGreaterThanOrEqual(1);
   });
 
   test("stop() closes for good", async () => {

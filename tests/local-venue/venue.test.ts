@@ -93,7 +93,7 @@ describe("fake /info market data", () => {
       });
       const book = (await r.json()) as { time: number; levels: { px: string; sz: string; n: number }[][] };
       expect(book.time).toBe(1704110399915);
-      expect(book.levels[0]![0]).toEqual({ px: "42727", sz: "0.02265", n: 1 });
+      expect(book.levels[0]![0]).toEqual({ px: "42727.0", sz: "0.02265", n: 1 });
       expect(book.levels[0]!.length).toBe(20);
       expect(+book.levels[1]![0]!.px).toBeGreaterThan(42727);
     } finally {

@@ -1,6 +1,8 @@
 import { describe, expect, test } from "bun:test";
+import { intervalMs } from "../../src/core/intervals.ts";
 import type { ClosedBar } from "../../src/engine/ports.ts";
-import { ReplayFeed } from "../../src/sim/replay-feed.ts";
+import { denseEventTimes, type EventStreams, mergedEventTimes } from "../../src/sim/event-times.ts";
+import { ReplayFeed, type ReplaySeries } from "../../src/sim/replay-feed.ts";
 import { realFunding, realSeries } from "../support/engine-harness.ts";
 
 const T = (iso: string) => Date.parse(`${iso}Z`);
@@ -67,5 +69,54 @@ describe("ReplayFeed", () => {
     expect(next.closedBars.map((b) => `${b.coin}/${b.interval}`)).toEqual(["ETH/15m"]);
     expect(next.segments.get("BTC")).toBeUndefined();
     expect(next.segments.get("SOL")).toBeUndefined();
+  });
+
+  test("issue 14 #9: a bar centuries away costs memory for the bars, not for the time span", () => {
+    /** data() with one more ETH 1h bar, opening at `far`. */
+    const withBarAt = (far: number) => {
+      const base = data();
+      const eth = base.series[2]!;
+      const n = eth.cols.t.length;
+      const cols = Object.fromEntries(
+        Object.entries(eth.cols).map(([k, v]) => {
+          const out = new Float64Array(n + 1);
+          out.set(v);
+          out[n] = k === "t" ? far : v[n - 1]!;
+          return [k, out];
+        }),
+      ) as unknown as ReplaySeries["cols"];
+      return { ...base, series: [...base.series.slice(0, 2), { ...eth, cols }, base.series[3]!] };
+    };
+    const normal = [...new ReplayFeed(data()).eventTimes()];
+    // A wrong-unit timestamp: a dense array over this span (1e14 slots) cannot even be allocated. Its
+    // close lies past the last grid time of the span (float spacing at 1e20 is 16 s), so no tick shows it.
+    expect([...new ReplayFeed(withBarAt(1e20)).eventTimes()]).toEqual(normal);
+    // A far bar exactly on the grid (year ~32600) is one more tick, and the replay shows it there.
+    const far = 3_600_000 * 2 ** 28;
+    const feed = new ReplayFeed(withBarAt(far));
+    const times = [...feed.eventTimes()];
+    expect(times).toEqual([...normal, far + 3_600_000]);
+    for (const t of normal) feed.view(t);
+    expect(feed.view(far + 3_600_000).closedBars.map((b) => b.candle.t)).toEqual([far]);
+  });
+
+  test("issue 14 #9: the streaming merge and the dense slot array give the same ticks on real data", () => {
+    const d = data();
+    const feed = new ReplayFeed(d);
+    const streams = (from: number): EventStreams => ({
+      bars: d.series.map((s) => ({ t: s.cols.t, len: intervalMs(s.interval), from })),
+      funding: [...d.funding.values()].map((rows) => ({ rows, from })),
+    });
+    for (const from of [0, 5]) {
+      const dense = [...denseEventTimes(streams(from), feed.start, feed.end, feed.step)];
+      expect(dense.length).toBeGreaterThan(70);
+      expect([...mergedEventTimes(streams(from), feed.start, feed.end, feed.step)]).toEqual(dense);
+    }
+    // An end off the grid, and a start after the first events (both fold into the first tick).
+    const end = feed.end - 7 * 60_000;
+    const start = feed.start + 6 * 3_600_000;
+    expect([...mergedEventTimes(streams(0), start, end, feed.step)]).toEqual([
+      ...denseEventTimes(streams(0), start, end, feed.step),
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * GET /health — is the bot alive and trading? `degraded` when the last tick is older than three tick
- * periods, the feed is stale or down, or a halt is in force; each cause is listed in `reasons`.
+ * periods, the feed is stale or down or its latest frames on a channel fail to decode, or a halt is
+ * in force; each cause is listed in `reasons`.
  */
 import { Hono } from "hono";
 import * as z from "zod";
@@ -30,6 +31,12 @@ export function healthReport(ctx: ApiContext) {
     reasons.push(`last tick ${humanAge(tickAge)} ago (> ${STALE_TICK_FACTOR} × ${deps.tickSeconds} s)`);
   }
   if (h.feed.state === "stale" || h.feed.state === "down") reasons.push(`market feed ${h.feed.state}`);
+  const failing = h.feed.failingChannels ?? [];
+  if (failing.length > 0) {
+    reasons.push(
+      `market feed frames fail to decode on ${failing.join(", ")} (${h.feed.decodeErrors ?? 0} decode errors): a payload shape change?`,
+    );
+  }
   for (const halt of h.halts) reasons.push(`halted: ${halt.name}${halt.reason ? ` (${halt.reason})` : ""}`);
   return {
     status: reasons.length === 0 ? ("ok" as const) : ("degraded" as const),
@@ -47,6 +54,8 @@ export function healthReport(ctx: ApiContext) {
       state: h.feed.state,
       last_message_at: iso(h.feed.lastMessageAt),
       age_seconds: h.feed.lastMessageAt === null ? null : Math.max(0, now - h.feed.lastMessageAt) / 1000,
+      decode_errors: h.feed.decodeErrors ?? null,
+      failing_channels: failing,
     },
     halts: h.halts.map((x) => ({ ...x, since: iso(x.since), until: iso(x.until) })),
     venue: h.venue,

@@ -64,7 +64,10 @@ export const FrontendOrder = BasicOrder.extend({
   orderType: z.string(),
   reduceOnly: z.boolean(),
   tif: z.string().nullable().optional(),
-  children: z.array(z.unknown()).optional(),
+  /** TP/SL orders attached to this one (normalTpsl grouping), in the same shape. */
+  get children(): z.ZodOptional<z.ZodArray<typeof FrontendOrder>> {
+    return z.array(FrontendOrder).optional();
+  },
 });
 export type FrontendOrder = z.output<typeof FrontendOrder>;
 
@@ -90,6 +93,8 @@ export const Fill = z.object({
   tid: z.number().int().nonnegative().optional(),
   feeToken: z.string().optional(),
   builderFee: DecimalString.optional(),
+  /** Set on the fills of a TWAP order's slices; null (or absent in older fills) otherwise. */
+  twapId: z.number().int().nonnegative().nullish(),
   cloid: Cloid.nullish(),
   liquidation: z.record(z.string(), z.unknown()).optional(),
 });
@@ -129,7 +134,8 @@ export const UserFundingEvent = z.object({
     usdc: DecimalString,
     szi: DecimalString,
     fundingRate: DecimalString,
-    nSamples: z.number().nullable().optional(),
+    /** Position samples behind the payment: an integer in recorded answers, null in the GitBook's example. */
+    nSamples: z.number().int().nonnegative().nullable().optional(),
   }),
 });
 export type UserFundingEvent = z.output<typeof UserFundingEvent>;

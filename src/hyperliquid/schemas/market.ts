@@ -30,7 +30,8 @@ export const FundingRow = z.object({
   coin: z.string(),
   /** Hourly rate actually applied. */
   fundingRate: DecimalString,
-  premium: DecimalString,
+  /** Absent in some recorded rows; nothing in hlbot depends on it. */
+  premium: DecimalString.optional(),
   time: TimeMs,
 });
 export type FundingRow = z.output<typeof FundingRow>;
@@ -52,3 +53,6 @@ export const L2Book = z.object({
   levels: z.tuple([z.array(BookLevel), z.array(BookLevel)]),
 });
 export type L2Book = z.output<typeof L2Book>;
+
+/** The /info l2Book answer: `null` for a coin the venue does not list (documented behaviour). */
+export const L2BookAnswer = L2Book.nullable();

@@ -1,6 +1,10 @@
-/** Candles: idempotent bulk insert and ordered range reads, all through prepared statements. */
+/**
+ * Candles: idempotent bulk insert (a stored bar is never overwritten; a different bar under the same
+ * key is counted as a conflict) and ordered range reads, all through prepared statements.
+ */
 import type { Database, Statement } from "bun:sqlite";
 import type { Interval } from "../../core/intervals.ts";
+import { describeDifference, type InsertReport } from "./insert-report.ts";
 
 export interface Candle {
   t: number;
@@ -24,6 +28,15 @@ export interface CandleColumns {
 /** Rows per multi-row INSERT: one statement call per 64 candles (8 × 64 = 512 bound values). */
 const BATCH = 64;
 
+const COLUMNS = "(coin, interval, t, open, high, low, close, volume)";
+/**
+ * A stored bar is kept as it is. When the given bar differs, the no-op update makes the row count as
+ * a change, so `changes - added` is the number of conflicts (added comes from a count of the range).
+ */
+const ON_CONFLICT =
+  "ON CONFLICT (coin, interval, t) DO UPDATE SET open = open WHERE (open, high, low, close, volume) IS NOT (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume)";
+const VALUE_NAMES = ["open", "high", "low", "close", "volume"] as const;
+
 export class CandlesRepo {
   private readonly insert: Statement;
   private readonly insertBatch: Statement;
@@ -31,22 +44,24 @@ export class CandlesRepo {
   private readonly range: Statement;
   private readonly last: Statement;
   private readonly series: Statement;
+  private readonly count: Statement;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
-      "INSERT OR IGNORE INTO candles (coin, interval, t, open, high, low, close, volume) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+      `INSERT INTO candles ${COLUMNS} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ${ON_CONFLICT}`,
     );
     const rows = Array.from(
       { length: BATCH },
       (_, r) => `(${Array.from({ length: 8 }, (_, k) => `?${r * 8 + k + 1}`).join(", ")})`,
     );
-    this.insertBatch = db.prepare(
-      `INSERT OR IGNORE INTO candles (coin, interval, t, open, high, low, close, volume) VALUES ${rows.join(", ")}`,
-    );
+    this.insertBatch = db.prepare(`INSERT INTO candles ${COLUMNS} VALUES ${rows.join(", ")} ${ON_CONFLICT}`);
     this.range = db.prepare(
       "SELECT t, open, high, low, close, volume FROM candles WHERE coin = ?1 AND interval = ?2 AND t >= ?3 AND t < ?4 ORDER BY t",
     );
     this.last = db.prepare("SELECT MAX(t) AS t FROM candles WHERE coin = ?1 AND interval = ?2");
+    this.count = db.prepare(
+      "SELECT COUNT(*) AS n FROM candles WHERE coin = ?1 AND interval = ?2 AND t >= ?3 AND t <= ?4",
+    );
     this.series = db.prepare(
       "SELECT coin, interval, COUNT(*) AS n, MIN(t) AS first, MAX(t) AS last FROM candles GROUP BY coin, interval ORDER BY coin, interval",
     );
@@ -54,52 +69,111 @@ export class CandlesRepo {
 
   /** Inserts rows not yet present (same coin, interval, t are kept as they are); returns rows added. */
   insertMany(coin: string, interval: Interval, rows: readonly Candle[]): number {
-    return this.insertColumns(coin, interval, {
+    return this.insertReport(coin, interval, {
       t: Float64Array.from(rows, (r) => r.t),
       open: Float64Array.from(rows, (r) => r.open),
       high: Float64Array.from(rows, (r) => r.high),
       low: Float64Array.from(rows, (r) => r.low),
       close: Float64Array.from(rows, (r) => r.close),
       volume: Float64Array.from(rows, (r) => r.volume),
-    });
+    }).added;
   }
 
-  /** Columnar insert, in one transaction, 64 rows per statement; returns rows added. */
+  /** Columnar insert, one transaction, 64 rows per statement; returns rows added. */
   insertColumns(coin: string, interval: Interval, c: CandleColumns): number {
-    let added = 0;
+    return this.insertReport(coin, interval, c).added;
+  }
+
+  /**
+   * Columnar insert in one transaction, telling new rows, identical duplicates and conflicts (stored
+   * bars kept) apart. Rows added = growth of the stored count over the rows' time range.
+   */
+  insertReport(coin: string, interval: Interval, c: CandleColumns): InsertReport {
+    const n = c.t.length;
+    if (n === 0) return { added: 0, duplicates: 0, conflicts: 0, firstConflict: null };
+    let lo = c.t[0]!;
+    let hi = lo;
+    let increasing = true;
+    for (let i = 1; i < n; i++) {
+      const t = c.t[i]!;
+      if (t <= c.t[i - 1]!) increasing = false;
+      if (t < lo) lo = t;
+      else if (t > hi) hi = t;
+    }
+    return this.db.transaction(() => {
+      const before = (this.count.get(coin, interval, lo, hi) as { n: number }).n;
+      const changes = this.write(coin, interval, c);
+      // No change: nothing added and no conflict (the idempotent re-run). Distinct keys into an
+      // empty range: every change is a new row (the fresh import). Otherwise count again.
+      const added =
+        changes === 0 || (before === 0 && increasing)
+          ? changes
+          : (this.count.get(coin, interval, lo, hi) as { n: number }).n - before;
+      const conflicts = changes - added;
+      return {
+        added,
+        duplicates: n - added - conflicts,
+        conflicts,
+        firstConflict: conflicts > 0 ? this.firstConflict(coin, interval, c, lo, hi) : null,
+      };
+    })();
+  }
+
+  /** Runs the upserts; returns SQLite's change count (rows added + conflicting rows). */
+  private write(coin: string, interval: Interval, c: CandleColumns): number {
+    let changes = 0;
     const args = this.args;
     const n = c.t.length;
-    this.db.transaction(() => {
-      let i = 0;
-      for (; i + BATCH <= n; i += BATCH) {
-        for (let j = 0; j < BATCH; j++) {
-          const k = j * 8;
-          const r = i + j;
-          args[k] = coin;
-          args[k + 1] = interval;
-          args[k + 2] = c.t[r]!;
-          args[k + 3] = c.open[r]!;
-          args[k + 4] = c.high[r]!;
-          args[k + 5] = c.low[r]!;
-          args[k + 6] = c.close[r]!;
-          args[k + 7] = c.volume[r]!;
-        }
-        added += this.insertBatch.run(...args).changes;
+    let i = 0;
+    for (; i + BATCH <= n; i += BATCH) {
+      for (let j = 0; j < BATCH; j++) {
+        const k = j * 8;
+        const r = i + j;
+        args[k] = coin;
+        args[k + 1] = interval;
+        args[k + 2] = c.t[r]!;
+        args[k + 3] = c.open[r]!;
+        args[k + 4] = c.high[r]!;
+        args[k + 5] = c.low[r]!;
+        args[k + 6] = c.close[r]!;
+        args[k + 7] = c.volume[r]!;
       }
-      for (; i < n; i++) {
-        added += this.insert.run(
-          coin,
-          interval,
-          c.t[i]!,
-          c.open[i]!,
-          c.high[i]!,
-          c.low[i]!,
-          c.close[i]!,
-          c.volume[i]!,
-        ).changes;
-      }
-    })();
-    return added;
+      changes += this.insertBatch.run(...args).changes;
+    }
+    for (; i < n; i++) {
+      changes += this.insert.run(
+        coin,
+        interval,
+        c.t[i]!,
+        c.open[i]!,
+        c.high[i]!,
+        c.low[i]!,
+        c.close[i]!,
+        c.volume[i]!,
+      ).changes;
+    }
+    return changes;
+  }
+
+  /** The first given bar whose stored bar differs (only called when there is one). */
+  private firstConflict(
+    coin: string,
+    interval: Interval,
+    c: CandleColumns,
+    lo: number,
+    hi: number,
+  ): InsertReport["firstConflict"] {
+    const stored = new Map<number, number[]>();
+    for (const r of this.range.values(coin, interval, lo, hi + 1) as number[][])
+      stored.set(r[0]!, r.slice(1));
+    for (let i = 0; i < c.t.length; i++) {
+      const s = stored.get(c.t[i]!);
+      if (s === undefined) continue;
+      const given = [c.open[i]!, c.high[i]!, c.low[i]!, c.close[i]!, c.volume[i]!];
+      const detail = describeDifference(VALUE_NAMES, s, given);
+      if (detail !== "") return { index: i, detail };
+    }
+    return null;
   }
 
   /** Candles with open time in [from, to), oldest first. */

@@ -75,7 +75,7 @@ describe("exchange against the fake", () => {
     const state = await h.reader.info.clearinghouseState(h.account);
     const sol = state.assetPositions.find((p) => p.position.coin === "SOL")!.position;
     expect(sol.leverage).toEqual({ type: "cross", value: 5 });
-    expect(sol.szi).toBe("-1");
+    expect(sol.szi).toBe("-1.0");
     await expect(h.exchange.updateLeverage("SOL", 21, "cross")).rejects.toMatchObject({
       kind: "invalid_order",
     });

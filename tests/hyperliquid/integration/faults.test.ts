@@ -67,7 +67,7 @@ describe("HTTP faults", () => {
 
   test("a slow answer within the timeout is just slow", async () => {
     h.fake.injectFault({ kind: "slow", endpoint: "info", type: "l2Book", delayMs: 150 });
-    expect((await h.reader.info.l2Book("BTC")).levels[0].length).toBe(20);
+    expect((await h.reader.info.l2Book("BTC"))!.levels[0].length).toBe(20);
   });
 
   test("an /exchange timeout is outcome-unknown; orderStatus(cloid) resolves it and there is no double order", async () => {

@@ -24,10 +24,10 @@ describe("info against the fake", () => {
   test("allMids and l2Book (full and aggregated)", async () => {
     const mids = await h.reader.info.allMids();
     expect(Object.keys(mids).length).toBe(23);
-    const book = await h.reader.info.l2Book("ETH");
+    const book = (await h.reader.info.l2Book("ETH"))!;
     expect(book.levels[0].length).toBe(20);
     expect(Number(book.levels[0][0]!.px)).toBeLessThan(Number(book.levels[1][0]!.px));
-    const coarse = await h.reader.info.l2Book("ETH", { nSigFigs: 3 });
+    const coarse = (await h.reader.info.l2Book("ETH", { nSigFigs: 3 }))!;
     expect(coarse.levels[0].length).toBeLessThan(20);
   });
 

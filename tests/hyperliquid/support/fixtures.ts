@@ -1,4 +1,7 @@
-/** Loads the hand-written Hyperliquid payload fixtures (tests/fixtures/hyperliquid) and the real fills cassette. */
+/**
+ * Loads the hand-written Hyperliquid payload fixtures (tests/fixtures/hyperliquid), the recorded real
+ * payloads (tests/fixtures/hyperliquid/recorded) and the real fills cassette.
+ */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -8,6 +11,16 @@ export const FIXTURES = join(REPO_ROOT, "tests", "fixtures", "hyperliquid");
 
 export function fixture(name: string): unknown {
   return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8"));
+}
+
+/** A recorded real payload (tests/fixtures/hyperliquid/recorded/NAME.json; sources in its README). */
+export function recorded(name: string): unknown {
+  return JSON.parse(readFileSync(join(FIXTURES, "recorded", `${name}.json`), "utf8"));
+}
+
+/** A recorded info exchange: the request it was made with and the answer. */
+export function recordedExchange(name: string): { request: Record<string, unknown>; response: unknown } {
+  return recorded(name) as { request: Record<string, unknown>; response: unknown };
 }
 
 /** A keyed fixture file ({"name": payload, …}). */
