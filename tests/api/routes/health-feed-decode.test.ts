@@ -46,6 +46,7 @@ function app(ws: Partial<WsStats>) {
       errorsTotal: 0,
       restDeferred: 0,
       boots: 1,
+      live: null,
     }),
   });
   return createApiApp({ ...f.deps, health });
