@@ -84,7 +84,7 @@ describe("the bundled demo sample", () => {
         const req = { coin, interval, startTime: T - 500 * len, endTime: T };
         const body = { type: "candleSnapshot", req };
         const a = await info(embedded.url, body);
-        expect(a).toHaveLength(500); // 499 closed bars after the (off-grid) start + the forming one
+        expect(a).toHaveLength(501); // as on HL: the bar containing the (off-grid) start, 499 after it, the forming one
         expect(a).toEqual(await info(full.url, body));
       }
       const funding = { type: "fundingHistory", coin, startTime: T - 20 * DAY_MS, endTime: T };
