@@ -36,7 +36,7 @@ describe("the fused FeaturePipeline equals the composed reference indicators bit
     });
   }
 
-  test("other parameters: short windows, a 3σ band, caps of 1 (sizes the defaults never exercise)", () => {
+  test("other parameters: short windows, a 3σ band, caps of 1, a z-score window of its own, a 30-return Hurst", () => {
     const params = FeaturesSection.parse({
       bb_std_dev: 3,
       vol_short_bars: 3,
@@ -44,6 +44,8 @@ describe("the fused FeaturePipeline equals the composed reference indicators bit
       slope_bars: 1,
       cross_age_cap: 1,
       adx_streak_cap: 1,
+      zscore_bars: 7,
+      hurst_bars: 30,
     });
     for (const tf of ["15m", "4h"] as const) {
       expect(INTERVALS).toContain(tf);
