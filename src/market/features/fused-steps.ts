@@ -142,8 +142,31 @@ export function zScoreFrom(close: number, mean: number, sq: number, period: numb
 }
 
 /**
+ * R/S of one chunk of `w` returns r[from ..], with the log closes at its ends at lg[lFrom] and
+ * lg[lFrom + w] (hurst.ts's inner loop); NaN for a chunk Hurst.add skips (R = 0 or S = 0).
+ */
+function chunkRs(r: Float64Array, from: number, lg: Float64Array, lFrom: number, w: number): number {
+  const m = (lg[lFrom + w]! - lg[lFrom]!) / w;
+  let z = 0;
+  let zMax = Number.NEGATIVE_INFINITY;
+  let zMin = Number.POSITIVE_INFINITY;
+  let sq = 0;
+  for (let j = from; j < from + w; j++) {
+    const d = r[j]! - m;
+    z += d;
+    sq += d * d;
+    if (z > zMax) zMax = z;
+    if (z < zMin) zMin = z;
+  }
+  const range = zMax - zMin;
+  const sd = Math.sqrt(sq / (w - 1));
+  return range === 0 || sd === 0 ? Number.NaN : range / sd;
+}
+
+/**
  * Hurst.add's value over a full window: `period` log returns at r[r0 ..] and the `period + 1` log
- * closes they join at lg[l0 ..], chunked by `sizes` and fitted with `coefs` (hurst.ts).
+ * closes they join at lg[l0 ..], chunked by `sizes` and fitted with `coefs` (hurst.ts). The
+ * pipeline calls it lazily, when a bar's `hurst` is first read (pipeline.ts).
  */
 export function hurstOf(
   r: Float64Array,
@@ -151,34 +174,21 @@ export function hurstOf(
   lg: Float64Array,
   l0: number,
   period: number,
-  sizes: Float64Array,
+  sizes: Int32Array,
   coefs: Float64Array,
 ): number {
   let h = 0;
   for (let k = 0; k < sizes.length; k++) {
     const w = sizes[k]!;
-    const chunks = Math.floor(period / w);
+    const chunks = (period / w) | 0;
     let acc = 0;
     let used = 0;
     for (let c = 0; c < chunks; c++) {
-      const a = c * w;
-      const m = (lg[l0 + a + w]! - lg[l0 + a]!) / w;
-      let z = 0;
-      let zMax = Number.NEGATIVE_INFINITY;
-      let zMin = Number.POSITIVE_INFINITY;
-      let sq = 0;
-      for (let j = r0 + a; j < r0 + a + w; j++) {
-        const d = r[j]! - m;
-        z += d;
-        sq += d * d;
-        if (z > zMax) zMax = z;
-        if (z < zMin) zMin = z;
+      const v = chunkRs(r, r0 + c * w, lg, l0 + c * w, w);
+      if (v === v) {
+        acc += v;
+        used++;
       }
-      const range = zMax - zMin;
-      const sd = Math.sqrt(sq / (w - 1));
-      if (range === 0 || sd === 0) continue;
-      acc += range / sd;
-      used++;
     }
     h += coefs[k]! * Math.log10(acc / used);
   }

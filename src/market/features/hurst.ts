@@ -57,7 +57,7 @@ export class Hurst {
   value = Number.NaN;
   private readonly returns: WindowRing;
   private readonly logs: WindowRing;
-  private readonly sizes: Float64Array;
+  private readonly sizes: Int32Array;
   private readonly coefs: Float64Array;
   private prevClose = Number.NaN;
 
@@ -65,7 +65,7 @@ export class Hurst {
     this.returns = new WindowRing(period);
     this.logs = new WindowRing(period + 1);
     const sizes = hurstWindowSizes(period);
-    this.sizes = Float64Array.from(sizes);
+    this.sizes = Int32Array.from(sizes);
     this.coefs = hurstSlopeCoefficients(sizes);
   }
 
@@ -83,7 +83,7 @@ export class Hurst {
     let h = 0;
     for (let k = 0; k < this.sizes.length; k++) {
       const w = this.sizes[k]!;
-      const chunks = Math.floor(this.period / w);
+      const chunks = (this.period / w) | 0;
       let acc = 0;
       let used = 0;
       for (let c = 0; c < chunks; c++) {

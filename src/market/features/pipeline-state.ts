@@ -74,14 +74,15 @@ export class PipelineState {
   zScore = Number.NaN;
 
   /** Hurst: the last hurst_bars log returns and the hurst_bars + 1 log closes (doubled rings), the
-   * chunk sizes and the slope weights. */
+   * chunk sizes and slope weights, and the value with the bar count it was computed for (lazy). */
   readonly hurstRet: Float64Array;
   hurstRetHead = 0;
   hurstRetCount = 0;
   readonly hurstLog: Float64Array;
   hurstLogHead = 0;
-  readonly hurstSizes: Float64Array;
+  readonly hurstSizes: Int32Array;
   readonly hurstCoefs: Float64Array;
+  hurstAtBar = -1;
   hurst = Number.NaN;
 
   /** ema21 of the last slope_bars bars and adx14 of the last ADX_SLOPE_BARS bars: the slot about to
@@ -100,7 +101,7 @@ export class PipelineState {
     this.hurstRet = new Float64Array(2 * params.hurst_bars);
     this.hurstLog = new Float64Array(2 * (params.hurst_bars + 1));
     const sizes = hurstWindowSizes(params.hurst_bars);
-    this.hurstSizes = Float64Array.from(sizes);
+    this.hurstSizes = Int32Array.from(sizes);
     this.hurstCoefs = hurstSlopeCoefficients(sizes);
   }
 }

@@ -7,7 +7,8 @@
  * bar); copy it (`{ ...f }` or `snapshot()`) to keep it. Indicators (definitions in their reference
  * classes): EMA 8/21 and the Wilder averages with TA-Lib seeding (smoothers.ts), RSI (rsi.ts), ATR
  * (atr.ts), ±DI/ADX (dmi.ts), Bollinger (bollinger.ts), prior 20-bar range and volume
- * (prior-range.ts), vol_ratio (realized-vol.ts), z-score (zscore.ts), Hurst (hurst.ts). They run fused in one update over flat state
+ * (prior-range.ts), vol_ratio (realized-vol.ts), z-score (zscore.ts), Hurst (hurst.ts; computed on
+ * first read of a bar, see the constructor). They run fused in one update over flat state
  * (pipeline-state.ts, fused-steps.ts), operation for operation as the reference classes compute
  * them: a test holds every field of every real bar bit-identical to the composed classes.
  */
@@ -103,6 +104,24 @@ export class FeaturePipeline {
     this.zBars = params.zscore_bars;
     this.hurstBars = params.hurst_bars;
     this.s = new PipelineState(params);
+    // `hurst` is the one field computed on first read of each bar (~430 return visits; only
+    // zscore_reversion reads it, on the rare bars its other conditions hold). It is an own,
+    // enumerable getter, so spreads, snapshot() and JSON copy the value like any other field.
+    Object.defineProperty(this.f, "hurst", { enumerable: true, get: () => this.hurstNow() });
+  }
+
+  /** The Hurst exponent of the latest bar, computed once per bar when first asked for (hurst.ts). */
+  private hurstNow(): number {
+    const s = this.s;
+    if (s.hurstAtBar !== this.bars) {
+      s.hurstAtBar = this.bars;
+      const n = this.hurstBars;
+      s.hurst =
+        s.hurstRetCount >= n
+          ? hurstOf(s.hurstRet, s.hurstRetHead, s.hurstLog, s.hurstLogHead, n, s.hurstSizes, s.hurstCoefs)
+          : Number.NaN;
+    }
+    return s.hurst;
   }
 
   /** Features of the last bar fed, or null while warming up. Overwritten by the next update. */
@@ -258,8 +277,6 @@ export class FeaturePipeline {
       hr[hrh + hn] = r;
       s.hurstRetHead = hrh + 1 === hn ? 0 : hrh + 1;
       s.hurstRetCount++;
-      if (s.hurstRetCount >= hn)
-        s.hurst = hurstOf(hr, s.hurstRetHead, hl, s.hurstLogHead, hn, s.hurstSizes, s.hurstCoefs);
       const r2 = r * r;
       const shortSum = windowSumPush(s.shortBuf, s.shortSum, this.shortBars, r2, barIndex);
       const longSum = windowSumPush(s.longBuf, s.longSum, this.longBars, r2, barIndex);
@@ -346,7 +363,6 @@ export class FeaturePipeline {
     f.volLong = s.volLong;
     f.volRatio = s.volRatio;
     f.zScore = s.zScore;
-    f.hurst = s.hurst;
     const funding = fundingHourly ?? Number.NaN;
     f.fundingHourly = funding;
     f.funding8h = funding * FUNDING_HOURS_PER_QUOTE;
