@@ -6,6 +6,7 @@ import { sql as v1 } from "./001-market-data.ts";
 import { sql as v2 } from "./002-trading.ts";
 import { sql as v3 } from "./003-research.ts";
 import { sql as v4 } from "./004-read-indexes.ts";
+import { sql as v11 } from "./011-prediction-snapshots.ts";
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 2, name: "trading", sql: v2 },
   { version: 3, name: "research", sql: v3 },
   { version: 4, name: "read-indexes", sql: v4 },
+  { version: 5, name: "prediction-snapshots", sql: v11 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
