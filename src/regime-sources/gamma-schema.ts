@@ -19,7 +19,13 @@ const jsonArray = <T extends z.ZodType>(item: T) =>
 
 /** A probability quoted as a decimal string or a number, in [0, 1]. */
 const price = z
-  .union([z.number(), z.string().regex(/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i)
+      .transform(Number),
+  ])
   .pipe(z.number().min(0).max(1));
 
 export const GammaMarketSchema = z.looseObject({

@@ -185,7 +185,7 @@ export function hurstOf(
     let used = 0;
     for (let c = 0; c < chunks; c++) {
       const v = chunkRs(r, r0 + c * w, lg, l0 + c * w, w);
-      if (v === v) {
+      if (!Number.isNaN(v)) {
         acc += v;
         used++;
       }
