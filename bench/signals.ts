@@ -19,6 +19,7 @@ import type { Candle } from "../src/ledger/repos/candles.ts";
 import { parseCandleFile, parseFundingFile } from "../src/market/csv-files.ts";
 import { FundingCursor } from "../src/market/features/funding-cursor.ts";
 import { FeaturePipeline } from "../src/market/features/pipeline.ts";
+import { STRATEGY_NAMES } from "../strategies/types.ts";
 import { HL_DATA } from "../tests/support/paths.ts";
 
 const TIMEFRAMES: Interval[] = ["15m", "1h", "4h"];
@@ -118,7 +119,7 @@ function tradingSignalsComposite(): number {
   return acc;
 }
 
-console.log("== signal engine (features + 4 strategies)");
+console.log(`== signal engine (features + ${STRATEGY_NAMES.length} strategies)`);
 console.log(`series: ${series.length} (23 coins × 15m/1h/4h), bar-updates per pass: ${bars}`);
 const rate = (sec: number) =>
   `${(bars / sec / 1e6).toFixed(2)} M bar-updates/s (${((sec / bars) * 1e9).toFixed(0)} ns/bar)`;

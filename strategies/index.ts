@@ -3,6 +3,7 @@
  * and the binding of each strategy to the parameter sets and timeframe chosen in config.
  */
 import type { StrategiesConfig } from "../src/config/sections/strategies.ts";
+import type { Side } from "../src/core/bucket.ts";
 import type { Interval } from "../src/core/intervals.ts";
 import type { StrategySignal } from "../src/core/signal.ts";
 import type { Features } from "../src/market/features/features.ts";
@@ -10,9 +11,16 @@ import { emaPullback } from "./ema-pullback.ts";
 import { meanReversion } from "./mean-reversion.ts";
 import { momentum } from "./momentum.ts";
 import { trendAlpha } from "./trend-alpha.ts";
-import { STRATEGY_NAMES, type StrategyContext, type StrategyDef, type StrategyName } from "./types.ts";
+import {
+  type ExitSignal,
+  STRATEGY_NAMES,
+  type StrategyContext,
+  type StrategyDef,
+  type StrategyName,
+} from "./types.ts";
+import { zscoreReversion } from "./zscore-reversion.ts";
 
-export type { StrategyContext, StrategyDef, StrategyName } from "./types.ts";
+export type { ExitSignal, StrategyContext, StrategyDef, StrategyName } from "./types.ts";
 export { STRATEGY_NAMES } from "./types.ts";
 
 /** Every strategy with its default timeframe and parameter sets, in evaluation order. */
@@ -21,6 +29,7 @@ export const STRATEGIES = {
   mean_reversion: meanReversion,
   ema_pullback: emaPullback,
   trend_alpha: trendAlpha,
+  zscore_reversion: zscoreReversion,
 } as const satisfies Record<StrategyName, { name: StrategyName; timeframe: Interval }>;
 
 /** Which threshold set to evaluate with: live candidates or shadow exploration. */
@@ -31,16 +40,24 @@ export interface BoundStrategy {
   name: StrategyName;
   timeframe: Interval;
   evaluate(f: Features, ctx: StrategyContext, set: ParamSet): StrategySignal | null;
+  /**
+   * The strategy's CLOSE rule, when it has one, bound like evaluate: `set` is the threshold set the
+   * position was opened under (a live position is judged by the live set, a shadow one by shadow).
+   */
+  exitSignal?: (f: Features, ctx: StrategyContext, openSide: Side, set: ParamSet) => ExitSignal | null;
 }
 
 export function bindStrategy<P>(def: StrategyDef<P>): BoundStrategy {
   const { live, shadow } = def.params;
   const evaluate = def.evaluate;
-  return {
+  const bound: BoundStrategy = {
     name: def.name,
     timeframe: def.timeframe,
     evaluate: (f, ctx, set) => evaluate(f, ctx, set === "live" ? live : shadow),
   };
+  const exit = def.exitSignal;
+  if (exit) bound.exitSignal = (f, ctx, side, set) => exit(f, ctx, side, set === "live" ? live : shadow);
+  return bound;
 }
 
 function configured<P>(def: StrategyDef<P>, c: { timeframe: Interval; live: P; shadow: P }): StrategyDef<P> {
@@ -64,6 +81,9 @@ export function strategiesFromConfig(cfg: StrategiesConfig): BoundStrategy[] {
         break;
       case "trend_alpha":
         out.push(bindStrategy(configured(STRATEGIES.trend_alpha, cfg.trend_alpha)));
+        break;
+      case "zscore_reversion":
+        out.push(bindStrategy(configured(STRATEGIES.zscore_reversion, cfg.zscore_reversion)));
         break;
     }
   }

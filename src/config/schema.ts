@@ -15,6 +15,7 @@ import { LiveSection } from "./sections/live.ts";
 import { LogSection } from "./sections/log.ts";
 import { MarketDataSection } from "./sections/market-data.ts";
 import { MiningSection } from "./sections/mining.ts";
+import { PredictionMarketsSection } from "./sections/prediction-markets.ts";
 import { RegimeSection } from "./sections/regime.ts";
 import { RiskSection } from "./sections/risk.ts";
 import { SessionsSection } from "./sections/sessions.ts";
@@ -40,6 +41,7 @@ export const ConfigSchema = z
     features: FeaturesSection.prefault({}),
     sessions: SessionsSection.prefault({}),
     regime: RegimeSection.prefault({}),
+    prediction_markets: PredictionMarketsSection.prefault({}),
     strategies: StrategiesSection.prefault({}),
   })
   .superRefine((cfg, ctx) => {

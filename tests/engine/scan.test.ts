@@ -55,6 +55,7 @@ describe("scanCoin", () => {
       "mean_reversion@15m",
       "ema_pullback@1h",
       "trend_alpha@4h",
+      "zscore_reversion@1h",
     ]);
     expect(scanCoin(s, "live", "BTC", [{ timeframe: "15m", features: fires }], "Neutral").candidates).toEqual(
       [],

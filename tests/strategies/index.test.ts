@@ -12,12 +12,13 @@ import { ramp } from "../../strategies/score.ts";
 import { featuresAt } from "./replay.ts";
 
 describe("strategy registry and params", () => {
-  test("four strategies on their default timeframes", () => {
+  test("five strategies on their default timeframes", () => {
     expect(STRATEGY_NAMES.map((n) => `${n}@${STRATEGIES[n].timeframe}`)).toEqual([
       "momentum@15m",
       "mean_reversion@1h",
       "ema_pullback@1h",
       "trend_alpha@4h",
+      "zscore_reversion@1h",
     ]);
   });
 
@@ -52,7 +53,7 @@ describe("strategy registry and params", () => {
     expect(m!.name).toBe("momentum");
     expect(m!.evaluate(f, ctx, "live"), "live ADX floor raised to 99").toBeNull();
     expect(m!.evaluate(f, ctx, "shadow")?.side).toBe("short");
-    expect(strategiesFromConfig(StrategiesSection.parse({}))).toHaveLength(4);
+    expect(strategiesFromConfig(StrategiesSection.parse({}))).toHaveLength(5);
   });
 
   test("no strategy emits a zero-risk signal when ATR is 0 (a long flat stretch)", () => {

@@ -25,6 +25,10 @@ export const FeaturesSection = z
     slope_bars: z.number().int().min(1).max(100).default(5),
     /** Cap of crossUpAge / crossDownAge (bars); older crosses read as the cap. */
     cross_age_cap: z.number().int().min(1).max(200).default(50),
+    /** Closes (including the current one) in the rolling z-score window (sample sd, see zscore.ts). */
+    zscore_bars: z.number().int().min(3).max(1000).default(20),
+    /** Log returns in the Hurst exponent window (rescaled range, see hurst.ts); needs one more close. */
+    hurst_bars: z.number().int().min(20).max(1000).default(100),
     /** Cap of adxRiseStreak (bars). */
     adx_streak_cap: z.number().int().min(1).max(50).default(10),
     /**

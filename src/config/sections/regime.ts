@@ -44,6 +44,8 @@ export const RegimeSection = z.strictObject({
       ema_pullback: Multiplier(1.2, 0.5, 0.9),
       /** Trend following needs a trend. */
       trend_alpha: Multiplier(1.25, 0.4, 0.8),
+      /** z-score reversion already requires low ADX; a trend regime still weighs against it. */
+      zscore_reversion: Multiplier(0.6, 0.6, 1),
     })
     .prefault({}),
   /** Highest score after the multiplier. */

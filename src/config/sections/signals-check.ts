@@ -39,6 +39,14 @@ export function checkSignalConfig(cfg: SignalSections, ctx: z.RefinementCtx): vo
     ctx.addIssue({ code: "custom", path: ["regime", "reference_coin"], message: "not in engine.coins" });
   }
   for (const set of ["live", "shadow"] as const) {
+    const zr = cfg.strategies.zscore_reversion[set];
+    if (zr.exit_z >= zr.z_entry) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["strategies", "zscore_reversion", set, "exit_z"],
+        message: "must be below z_entry (a position would be closed on the bar it was opened for)",
+      });
+    }
     if (cfg.strategies.ema_pullback[set].trend_full_bars > cfg.features.cross_age_cap) {
       ctx.addIssue({
         code: "custom",

@@ -7,6 +7,10 @@ import { EmaPullbackParamsSchema, EmaPullbackShadowSchema } from "../../../strat
 import { MeanReversionParamsSchema, MeanReversionShadowSchema } from "../../../strategies/mean-reversion.ts";
 import { MomentumParamsSchema, MomentumShadowSchema } from "../../../strategies/momentum.ts";
 import { TrendAlphaParamsSchema, TrendAlphaShadowSchema } from "../../../strategies/trend-alpha.ts";
+import {
+  ZScoreReversionParamsSchema,
+  ZScoreReversionShadowSchema,
+} from "../../../strategies/zscore-reversion.ts";
 
 const SIGNAL_TIMEFRAMES = ["15m", "1h", "4h"] as const;
 
@@ -32,6 +36,7 @@ export const StrategiesSection = z.strictObject({
   mean_reversion: entry("1h", MeanReversionParamsSchema, MeanReversionShadowSchema).prefault({}),
   ema_pullback: entry("1h", EmaPullbackParamsSchema, EmaPullbackShadowSchema).prefault({}),
   trend_alpha: entry("4h", TrendAlphaParamsSchema, TrendAlphaShadowSchema).prefault({}),
+  zscore_reversion: entry("1h", ZScoreReversionParamsSchema, ZScoreReversionShadowSchema).prefault({}),
 });
 
 export type StrategiesConfig = z.output<typeof StrategiesSection>;

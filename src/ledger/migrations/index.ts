@@ -9,6 +9,7 @@ import { sql as v4 } from "./004-read-indexes.ts";
 import { sql as v5 } from "./005-run-events.ts";
 import { sql as v6 } from "./006-order-reference.ts";
 import { sql as v7 } from "./007-control-actions.ts";
+import { sql as v8 } from "./008-prediction-snapshots.ts";
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 5, name: "run-events", sql: v5 },
   { version: 6, name: "order-reference", sql: v6 },
   { version: 7, name: "control-actions", sql: v7 },
+  { version: 8, name: "prediction-snapshots", sql: v8 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

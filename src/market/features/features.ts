@@ -65,6 +65,13 @@ export interface Features {
   volShort: number;
   volLong: number;
   volRatio: number;
+  /** (close − mean) / sample sd of the last `zscore_bars` closes (this one included); 0 if flat. */
+  zScore: number;
+  /**
+   * Hurst exponent (R/S) of the last `hurst_bars` log returns; NaN when a chunk size is all flat.
+   * On a pipeline's object this is a getter that computes the value on its first read for the bar.
+   */
+  hurst: number;
   /** Latest funding rate known at the bar's close (per hour / per 8 h); NaN when unknown. */
   fundingHourly: number;
   funding8h: number;
@@ -108,6 +115,8 @@ export function emptyFeatures(): Features {
     volShort: 0,
     volLong: 0,
     volRatio: 0,
+    zScore: 0,
+    hurst: 0,
     fundingHourly: Number.NaN,
     funding8h: Number.NaN,
   };

@@ -1,15 +1,16 @@
 /**
  * The per-bar steps of the fused feature pipeline, as plain functions over typed-array state: a
- * TA-Lib-seeded smoother slot, a drift-free window sum and a monotonic-deque extreme. Each repeats,
- * operation for operation, the arithmetic of its reference class (smoothers.ts, window-sum.ts,
- * sliding-extreme.ts), so the pipeline's values are bit-identical to the composed reference
- * indicators (tests/market/features/fused-pipeline.test.ts checks every field of every real bar).
+ * TA-Lib-seeded smoother slot, a drift-free window sum, a monotonic-deque extreme, the z-score and
+ * the Hurst exponent. Each repeats, operation for operation, the arithmetic of its reference class
+ * (smoothers.ts, window-sum.ts, sliding-extreme.ts, zscore.ts, hurst.ts), so the pipeline's values
+ * are bit-identical to the composed reference indicators (tests/market/features/fused-pipeline.test.ts checks every field of every real bar).
  *
  * Why not call the classes: composed, the pipeline was ~20 small objects per series and JavaScriptCore
  * compiled it into one of two code shapes from run to run (~310 or ~450 ns per bar, all 69 real
  * series); over typed arrays the state is always a double, and the one flat update runs at 260–280
  * ns per bar in every run.
  */
+import { ZSCORE_FLAT_SD } from "./zscore.ts";
 
 /** Smoother slot layout: [value, count, seedSum] at 3·k. */
 export const SMOOTHER_STRIDE = 3;
@@ -132,4 +133,64 @@ export function extremePush(
 /** SlidingExtreme.value: the window's extreme, NaN before the first push. */
 export function extremeValue(vals: Float64Array, st: Float64Array, sign: number): number {
   return st[SE_LEN]! > 0 ? vals[st[SE_HEAD]!]! * sign : Number.NaN;
+}
+
+/** ZScore.add's value from the window's mean and Σ(x − mean)² (two-pass, as zscore.ts computes them). */
+export function zScoreFrom(close: number, mean: number, sq: number, period: number): number {
+  const sd = Math.sqrt(sq / (period - 1));
+  return sd > ZSCORE_FLAT_SD * Math.abs(mean) ? (close - mean) / sd : 0;
+}
+
+/**
+ * R/S of one chunk of `w` returns r[from ..], with the log closes at its ends at lg[lFrom] and
+ * lg[lFrom + w] (hurst.ts's inner loop); NaN for a chunk Hurst.add skips (R = 0 or S = 0).
+ */
+function chunkRs(r: Float64Array, from: number, lg: Float64Array, lFrom: number, w: number): number {
+  const m = (lg[lFrom + w]! - lg[lFrom]!) / w;
+  let z = 0;
+  let zMax = Number.NEGATIVE_INFINITY;
+  let zMin = Number.POSITIVE_INFINITY;
+  let sq = 0;
+  for (let j = from; j < from + w; j++) {
+    const d = r[j]! - m;
+    z += d;
+    sq += d * d;
+    if (z > zMax) zMax = z;
+    if (z < zMin) zMin = z;
+  }
+  const range = zMax - zMin;
+  const sd = Math.sqrt(sq / (w - 1));
+  return range === 0 || sd === 0 ? Number.NaN : range / sd;
+}
+
+/**
+ * Hurst.add's value over a full window: `period` log returns at r[r0 ..] and the `period + 1` log
+ * closes they join at lg[l0 ..], chunked by `sizes` and fitted with `coefs` (hurst.ts). The
+ * pipeline calls it lazily, when a bar's `hurst` is first read (pipeline.ts).
+ */
+export function hurstOf(
+  r: Float64Array,
+  r0: number,
+  lg: Float64Array,
+  l0: number,
+  period: number,
+  sizes: Int32Array,
+  coefs: Float64Array,
+): number {
+  let h = 0;
+  for (let k = 0; k < sizes.length; k++) {
+    const w = sizes[k]!;
+    const chunks = (period / w) | 0;
+    let acc = 0;
+    let used = 0;
+    for (let c = 0; c < chunks; c++) {
+      const v = chunkRs(r, r0 + c * w, lg, l0 + c * w, w);
+      if (!Number.isNaN(v)) {
+        acc += v;
+        used++;
+      }
+    }
+    h += coefs[k]! * Math.log10(acc / used);
+  }
+  return h;
 }

@@ -3,11 +3,12 @@
  * in one bank, the windows as doubled typed-array rings (the window is always one contiguous run,
  * oldest first) and the scalar outputs. See fused-steps.ts for why the state is not a tree of
  * indicator objects, and the reference classes (rsi.ts, atr.ts, dmi.ts, bollinger.ts,
- * prior-range.ts, realized-vol.ts) for what each part means.
+ * prior-range.ts, realized-vol.ts, zscore.ts, hurst.ts) for what each part means.
  */
 import type { FeaturesConfig } from "../../config/sections/features.ts";
 import { ADX_SLOPE_BARS, BB_PERIOD, EMA_FAST, EMA_SLOW, RANGE_BARS, WILDER_PERIOD } from "./features.ts";
 import { smootherBank, windowSumState } from "./fused-steps.ts";
+import { hurstSlopeCoefficients, hurstWindowSizes } from "./hurst.ts";
 
 /** Smoother slots in the bank, with their period and weight. */
 export const EMA8 = 0;
@@ -65,6 +66,25 @@ export class PipelineState {
   volLong = Number.NaN;
   volRatio = Number.NaN;
 
+  /** z-score window of closes (doubled; unused when zscore_bars equals the Bollinger window, whose
+   * two-pass sums are the same numbers). */
+  readonly zBuf: Float64Array;
+  zHead = 0;
+  zCount = 0;
+  zScore = Number.NaN;
+
+  /** Hurst: the last hurst_bars log returns and the hurst_bars + 1 log closes (doubled rings), the
+   * chunk sizes and slope weights, and the value with the bar count it was computed for (lazy). */
+  readonly hurstRet: Float64Array;
+  hurstRetHead = 0;
+  hurstRetCount = 0;
+  readonly hurstLog: Float64Array;
+  hurstLogHead = 0;
+  readonly hurstSizes: Int32Array;
+  readonly hurstCoefs: Float64Array;
+  hurstAtBar = -1;
+  hurst = Number.NaN;
+
   /** ema21 of the last slope_bars bars and adx14 of the last ADX_SLOPE_BARS bars: the slot about to
    * be overwritten holds the value from exactly that many bars ago. */
   readonly ema21Ring: Float64Array;
@@ -77,5 +97,11 @@ export class PipelineState {
     this.shortBuf = new Float64Array(2 * params.vol_short_bars);
     this.longBuf = new Float64Array(2 * params.vol_long_bars);
     this.ema21Ring = new Float64Array(params.slope_bars);
+    this.zBuf = new Float64Array(params.zscore_bars === BB_PERIOD ? 0 : 2 * params.zscore_bars);
+    this.hurstRet = new Float64Array(2 * params.hurst_bars);
+    this.hurstLog = new Float64Array(2 * (params.hurst_bars + 1));
+    const sizes = hurstWindowSizes(params.hurst_bars);
+    this.hurstSizes = Int32Array.from(sizes);
+    this.hurstCoefs = hurstSlopeCoefficients(sizes);
   }
 }

@@ -7,7 +7,8 @@
  * bar); copy it (`{ ...f }` or `snapshot()`) to keep it. Indicators (definitions in their reference
  * classes): EMA 8/21 and the Wilder averages with TA-Lib seeding (smoothers.ts), RSI (rsi.ts), ATR
  * (atr.ts), ±DI/ADX (dmi.ts), Bollinger (bollinger.ts), prior 20-bar range and volume
- * (prior-range.ts), vol_ratio (realized-vol.ts). They run fused in one update over flat state
+ * (prior-range.ts), vol_ratio (realized-vol.ts), z-score (zscore.ts), Hurst (hurst.ts; computed on
+ * first read of a bar, see the constructor). They run fused in one update over flat state
  * (pipeline-state.ts, fused-steps.ts), operation for operation as the reference classes compute
  * them: a test holds every field of every real bar bit-identical to the composed classes.
  */
@@ -29,11 +30,13 @@ import {
 import {
   extremePush,
   extremeValue,
+  hurstOf,
   SMOOTHER_STRIDE as S,
   smooth,
   WS_COUNT,
   WS_SUM,
   windowSumPush,
+  zScoreFrom,
 } from "./fused-steps.ts";
 import {
   ADX,
@@ -77,6 +80,8 @@ export class FeaturePipeline {
   private readonly bbStdDevs: number;
   private readonly shortBars: number;
   private readonly longBars: number;
+  private readonly zBars: number;
+  private readonly hurstBars: number;
   private bars = 0;
   private lastT = Number.NEGATIVE_INFINITY;
   private warm = false;
@@ -96,7 +101,27 @@ export class FeaturePipeline {
     this.bbStdDevs = params.bb_std_dev;
     this.shortBars = params.vol_short_bars;
     this.longBars = params.vol_long_bars;
+    this.zBars = params.zscore_bars;
+    this.hurstBars = params.hurst_bars;
     this.s = new PipelineState(params);
+    // `hurst` is the one field computed on first read of each bar (~430 return visits; only
+    // zscore_reversion reads it, on the rare bars its other conditions hold). It is an own,
+    // enumerable getter, so spreads, snapshot() and JSON copy the value like any other field.
+    Object.defineProperty(this.f, "hurst", { enumerable: true, get: () => this.hurstNow() });
+  }
+
+  /** The Hurst exponent of the latest bar, computed once per bar when first asked for (hurst.ts). */
+  private hurstNow(): number {
+    const s = this.s;
+    if (s.hurstAtBar !== this.bars) {
+      s.hurstAtBar = this.bars;
+      const n = this.hurstBars;
+      s.hurst =
+        s.hurstRetCount >= n
+          ? hurstOf(s.hurstRet, s.hurstRetHead, s.hurstLog, s.hurstLogHead, n, s.hurstSizes, s.hurstCoefs)
+          : Number.NaN;
+    }
+    return s.hurst;
   }
 
   /** Features of the last bar fed, or null while warming up. Overwritten by the next update. */
@@ -179,6 +204,8 @@ export class FeaturePipeline {
     bb[bh + BB_PERIOD] = close;
     s.bbHead = bh + 1 === BB_PERIOD ? 0 : bh + 1;
     s.bbCount++;
+    let bbMean = 0;
+    let bbSq = 0;
     if (s.bbCount >= BB_PERIOD) {
       const from = s.bbHead;
       let sum = 0;
@@ -189,11 +216,38 @@ export class FeaturePipeline {
         const d = bb[i]! - mean;
         sq += d * d;
       }
+      bbMean = mean;
+      bbSq = sq;
       const band = this.bbStdDevs * Math.sqrt(sq / BB_PERIOD);
       s.bbMiddle = mean;
       s.bbUpper = mean + band;
       s.bbLower = mean - band;
       s.bbWidth = (2 * band) / mean;
+    }
+
+    // z-score (zscore.ts): when its window is the Bollinger window, the same two-pass sums.
+    const zn = this.zBars;
+    if (zn === BB_PERIOD) {
+      if (s.bbCount >= BB_PERIOD) s.zScore = zScoreFrom(close, bbMean, bbSq, zn);
+    } else {
+      const zb = s.zBuf;
+      const zh = s.zHead;
+      zb[zh] = close;
+      zb[zh + zn] = close;
+      s.zHead = zh + 1 === zn ? 0 : zh + 1;
+      s.zCount++;
+      if (s.zCount >= zn) {
+        const from = s.zHead;
+        let sum = 0;
+        for (let i = from; i < from + zn; i++) sum += zb[i]!;
+        const mean = sum / zn;
+        let sq = 0;
+        for (let i = from; i < from + zn; i++) {
+          const d = zb[i]! - mean;
+          sq += d * d;
+        }
+        s.zScore = zScoreFrom(close, mean, sq, zn);
+      }
     }
 
     // Prior 20-bar stats, read BEFORE the current bar enters the window (prior-range.ts).
@@ -205,9 +259,24 @@ export class FeaturePipeline {
     extremePush(s.lowVals, s.lowSeqs, s.lowState, RANGE_BARS, -1, low);
     windowSumPush(s.volumeBuf, s.volumeSum, RANGE_BARS, c.volume, barIndex);
 
-    // vol_ratio over squared log returns (realized-vol.ts).
+    // Hurst (hurst.ts): log closes every bar, log returns from the second.
+    const hn = this.hurstBars;
+    const hl = s.hurstLog;
+    const hlh = s.hurstLogHead;
+    const lnClose = Math.log(close);
+    hl[hlh] = lnClose;
+    hl[hlh + hn + 1] = lnClose;
+    s.hurstLogHead = hlh + 1 === hn + 1 ? 0 : hlh + 1;
+
+    // vol_ratio over squared log returns (realized-vol.ts); the same returns feed the Hurst window.
     if (hasPrev) {
       const r = Math.log(close / pc);
+      const hr = s.hurstRet;
+      const hrh = s.hurstRetHead;
+      hr[hrh] = r;
+      hr[hrh + hn] = r;
+      s.hurstRetHead = hrh + 1 === hn ? 0 : hrh + 1;
+      s.hurstRetCount++;
       const r2 = r * r;
       const shortSum = windowSumPush(s.shortBuf, s.shortSum, this.shortBars, r2, barIndex);
       const longSum = windowSumPush(s.longBuf, s.longSum, this.longBars, r2, barIndex);
@@ -293,6 +362,7 @@ export class FeaturePipeline {
     f.volShort = s.volShort;
     f.volLong = s.volLong;
     f.volRatio = s.volRatio;
+    f.zScore = s.zScore;
     const funding = fundingHourly ?? Number.NaN;
     f.fundingHourly = funding;
     f.funding8h = funding * FUNDING_HOURS_PER_QUOTE;

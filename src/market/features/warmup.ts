@@ -6,7 +6,7 @@
  *  - Wilder n (RSI, ATR, ±DI; seed after n changes = n+1 bars): weight (1 − 1/n)^k.
  *  - ADX: a Wilder average of DX, itself Wilder-smoothed: the seed error of ±DI reaches ADX through
  *    a second smoothing, which spreads it as ≈ (k/n)·(1 − 1/n)^k; ADX seeds at bar 2n.
- * Window features are exact once their window is full; the running sums (volume, vol_ratio) also
+ * Window features (Bollinger, z-score, Hurst) are exact once their window is full; the running sums (volume, vol_ratio) also
  * need one aligned exact recompute (window-sum.ts), which comes at most one window later.
  * Counters derived from the smoothed series (cross age, ADX rise streak, slopes, previous values)
  * look back a bounded number of bars, so those bars must already be stable: their lookback is added.
@@ -48,5 +48,7 @@ export function warmupBars(p: FeaturesConfig): number {
     BB_PERIOD,
     2 * RANGE_BARS + 1,
     2 * p.vol_long_bars + 1,
+    p.zscore_bars,
+    p.hurst_bars + 1,
   );
 }

@@ -21,11 +21,13 @@ import {
   RANGE_BARS,
   WILDER_PERIOD,
 } from "../../../src/market/features/features.ts";
+import { Hurst } from "../../../src/market/features/hurst.ts";
 import { PriorRange } from "../../../src/market/features/prior-range.ts";
 import { RealizedVol } from "../../../src/market/features/realized-vol.ts";
 import { Rsi } from "../../../src/market/features/rsi.ts";
 import { seededEma } from "../../../src/market/features/smoothers.ts";
 import { warmupBars } from "../../../src/market/features/warmup.ts";
+import { ZScore } from "../../../src/market/features/zscore.ts";
 
 export class ComposedPipeline {
   /** Bars consumed before the first Features object (the bar with index `warmupBars` is the first emitted). */
@@ -44,6 +46,8 @@ export class ComposedPipeline {
   private readonly bb: Bollinger;
   private readonly range = new PriorRange(RANGE_BARS);
   private readonly vol: RealizedVol;
+  private readonly z: ZScore;
+  private readonly hurst: Hurst;
   /** ema21 of the last slope_bars bars and adx14 of the last ADX_SLOPE_BARS bars (rings: the slot
    * about to be overwritten holds the value from exactly that many bars ago). */
   private readonly ema21Ring: Float64Array;
@@ -63,6 +67,8 @@ export class ComposedPipeline {
     this.adxStreakCap = params.adx_streak_cap;
     this.bb = new Bollinger(BB_PERIOD, params.bb_std_dev);
     this.vol = new RealizedVol(params.vol_short_bars, params.vol_long_bars);
+    this.z = new ZScore(params.zscore_bars);
+    this.hurst = new Hurst(params.hurst_bars);
     this.ema21Ring = new Float64Array(params.slope_bars);
   }
 
@@ -86,6 +92,8 @@ export class ComposedPipeline {
     const barIndex = Math.floor(c.t / this.lengthMs);
     this.range.push(c.high, c.low, c.volume, barIndex);
     this.vol.add(c.close, barIndex);
+    this.z.add(c.close);
+    this.hurst.add(c.close);
 
     // Cross ages: counted from the first bar where both EMAs exist; an unseen cross reads as the cap.
     const cap = this.crossAgeCap;
@@ -161,6 +169,8 @@ export class ComposedPipeline {
     f.volShort = this.vol.short;
     f.volLong = this.vol.long;
     f.volRatio = this.vol.ratio;
+    f.zScore = this.z.value;
+    f.hurst = this.hurst.value;
     const funding = fundingHourly ?? Number.NaN;
     f.fundingHourly = funding;
     f.funding8h = funding * FUNDING_HOURS_PER_QUOTE;

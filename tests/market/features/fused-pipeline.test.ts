@@ -36,7 +36,23 @@ describe("the fused FeaturePipeline equals the composed reference indicators bit
     });
   }
 
-  test("other parameters: short windows, a 3σ band, caps of 1 (sizes the defaults never exercise)", () => {
+  test("hurst is computed on first read: bars where nobody reads it cost nothing and change nothing", () => {
+    const sparse = new FeaturePipeline("1h");
+    const ref = new ComposedPipeline("1h");
+    let read = 0;
+    candles("BTC", "1h").forEach((c, i) => {
+      const a = sparse.update(c, null);
+      const b = ref.update(c, null);
+      if (a === null || b === null || i % 7 !== 0) return;
+      expect(Object.is(a.hurst, b.hurst), `bar ${i}`).toBe(true);
+      expect(a.hurst).toBe(a.hurst); // a second read returns the same value
+      expect({ ...a }.hurst).toBe(b.hurst);
+      read++;
+    });
+    expect(read).toBeGreaterThan(1000);
+  });
+
+  test("other parameters: short windows, a 3σ band, caps of 1, a z-score window of its own, a 30-return Hurst", () => {
     const params = FeaturesSection.parse({
       bb_std_dev: 3,
       vol_short_bars: 3,
@@ -44,6 +60,8 @@ describe("the fused FeaturePipeline equals the composed reference indicators bit
       slope_bars: 1,
       cross_age_cap: 1,
       adx_streak_cap: 1,
+      zscore_bars: 7,
+      hurst_bars: 30,
     });
     for (const tf of ["15m", "4h"] as const) {
       expect(INTERVALS).toContain(tf);

@@ -18,4 +18,11 @@ describe("warm-up length", () => {
     expect(warmupBars({ ...defaults, seed_tolerance: 1e-14 })).toBeGreaterThan(w);
     expect(warmupBars({ ...defaults, vol_long_bars: 400 })).toBe(801);
   });
+
+  test("the z-score and Hurst windows count: hurst_bars returns need hurst_bars + 1 closes", () => {
+    const w = warmupBars(defaults);
+    expect(w).toBeGreaterThan(defaults.hurst_bars + 1);
+    expect(warmupBars({ ...defaults, hurst_bars: 1000 })).toBe(1001);
+    expect(warmupBars({ ...defaults, zscore_bars: 1000 })).toBe(1000);
+  });
 });
