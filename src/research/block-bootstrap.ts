@@ -11,7 +11,11 @@ export function meanBlockLength(n: number): number {
 }
 
 /** Fills `out` (length n) with one stationary-bootstrap resample of the indices 0..n−1. */
-export function stationaryIndices(out: Int32Array, rand: Random, meanBlock = meanBlockLength(out.length)): void {
+export function stationaryIndices(
+  out: Int32Array,
+  rand: Random,
+  meanBlock = meanBlockLength(out.length),
+): void {
   const n = out.length;
   const keep = meanBlock > 1 ? 1 - 1 / meanBlock : 0;
   let filled = 0;

@@ -48,7 +48,11 @@ export interface ClusterConcurrency {
 
 export function clusterConcurrency(trades: readonly TradeSpan[], labelAt: LabelAt): ClusterConcurrency {
   const keyed = trades
-    .map((t) => ({ ...t, key: `${labelAt(t.coin, t.openedAt)}|${t.side}`, cluster: labelAt(t.coin, t.openedAt) }))
+    .map((t) => ({
+      ...t,
+      key: `${labelAt(t.coin, t.openedAt)}|${t.side}`,
+      cluster: labelAt(t.coin, t.openedAt),
+    }))
     .sort((a, b) => a.openedAt - b.openedAt || a.coin.localeCompare(b.coin));
   const groups: StackedGroup[] = [];
   const openGroup = new Map<string, StackedGroup>();

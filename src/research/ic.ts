@@ -51,7 +51,8 @@ export function informationCoefficient(
   r: readonly number[],
   opts: IcOptions = {},
 ): IcResult {
-  if (feature.length !== r.length) throw new StatsInputError("r", `${r.length} values for ${feature.length} features`);
+  if (feature.length !== r.length)
+    throw new StatsInputError("r", `${r.length} values for ${feature.length} features`);
   const confidence = opts.confidence ?? 0.95;
   if (!(confidence > 0 && confidence < 1)) throw new StatsInputError("confidence", "must lie in (0, 1)");
   const draws = opts.draws ?? 2000;
@@ -67,7 +68,17 @@ export function informationCoefficient(
   const n = x.length;
   const ic = spearman(x, y);
   const meanBlock = meanBlockLength(n);
-  const nan: IcResult = { name, n, ic, ci: [Number.NaN, Number.NaN], confidence, se: Number.NaN, designEffect: Number.NaN, draws: 0, meanBlock };
+  const nan: IcResult = {
+    name,
+    n,
+    ic,
+    ci: [Number.NaN, Number.NaN],
+    confidence,
+    se: Number.NaN,
+    designEffect: Number.NaN,
+    draws: 0,
+    meanBlock,
+  };
   if (n < 4 || Number.isNaN(ic)) return nan;
   const rand = sfc32(streamSeed(opts.seed ?? 1, name));
   const idx = new Int32Array(n);
@@ -130,12 +141,20 @@ export function icVerdict(res: IcResult, rule: VerdictRule = DEFAULT_IC_RULE): I
       designEffect: Number.isFinite(res.designEffect) ? res.designEffect : 1,
     });
   if (res.n < rule.minN || Number.isNaN(res.ci[0])) {
-    return { verdict: "not enough data", rule: `n = ${res.n} < ${rule.minN} pairs`, neededN: Math.max(rule.minN, needed()) };
+    return {
+      verdict: "not enough data",
+      rule: `n = ${res.n} < ${rule.minN} pairs`,
+      neededN: Math.max(rule.minN, needed()),
+    };
   }
   const [lo, hi] = res.ci;
   const pct = Math.round(res.confidence * 100);
   if (lo > 0 || hi < 0)
-    return { verdict: "real effect", rule: `${pct}% CI [${lo.toFixed(3)}, ${hi.toFixed(3)}] excludes 0`, neededN: null };
+    return {
+      verdict: "real effect",
+      rule: `${pct}% CI [${lo.toFixed(3)}, ${hi.toFixed(3)}] excludes 0`,
+      neededN: null,
+    };
   const half = (hi - lo) / 2;
   if (half > rule.targetHalfWidth)
     return {

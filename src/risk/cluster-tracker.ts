@@ -42,7 +42,12 @@ export class ClusterTracker {
   at(now: number): ClusterSnapshot {
     const end = Math.floor(now / this.settings.everyMs) * this.settings.everyMs;
     if (this.current?.end !== end) {
-      this.current = clusterSnapshotAt(this.coins, this.closes as ReadonlyMap<string, CloseSeries>, end, this.settings);
+      this.current = clusterSnapshotAt(
+        this.coins,
+        this.closes as ReadonlyMap<string, CloseSeries>,
+        end,
+        this.settings,
+      );
     }
     return this.current;
   }

@@ -7,7 +7,11 @@ import { scratchDir } from "../support/paths.ts";
 describe("risk.cluster_* keys", () => {
   test("defaults: off, 1h bars over a week, ρ ≥ 0.7, at most 2 same-side positions, scaled", () => {
     const { config } = loadConfig({ cwd: scratchDir(), env: {} });
-    expect(clusterRiskSettings(config.risk)).toEqual({ enabled: false, maxSameSide: 2, scaleByEffectiveBets: true });
+    expect(clusterRiskSettings(config.risk)).toEqual({
+      enabled: false,
+      maxSameSide: 2,
+      scaleByEffectiveBets: true,
+    });
     expect(clusterTrackerSettings(config.risk)).toEqual({
       barMs: 3_600_000,
       windowBars: 168,

@@ -1,13 +1,18 @@
 // The daemon's market recorder against the local fake Hyperliquid (real data, controllable clock).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { loadConfig } from "../../src/config/loader.ts";
 import type { HyperliquidClient } from "../../src/hyperliquid/client.ts";
 import { openLedger } from "../../src/ledger/open.ts";
 import { AssetCtxsRepo } from "../../src/ledger/repos/asset-ctxs.ts";
 import { BookSnapshotsRepo } from "../../src/ledger/repos/book-snapshots.ts";
 import { CandlesRepo } from "../../src/ledger/repos/candles.ts";
 import { FundingRepo } from "../../src/ledger/repos/funding.ts";
-import { loadConfig } from "../../src/config/loader.ts";
-import { MarketRecorder, type RecorderConfig, type RecorderStores, recorderConfig } from "../../src/market/recorder.ts";
+import {
+  MarketRecorder,
+  type RecorderConfig,
+  type RecorderStores,
+  recorderConfig,
+} from "../../src/market/recorder.ts";
 import { fromL2Book, fromSnapshotRow } from "../../src/sim/depth/depth-book.ts";
 import { walkBook } from "../../src/sim/depth/walk.ts";
 import { type AcceleratedTime, acceleratedTime, fakeClient } from "../support/fake-hl/client.ts";

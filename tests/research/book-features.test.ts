@@ -39,7 +39,11 @@ describe("bookFeatures", () => {
   });
 
   test("asset-context features: premium, OI change over the lag, mark–oracle gap", () => {
-    const f = bookFeatures({ book: null, ctx: ctx(T0, 42_721.35, 1000), ctxBefore: ctx(T0 - 3_600_000, 42_000, 950) });
+    const f = bookFeatures({
+      book: null,
+      ctx: ctx(T0, 42_721.35, 1000),
+      ctxBefore: ctx(T0 - 3_600_000, 42_000, 950),
+    });
     expect(f.premium).toBe(0.0004);
     expect(f.oi_change).toBeCloseTo(1000 / 950 - 1, 12);
     expect(f.mark_oracle_bps).toBeCloseTo(5, 9); // (42721.35 − 42700) / 42700 × 1e4 = 5.0000
@@ -47,7 +51,11 @@ describe("bookFeatures", () => {
   });
 
   test("orientFeatures flips the directional features for a short, not spread or OI", () => {
-    const f = bookFeatures({ book: parseBook(first), ctx: ctx(T0, 42_721.35, 1000), ctxBefore: ctx(T0 - 3_600_000, 42_000, 950) });
+    const f = bookFeatures({
+      book: parseBook(first),
+      ctx: ctx(T0, 42_721.35, 1000),
+      ctxBefore: ctx(T0 - 3_600_000, 42_000, 950),
+    });
     const s = orientFeatures(f, "short");
     expect(s.imbalance_5).toBe(-f.imbalance_5!);
     expect(s.mark_oracle_bps).toBe(-f.mark_oracle_bps!);

@@ -3,7 +3,13 @@ import { clusterConcurrency, type TradeSpan } from "../../src/research/cluster-s
 
 // A and B share cluster "A"; C is alone.
 const labelAt = (coin: string) => (coin === "C" ? "C" : "A");
-const T = (coin: string, side: "long" | "short", openedAt: number, closedAt: number, r: number): TradeSpan => ({
+const T = (
+  coin: string,
+  side: "long" | "short",
+  openedAt: number,
+  closedAt: number,
+  r: number,
+): TradeSpan => ({
   coin,
   side,
   openedAt,

@@ -32,7 +32,13 @@ describe("pairCorrelation", () => {
     const a = Float64Array.from([0.01, -0.02, 0.03, 0.0, 0.015]);
     const b = a.map((x) => 2 * x + 0.001);
     expect(pairCorrelation(a, b, 3)).toBeCloseTo(1, 12);
-    expect(pairCorrelation(a, a.map((x) => -x), 3)).toBeCloseTo(-1, 12);
+    expect(
+      pairCorrelation(
+        a,
+        a.map((x) => -x),
+        3,
+      ),
+    ).toBeCloseTo(-1, 12);
     expect(Number.isNaN(pairCorrelation(a, b, 6))).toBe(true);
   });
 });
@@ -60,12 +66,20 @@ describe("on real Hyperliquid 1h bars", () => {
       sxx += (x[k]! - mx) ** 2;
       syy += (y[k]! - my) ** 2;
     }
-    const snap = clusterSnapshotAt(["BTC", "ETH"], new Map([["BTC", btc], ["ETH", eth]]), end, {
-      barMs: H,
-      windowBars: 168,
-      minCorrelation: 0.7,
-      minOverlap: 84,
-    });
+    const snap = clusterSnapshotAt(
+      ["BTC", "ETH"],
+      new Map([
+        ["BTC", btc],
+        ["ETH", eth],
+      ]),
+      end,
+      {
+        barMs: H,
+        windowBars: 168,
+        minCorrelation: 0.7,
+        minOverlap: 84,
+      },
+    );
     expect(snap.correlation("BTC", "ETH")).toBeCloseTo(sxy / Math.sqrt(sxx * syy), 12);
     expect(snap.correlation("BTC", "ETH")).toBeGreaterThan(0.7);
     expect(snap.clusterOf("ETH")).toBe("BTC");

@@ -20,7 +20,9 @@ describe("clusterCoins (average linkage on 1 − ρ)", () => {
     ]);
     expect(two.map((c) => c.label)).toEqual(["A", "C"]);
     // mean distance between {A,B} and {C,D} = 1 − 0.1 = 0.9 ≤ 1 − 0.05
-    expect(clusterCoins(["A", "B", "C", "D"], corr, 0.05).map((c) => c.members)).toEqual([["A", "B", "C", "D"]]);
+    expect(clusterCoins(["A", "B", "C", "D"], corr, 0.05).map((c) => c.members)).toEqual([
+      ["A", "B", "C", "D"],
+    ]);
   });
 
   test("average, not single, linkage: C joins {A,B} only when its MEAN distance is within the threshold", () => {

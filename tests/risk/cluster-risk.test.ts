@@ -14,10 +14,18 @@ const on = { enabled: true, maxSameSide: 2, scaleByEffectiveBets: true };
 
 describe("clusterRisk", () => {
   test("disabled: neutral", () => {
-    const v = clusterRisk({ coin: "SOL", side: "long" }, [{ coin: "BTC", side: "long" }, { coin: "ETH", side: "long" }], view, {
-      ...on,
-      enabled: false,
-    });
+    const v = clusterRisk(
+      { coin: "SOL", side: "long" },
+      [
+        { coin: "BTC", side: "long" },
+        { coin: "ETH", side: "long" },
+      ],
+      view,
+      {
+        ...on,
+        enabled: false,
+      },
+    );
     expect(v).toEqual({ reasons: [], sizeMultiplier: 1, cluster: "BTC", peers: 0, effectiveBets: 1 });
   });
 
@@ -33,7 +41,9 @@ describe("clusterRisk", () => {
     expect(v.peers).toBe(2);
     expect(clusterRisk({ coin: "SOL", side: "short" }, open, view, on).reasons).toEqual([]); // one short peer
     expect(clusterRisk({ coin: "DOGE", side: "long" }, open, view, on).reasons).toEqual([]); // DOGE's own cluster
-    expect(clusterRisk({ coin: "SOL", side: "long" }, open, view, { ...on, maxSameSide: 0 }).reasons).toEqual([]);
+    expect(clusterRisk({ coin: "SOL", side: "long" }, open, view, { ...on, maxSameSide: 0 }).reasons).toEqual(
+      [],
+    );
   });
 
   test("scaling by effective bets: N_eff / k, hand-computed", () => {
@@ -54,10 +64,14 @@ describe("clusterRisk", () => {
     expect(three.effectiveBets).toBeCloseTo(9 / 5.98, 12);
     expect(three.sizeMultiplier).toBeCloseTo(9 / 5.98 / 3, 12);
     // Alone in its cluster: full size; scaling off: full size.
-    expect(clusterRisk({ coin: "DOGE", side: "long" }, [{ coin: "BTC", side: "long" }], view, on).sizeMultiplier).toBe(1);
     expect(
-      clusterRisk({ coin: "SOL", side: "long" }, [{ coin: "BTC", side: "long" }], view, { ...on, scaleByEffectiveBets: false })
-        .sizeMultiplier,
+      clusterRisk({ coin: "DOGE", side: "long" }, [{ coin: "BTC", side: "long" }], view, on).sizeMultiplier,
+    ).toBe(1);
+    expect(
+      clusterRisk({ coin: "SOL", side: "long" }, [{ coin: "BTC", side: "long" }], view, {
+        ...on,
+        scaleByEffectiveBets: false,
+      }).sizeMultiplier,
     ).toBe(1);
   });
 });

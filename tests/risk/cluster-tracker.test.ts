@@ -40,7 +40,8 @@ describe("ClusterTracker", () => {
     const end = Date.parse("2025-03-01T00:00:00Z");
     for (const coin of COINS) {
       const c = series.get(coin)!;
-      for (let i = 0; i < c.t.length && c.t[i]! + H <= end + 3 * H; i++) tracker.onBar(coin, c.t[i]!, c.close[i]!);
+      for (let i = 0; i < c.t.length && c.t[i]! + H <= end + 3 * H; i++)
+        tracker.onBar(coin, c.t[i]!, c.close[i]!);
     }
     const a = tracker.at(end);
     expect(tracker.at(end + 3 * H)).toBe(a); // same period, though 3 more bars arrived

@@ -46,6 +46,7 @@ export class BookSnapshotsRepo {
   private readonly last: Statement;
   private readonly atOrBeforeStmt: Statement;
   private readonly coverageStmt: Statement;
+  private readonly everyNthStmt: Statement;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
@@ -57,6 +58,10 @@ export class BookSnapshotsRepo {
     this.last = db.prepare("SELECT MAX(t) AS t FROM book_snapshots WHERE coin = ?1");
     this.atOrBeforeStmt = db.prepare(
       `SELECT ${COLUMNS} FROM book_snapshots WHERE coin = ?1 AND t <= ?2 AND t >= ?3 ORDER BY t DESC LIMIT 1`,
+    );
+    this.everyNthStmt = db.prepare(
+      `SELECT ${COLUMNS} FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY t) - 1 AS k FROM book_snapshots
+         WHERE coin = ?1 AND t >= ?2 AND t < ?3 AND levels IS NOT NULL) WHERE k % ?4 = 0 ORDER BY t`,
     );
     this.coverageStmt = db.prepare(
       `SELECT coin, COUNT(*) AS snapshots, COUNT(levels) AS withLevels, MIN(t) AS "from", MAX(t) AS "to",
@@ -93,6 +98,21 @@ export class BookSnapshotsRepo {
   /** Visits the snapshots with t in [from, to), oldest first, one at a time (no array of all rows). */
   each(coin: string, from: number, to: number, visit: (row: BookSnapshotRow) => void): void {
     for (const r of this.range.iterate(coin, from, to) as IterableIterator<StoredRow>) visit(decodeRow(r));
+  }
+
+  /**
+   * Every `stride`-th snapshot that kept levels, with t in [from, to), oldest first: an even sample in
+   * time for fitting, without decoding the rows in between.
+   */
+  everyNthWithLevels(
+    coin: string,
+    from: number,
+    to: number,
+    stride: number,
+    visit: (row: BookSnapshotRow) => void,
+  ): void {
+    const rows = this.everyNthStmt.iterate(coin, from, to, Math.max(1, Math.floor(stride)));
+    for (const r of rows as IterableIterator<StoredRow>) visit(decodeRow(r));
   }
 
   /** The latest snapshot with t in [t − maxAgeMs, t] (never a later one), or null. */

@@ -84,7 +84,11 @@ function logLinear(
   };
 }
 
-function fitOn(coin: string, rows: readonly Measured[], s: DepthSettings): Omit<CoinImpactModel, "validation"> {
+function fitOn(
+  coin: string,
+  rows: readonly Measured[],
+  s: DepthSettings,
+): Omit<CoinImpactModel, "validation"> {
   const states = rows.map((r) => r.state).filter((x): x is MarketState => x !== null);
   const ref = states.length
     ? {
@@ -107,7 +111,9 @@ function fitOn(coin: string, rows: readonly Measured[], s: DepthSettings): Omit<
     identified,
     [p.spreadVol, p.spreadVolume],
   );
-  const depthRows = rows.flatMap((r) => r.depth.filter((d) => d.usd > 0).map((d) => ({ c: cov(r.state), usd: d.usd })));
+  const depthRows = rows.flatMap((r) =>
+    r.depth.filter((d) => d.usd > 0).map((d) => ({ c: cov(r.state), usd: d.usd })),
+  );
   const depth = logLinear(
     depthRows.map((d) => d.c[0]),
     depthRows.map((d) => d.c[1]),

@@ -69,12 +69,19 @@ function atState(f: LogLinear, m: CoinImpactModel, state: MarketState | null): n
 }
 
 /** Predicted half-spread (bps) and band depth (USD) in `state` (the reference state when unknown). */
-export function predictBook(m: CoinImpactModel, state: MarketState | null): { halfSpreadBps: number; depthUsd: number } {
+export function predictBook(
+  m: CoinImpactModel,
+  state: MarketState | null,
+): { halfSpreadBps: number; depthUsd: number } {
   return { halfSpreadBps: atState(m.halfSpreadBps, m, state), depthUsd: atState(m.depthUsd, m, state) };
 }
 
 /** Predicted adverse slippage against mid, bps, of a taker order of `notionalUsd`. */
-export function predictSlippageBps(m: CoinImpactModel, notionalUsd: number, state: MarketState | null): number {
+export function predictSlippageBps(
+  m: CoinImpactModel,
+  notionalUsd: number,
+  state: MarketState | null,
+): number {
   const { halfSpreadBps, depthUsd } = predictBook(m, state);
   return halfSpreadBps + m.k * (Math.max(0, notionalUsd) / depthUsd) ** m.alpha;
 }

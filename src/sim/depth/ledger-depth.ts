@@ -5,12 +5,13 @@
  * snapshot in time) up to `fitTo`.
  */
 import type { Database } from "bun:sqlite";
+import { createHash } from "node:crypto";
 import { intervalMs } from "../../core/intervals.ts";
 import { BookSnapshotsRepo } from "../../ledger/repos/book-snapshots.ts";
 import { CandlesRepo } from "../../ledger/repos/candles.ts";
-import type { DepthSettings } from "../models/model.ts";
+import type { DepthSettings, FrictionModel } from "../models/model.ts";
 import { fromSnapshotRow } from "./depth-book.ts";
-import type { DepthData } from "./depth-slippage.ts";
+import { type DepthData, DepthSlippage } from "./depth-slippage.ts";
 import { type FitSample, fitImpactModel } from "./impact-fit.ts";
 import type { CoinImpactModel } from "./impact-model.ts";
 import { type MarketState, marketStateAt } from "./market-state.ts";
@@ -48,16 +49,22 @@ export class LedgerDepth implements DepthData {
       if (n < settings.minFitSnapshots) continue;
       const stride = Math.max(1, Math.ceil(n / settings.maxFitSnapshots));
       const samples: FitSample[] = [];
-      let i = 0;
-      source.books.each(coin, 0, fitTo, (row) => {
+      source.books.everyNthWithLevels(coin, 0, fitTo, stride, (row) => {
         const book = fromSnapshotRow(row);
-        if (!book || i++ % stride !== 0) return;
-        samples.push({ book: parseBook(book), state: source.stateAt(coin, row.t) });
+        if (book) samples.push({ book: parseBook(book), state: source.stateAt(coin, row.t) });
       });
       const model = fitImpactModel(coin, samples, settings, flatBps);
       if (model) models.set(coin, model);
     }
     return new LedgerDepth(db, settings, models);
+  }
+
+  /** Identifies the books behind the fitted models (stored with a run beside the candle data hash). */
+  digest(): string {
+    const parts = [...this.models.values()].map(
+      (m) => `${m.coin}|${m.sample.snapshots}|${m.sample.from}|${m.sample.to}`,
+    );
+    return createHash("sha256").update(parts.sort().join("\n")).digest("hex").slice(0, 16);
   }
 
   bookAt(coin: string, t: number, maxAgeMs: number): ParsedBook | null {
@@ -72,7 +79,8 @@ export class LedgerDepth implements DepthData {
   }
 
   stateAt(coin: string, t: number): MarketState | null {
-    const from = t - (this.settings.stateWindowBars + 1) * this.barMs;
+    // The window's bars close by t, so they open after t − (W + 2)·bar; the bar before them gives the first return.
+    const from = t - (this.settings.stateWindowBars + 2) * this.barMs;
     const cols = this.candles.columns(coin, this.settings.stateInterval, from, t);
     return marketStateAt(cols, this.barMs, t, this.settings.stateWindowBars);
   }
@@ -80,4 +88,20 @@ export class LedgerDepth implements DepthData {
   model(coin: string): CoinImpactModel | null {
     return this.models.get(coin) ?? null;
   }
+}
+
+/**
+ * The depth slippage a depth model (v5) runs with, from the ledger: impact models fitted on the books
+ * recorded before `fitTo`, flat fallback at the model's resolved `slippageBps`; with the digest of
+ * the books behind the fit. Null for other models.
+ */
+export function ledgerDepthSlippage(
+  db: Database,
+  model: FrictionModel,
+  coins: readonly string[],
+  fitTo: number,
+): { slippage: DepthSlippage; digest: string } | null {
+  if (!model.depth) return null;
+  const data = LedgerDepth.fit(db, coins, fitTo, model.depth, model.slippageBps);
+  return { slippage: new DepthSlippage(data, model.depth, model.slippageBps), digest: data.digest() };
 }

@@ -3,8 +3,9 @@
  * the impact models fitted on those books. Used by tests and by research runs over book files; a
  * book is parsed when first walked and kept.
  */
-import type { CandleColumns } from "../../ledger/repos/candles.ts";
+
 import { intervalMs } from "../../core/intervals.ts";
+import type { CandleColumns } from "../../ledger/repos/candles.ts";
 import type { DepthSettings } from "../models/model.ts";
 import { lastAtOrBefore } from "./at-or-before.ts";
 import type { DepthBook } from "./depth-book.ts";
@@ -33,7 +34,11 @@ export class MemoryDepth implements DepthData {
     this.barMs = intervalMs(settings.stateInterval);
     for (const [coin, list] of books) {
       const sorted = [...list].sort((a, b) => a.t - b.t);
-      this.books.set(coin, { times: Float64Array.from(sorted, (b) => b.t), books: sorted, parsed: new Map() });
+      this.books.set(coin, {
+        times: Float64Array.from(sorted, (b) => b.t),
+        books: sorted,
+        parsed: new Map(),
+      });
     }
   }
 

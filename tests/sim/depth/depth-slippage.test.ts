@@ -18,7 +18,12 @@ const first = books[0]!; // t = 1704110399915, mid 42728
 
 describe("quoteSlippage", () => {
   test("a book taken before the fill and within 2 minutes is walked", () => {
-    const q = quoteSlippage({ coin: "BTC", side: "buy", size: 5, t: first.t + 30_000, px: 42_730 }, depth, settings, 5);
+    const q = quoteSlippage(
+      { coin: "BTC", side: "buy", size: 5, t: first.t + 30_000, px: 42_730 },
+      depth,
+      settings,
+      5,
+    );
     // Latest book at or before t: find it independently of the code under test.
     const latest = books.filter((b) => b.t <= first.t + 30_000).at(-1)!;
     expect(q.source).toBe("book");
@@ -27,7 +32,12 @@ describe("quoteSlippage", () => {
   });
 
   test("no lookahead: just before the first snapshot there is no book, so the impact model prices it", () => {
-    const q = quoteSlippage({ coin: "BTC", side: "buy", size: 5, t: first.t - 1, px: 42_728 }, depth, settings, 5);
+    const q = quoteSlippage(
+      { coin: "BTC", side: "buy", size: 5, t: first.t - 1, px: 42_728 },
+      depth,
+      settings,
+      5,
+    );
     expect(q.source).toBe("impact");
     const model = depth.model("BTC")!;
     expect(q.bps).toBeCloseTo(predictSlippageBps(model, 5 * 42_728, depth.stateAt("BTC", first.t - 1)), 12);
@@ -36,14 +46,27 @@ describe("quoteSlippage", () => {
   test("a book older than 2 minutes is not used; a coin without a model gets the flat slippage", () => {
     const last = books.at(-1)!;
     expect(
-      quoteSlippage({ coin: "BTC", side: "sell", size: 1, t: last.t + 120_001, px: 42_700 }, depth, settings, 5)
-        .source,
+      quoteSlippage(
+        { coin: "BTC", side: "sell", size: 1, t: last.t + 120_001, px: 42_700 },
+        depth,
+        settings,
+        5,
+      ).source,
     ).toBe("impact");
     expect(
-      quoteSlippage({ coin: "BTC", side: "sell", size: 1, t: last.t + 120_000, px: 42_700 }, depth, settings, 5)
-        .source,
+      quoteSlippage(
+        { coin: "BTC", side: "sell", size: 1, t: last.t + 120_000, px: 42_700 },
+        depth,
+        settings,
+        5,
+      ).source,
     ).toBe("book");
-    const eth = quoteSlippage({ coin: "ETH", side: "buy", size: 1, t: first.t, px: 2300 }, depth, settings, 5);
+    const eth = quoteSlippage(
+      { coin: "ETH", side: "buy", size: 1, t: first.t, px: 2300 },
+      depth,
+      settings,
+      5,
+    );
     expect(eth).toEqual({ bps: 5, source: "flat", bookT: null, exhausted: false });
   });
 

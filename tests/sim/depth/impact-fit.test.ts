@@ -78,7 +78,12 @@ describe("fitImpactModel on the real BTC l2Book hour", () => {
   const m = fitImpactModel("BTC", samples, settings, 5)!;
 
   test("one hour spans two 4h states: elasticities are priors; every walk stayed inside 20 levels", () => {
-    expect(m.sample).toMatchObject({ snapshots: 5587, stateBars: 2, exhaustedWalks: 0, walkPoints: 5587 * 14 });
+    expect(m.sample).toMatchObject({
+      snapshots: 5587,
+      stateBars: 2,
+      exhaustedWalks: 0,
+      walkPoints: 5587 * 14,
+    });
     expect(m.halfSpreadBps.elasticities).toBe("prior");
     // Mean half-spread of the hour: a 1 USD tick on a 2-tick median spread near 42 700 ≈ 0.23–0.47 bps.
     expect(m.halfSpreadBps.atRef).toBeGreaterThan(0.2);
@@ -99,7 +104,10 @@ describe("fitImpactModel on the real BTC l2Book hour", () => {
     const at = (n: number) => predictSlippageBps(m, n, state);
     expect(at(10_000)).toBeLessThan(at(100_000));
     expect(at(100_000)).toBeLessThan(at(1_000_000));
-    expect(predictBook(m, null)).toEqual({ halfSpreadBps: m.halfSpreadBps.atRef, depthUsd: m.depthUsd.atRef });
+    expect(predictBook(m, null)).toEqual({
+      halfSpreadBps: m.halfSpreadBps.atRef,
+      depthUsd: m.depthUsd.atRef,
+    });
     expect(fitImpactModel("BTC", samples, settings, 5)).toEqual(m);
   });
 });

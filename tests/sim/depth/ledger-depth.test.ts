@@ -27,7 +27,15 @@ describe("LedgerDepth", () => {
 
   test("coverage of the stored hour: 5587 snapshots, 20 levels each", () => {
     expect(new BookSnapshotsRepo(db).coverage()).toEqual([
-      { coin: "BTC", snapshots: 5587, withLevels: 5587, from: books[0]!.t, to: books.at(-1)!.t, minLevels: 20, maxLevels: 20 },
+      {
+        coin: "BTC",
+        snapshots: 5587,
+        withLevels: 5587,
+        from: books[0]!.t,
+        to: books.at(-1)!.t,
+        minLevels: 20,
+        maxLevels: 20,
+      },
     ]);
   });
 
