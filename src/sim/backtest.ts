@@ -24,6 +24,8 @@ import {
   tradeStats,
 } from "../report/metrics.ts";
 import { type LoadedReplayData, loadReplayData } from "./backtest-data.ts";
+import type { SourceCounts } from "./depth/depth-slippage.ts";
+import { ledgerDepthSlippage } from "./depth/ledger-depth.ts";
 import { getModel, resolveModel } from "./models/index.ts";
 import { ReplayFeed } from "./replay-feed.ts";
 
@@ -65,6 +67,8 @@ export interface BacktestResult {
   barUpdates: number;
   shadow: ModeResult;
   live: ModeResult | null;
+  /** Depth models (v5): fills per coin priced from a recorded book, the impact model or the flat rate. */
+  depthFills?: Record<string, SourceCounts>;
 }
 
 const TX_TICKS = 2000;
@@ -72,7 +76,10 @@ const TX_TICKS = 2000;
 export function runBacktest(db: Database, req: BacktestRequest): BacktestResult {
   const { config } = req;
   const model = resolveModel(getModel(req.model), config.friction, config.exits);
-  const data = req.data ?? loadReplayData(db, backtestDataRequest(req));
+  const loaded = req.data ?? loadReplayData(db, backtestDataRequest(req));
+  const depth = ledgerDepthSlippage(db, model, req.coins, req.to);
+  // Under a depth model the recorded books are data too: their digest joins the candles' hash.
+  const data = depth ? { ...loaded, hash: `${loaded.hash}+${depth.digest}` } : loaded;
   const clock = new ManualClock(req.from);
   const runs = new BacktestRunsRepo(db);
   const runId = req.store
@@ -98,6 +105,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
     withLive: req.mode === "live",
     startEquity: { shadow: config.engine.shadow_equity_usd, live: config.engine.shadow_equity_usd },
     ignorePromotion: req.ignoreCandidates,
+    ...(depth ? { depth: depth.slippage } : {}),
   });
   if (req.promoted) engine.promoted = req.promoted;
 
@@ -147,6 +155,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
     barUpdates,
     shadow: summarize(memory, "shadow", config.engine.shadow_equity_usd),
     live: req.mode === "live" ? summarize(memory, "live", config.engine.shadow_equity_usd) : null,
+    ...(depth ? { depthFills: Object.fromEntries(depth.slippage.counts) } : {}),
   };
   if (req.store)
     runs.complete(runId, Date.now(), {
