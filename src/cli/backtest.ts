@@ -41,7 +41,7 @@ export const backtestCommand = defineCommand({
     ...globalArgs,
     model: {
       type: "string",
-      description: "friction model: legacy | v2 | v3 | v4 (default: config friction.model)",
+      description: "friction model: legacy | v2 | v3 | v4 | v5 (default: config friction.model)",
     },
     strategies: { type: "string", description: "comma-separated strategies (default: all)" },
     coins: { type: "string", description: "comma-separated coins, or all (default: config engine.coins)" },

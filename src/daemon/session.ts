@@ -12,6 +12,7 @@ import type { Engine } from "../engine/engine.ts";
 import { LedgerJournal } from "../engine/journals.ts";
 import { createSignalSource } from "../engine/signal-source.ts";
 import { OpenPositionsRepo } from "../ledger/repos/open-positions.ts";
+import { ledgerDepthSlippage } from "../sim/depth/ledger-depth.ts";
 import type { ResolvedModel } from "../sim/models/index.ts";
 import type { LiveSetup } from "./live-path.ts";
 import type { SeriesSet } from "./series.ts";
@@ -59,6 +60,7 @@ export function bootSession(d: SessionDeps, now: number): Session & { warmedBars
     startEquity: { shadow: config.engine.shadow_equity_usd, live: d.live?.account.startEquity ?? 0 },
     restored: { shadow: state.account("shadow"), halts: state.halts() },
     equityEveryMs: config.daemon.equity_snapshot_seconds * 1000,
+    ...(d.model.depth ? { depth: ledgerDepthSlippage(db, d.model, config.engine.coins, now)!.slippage } : {}),
   });
   const trails = state.trails();
   const open = new OpenPositionsRepo(db).list(

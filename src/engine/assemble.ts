@@ -5,6 +5,7 @@
 import type { Config } from "../config/schema.ts";
 import { HOUR_MS } from "../core/clock.ts";
 import { EMPTY_HALTS, type HaltState } from "../risk/halts.ts";
+import type { DepthSlippage } from "../sim/depth/depth-slippage.ts";
 import type { ResolvedModel } from "../sim/models/index.ts";
 import { SimVenue } from "../sim/sim-venue.ts";
 import { type AccountState, EquityTracker } from "./account.ts";
@@ -30,6 +31,8 @@ export interface AssembleOptions {
   /** Backtest replay rules (see EngineSettings): the kill switch's reset, ending a ruined account. */
   killSwitchResetMs?: number | null;
   endOnRuin?: boolean;
+  /** Book-depth slippage for a depth model (v5); shared by the simulated books. */
+  depth?: DepthSlippage;
 }
 
 export function bookSettings(config: Config, mode: Mode, runId: number): BookSettings {
@@ -53,7 +56,7 @@ export function assembleEngine(o: AssembleOptions): Engine {
   const { config } = o;
   const shadow = new Book(
     bookSettings(config, "shadow", o.runId),
-    new SimVenue(o.model),
+    new SimVenue(o.model, o.depth ?? null),
     new EquityTracker("shadow", o.startEquity.shadow, o.restored?.shadow),
     o.journal,
   );
@@ -62,7 +65,7 @@ export function assembleEngine(o: AssembleOptions): Engine {
     : o.withLive
       ? new Book(
           bookSettings(config, "live", o.runId),
-          new SimVenue(o.model),
+          new SimVenue(o.model, o.depth ?? null),
           new EquityTracker("live", o.startEquity.live, o.restored?.live),
           o.journal,
         )

@@ -154,7 +154,7 @@ export class Book implements TradingBook {
       ...(this.settings.mode === "live" ? { marginAvailable: this.freeMargin() } : {}),
     });
     if (!sizing.ok) return { ok: false, reason: sizing.reason };
-    const fill = this.venue.entry(c.side, sizing.size, tradable, c.entryRef);
+    const fill = this.venue.entry(c.side, sizing.size, tradable, c.entryRef, { coin: c.coin, t: view.now });
     // The stop and target must still be on the right side of the fill, else the setup is gone.
     const d = direction(c.side);
     if ((fill.px - c.stop) * d <= 0 || (c.target - fill.px) * d <= 0)
@@ -253,7 +253,7 @@ export class Book implements TradingBook {
   }
 
   private applyExit(p: Position, e: RawExit, t: number): void {
-    const fill: SimFill = this.venue.exit(p, e);
+    const fill: SimFill = this.venue.exit(p, e, t);
     const pnl = (fill.px - p.entryPx) * fill.size * direction(p.side);
     p.grossPnl += pnl;
     p.fees += fill.fee;

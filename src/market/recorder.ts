@@ -1,7 +1,9 @@
 /**
  * The daemon's market recorder, run once per tick: persists what is NEW since the ledger's last row
- * — closed candles, settled funding, asset contexts (metaAndAssetCtxs → asset_ctxs) and top-of-book
- * snapshots (l2Book → book_snapshots) — so our history outlives Hyperliquid's 5000-candle window.
+ * — closed candles, settled funding, asset contexts (metaAndAssetCtxs → asset_ctxs) and L2 book
+ * snapshots (l2Book → book_snapshots: the top of book, plus `market_data.book_levels` levels per
+ * side, all 20 by default, so friction model v5 can walk them) — so our history outlives
+ * Hyperliquid's 5000-candle window.
  * Cheap: a series with nothing new costs no request; snapshots the daemon already fetched can be
  * handed in; at most `maxWeightPerTick` weight per tick (the rest waits, oldest work first next
  * tick). It never throws: a failing unit is logged and counted, and the tick goes on.

@@ -24,6 +24,8 @@ import type { RunOutput, SeriesCoverage, Window } from "../report/run-summary.ts
 import { byClose, toRunTrade } from "../report/run-trade.ts";
 import { summarizeRun, withoutTrades } from "../report/summarize.ts";
 import { type LoadedReplayData, loadReplayData } from "./backtest-data.ts";
+import type { SourceCounts } from "./depth/depth-slippage.ts";
+import { ledgerDepthSlippage } from "./depth/ledger-depth.ts";
 import { getModel, resolveModel } from "./models/index.ts";
 import { ReplayFeed } from "./replay-feed.ts";
 import { RunRecorder } from "./run-recorder.ts";
@@ -64,7 +66,10 @@ export interface BacktestRequest {
 }
 
 /** The run's summary with each path's trades (RunOutput); the stored run keeps it without the trades. */
-export type BacktestResult = RunOutput;
+export type BacktestResult = RunOutput & {
+  /** Depth models (v5): fills per coin priced from a recorded book, the impact model or the flat rate. */
+  depthFills?: Record<string, SourceCounts>;
+};
 
 const TX_TICKS = 2000;
 const DAY = 86_400_000;
@@ -82,7 +87,10 @@ export function replayCoverage(data: LoadedReplayData, window: Window, warmupBar
 export function runBacktest(db: Database, req: BacktestRequest): BacktestResult {
   const { config } = req;
   const model = resolveModel(getModel(req.model), config.friction, config.exits);
-  const data = req.data ?? loadReplayData(db, backtestDataRequest(req));
+  const loaded = req.data ?? loadReplayData(db, backtestDataRequest(req));
+  const depth = ledgerDepthSlippage(db, model, req.coins, req.to);
+  // Under a depth model the recorded books are data too: their digest joins the candles' hash.
+  const data = depth ? { ...loaded, hash: `${loaded.hash}+${depth.digest}` } : loaded;
   const window = { from: req.from, to: req.to };
   const killSwitch = req.killSwitch ?? { kind: "halt" };
   const withLive = req.mode !== "shadow";
@@ -122,6 +130,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
     ignorePromotion: req.ignoreCandidates,
     killSwitchResetMs: killSwitch.kind === "reset" ? killSwitch.days * DAY : null,
     endOnRuin: true,
+    ...(depth ? { depth: depth.slippage } : {}),
   });
   if (req.promoted) engine.promoted = req.promoted;
   engine.onEvent = log.onEngineEvent;
@@ -175,7 +184,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
       .map(toRunTrade)
       .sort(byClose);
   const promotedBuckets = req.ignoreCandidates ? ("all" as const) : (req.promoted?.size ?? 0);
-  const result = summarizeRun({
+  const summary = summarizeRun({
     runId: req.store ? runId : null,
     modelVersion: model.version,
     dataHash: data.hash,
@@ -199,6 +208,9 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
     events: log,
     warnings: req.warnings ?? [],
   });
+  const result: BacktestResult = depth
+    ? { ...summary, depthFills: Object.fromEntries(depth.slippage.counts) }
+    : summary;
   if (req.store) {
     db.transaction(() => {
       runs.complete(runId, Date.now(), withoutTrades(result));

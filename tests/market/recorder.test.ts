@@ -1,14 +1,23 @@
 // The daemon's market recorder against the local fake Hyperliquid (real data, controllable clock).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { loadConfig } from "../../src/config/loader.ts";
 import type { HyperliquidClient } from "../../src/hyperliquid/client.ts";
 import { openLedger } from "../../src/ledger/open.ts";
 import { AssetCtxsRepo } from "../../src/ledger/repos/asset-ctxs.ts";
 import { BookSnapshotsRepo } from "../../src/ledger/repos/book-snapshots.ts";
 import { CandlesRepo } from "../../src/ledger/repos/candles.ts";
 import { FundingRepo } from "../../src/ledger/repos/funding.ts";
-import { MarketRecorder, type RecorderConfig, type RecorderStores } from "../../src/market/recorder.ts";
+import {
+  MarketRecorder,
+  type RecorderConfig,
+  type RecorderStores,
+  recorderConfig,
+} from "../../src/market/recorder.ts";
+import { fromL2Book, fromSnapshotRow } from "../../src/sim/depth/depth-book.ts";
+import { walkBook } from "../../src/sim/depth/walk.ts";
 import { type AcceleratedTime, acceleratedTime, fakeClient } from "../support/fake-hl/client.ts";
 import { type FakeHyperliquid, startFakeHyperliquid } from "../support/fake-hl/index.ts";
+import { scratchDir } from "../support/paths.ts";
 
 const MIN = 60_000;
 let time: AcceleratedTime;
@@ -103,5 +112,21 @@ describe("MarketRecorder", () => {
     expect(ticks).toBeGreaterThan(1);
     expect(stores.candles.lastTime("ETH", "1h")).not.toBeNull();
     expect(stores.funding.lastEventTime("BTC")).not.toBeNull();
+  });
+
+  test("by default every level l2Book returns is kept, and the stored book walks exactly like the wire's", async () => {
+    const { config } = loadConfig({ cwd: scratchDir(), env: {} });
+    expect(recorderConfig(config).bookLevels).toBe(20);
+    const { stores, recorder } = setup({ bookLevels: recorderConfig(config).bookLevels });
+    const wire = await client.info.l2Book("BTC");
+    if (!wire) throw new Error("the venue has a BTC book");
+    await recorder.tick(fake.now(), { books: [wire] });
+    const stored = fromSnapshotRow(stores.books.list("BTC").find((r) => r.t === wire.time)!)!;
+    expect([stored.bids.length, stored.asks.length]).toEqual([20, 20]);
+    const exact = fromL2Book(wire);
+    for (const size of ["0.5", "3", "25"]) {
+      expect(walkBook(stored, "buy", size)).toEqual(walkBook(exact, "buy", size));
+      expect(walkBook(stored, "sell", size)).toEqual(walkBook(exact, "sell", size));
+    }
   });
 });

@@ -10,8 +10,12 @@ export const MarketDataSection = z.strictObject({
   asset_ctx_seconds: z.number().int().min(0).max(86_400).default(60),
   /** Seconds between L2 snapshots of each book coin (l2Book, weight 2 each) → book_snapshots; 0 = off. */
   book_seconds: z.number().int().min(0).max(86_400).default(60),
-  /** Levels per side kept as JSON with each book snapshot (0 = best bid/ask only). */
-  book_levels: z.number().int().min(0).max(20).default(5),
+  /**
+   * Levels per side kept as JSON with each book snapshot (0 = best bid/ask only). 20 is all that
+   * l2Book returns, and what friction model v5 walks; about 870 bytes per BTC snapshot in the ledger
+   * (5 levels: about 290). The request's weight (2) is the same at any depth.
+   */
+  book_levels: z.number().int().min(0).max(20).default(20),
   /** Coins whose book is sampled (default: engine.coins). */
   book_coins: z.array(z.string().min(1)).optional(),
   /** Most request weight the recorder spends in one tick; what is left waits for the next tick. */

@@ -1,5 +1,6 @@
 /** Position sizing and the halts that protect the account. */
 import * as z from "zod";
+import { ClusterRiskFields } from "./cluster-risk.ts";
 
 export const RiskSection = z.strictObject({
   /** Fraction of equity lost if a position is stopped out at its stop (1R). */
@@ -22,4 +23,5 @@ export const RiskSection = z.strictObject({
   losing_weeks_halt: z.number().int().min(1).default(3),
   /** Size multiplier for buckets in PROBATION. */
   probation_size_multiplier: z.number().positive().max(1).default(0.25),
+  ...ClusterRiskFields,
 });

@@ -9,12 +9,18 @@ import { legacy } from "./legacy.ts";
 import type { FrictionModel } from "./model.ts";
 import { v3 } from "./v3.ts";
 import { v4 } from "./v4.ts";
+import { v5 } from "./v5.ts";
 
 export type { FrictionModel } from "./model.ts";
 
 export const MODELS: ReadonlyMap<string, FrictionModel> = new Map(
   [legacy, frictionV2, v3, v4].map((m) => [m.tag, m]),
 );
+
+/** Models that price fills from recorded L2 books: they run with a depth source (src/sim/depth). */
+export const DEPTH_MODELS: ReadonlyMap<string, FrictionModel> = new Map([v5].map((m) => [m.tag, m]));
+
+const ALL_MODELS: ReadonlyMap<string, FrictionModel> = new Map([...MODELS, ...DEPTH_MODELS]);
 
 /** Short names accepted on the command line. */
 const ALIASES: Record<string, string> = { v2: frictionV2.tag, v1: legacy.tag };
@@ -28,9 +34,11 @@ export const CANONICAL_EXITS = {
 };
 
 export function getModel(name: string): FrictionModel {
-  const model = MODELS.get(ALIASES[name] ?? name);
+  const model = ALL_MODELS.get(ALIASES[name] ?? name);
   if (!model)
-    throw new UsageError(`unknown friction model "${name}" (known: ${[...MODELS.keys()].join(", ")}, v2)`);
+    throw new UsageError(
+      `unknown friction model "${name}" (known: ${[...ALL_MODELS.keys()].join(", ")}, v2)`,
+    );
   return model;
 }
 
