@@ -62,9 +62,12 @@ function nameOf(path: string[]): string {
 /** `usage: hlbot import --dir <dir> [options]`. */
 export function usageLine(path: string[], cmd: AnyCommand): string {
   const subs = subCommandsOf(cmd);
-  const required = Object.entries(argsOf(cmd))
-    .filter(([, d]) => d.required)
-    .map(([name]) => `--${name} <${name}>`);
+  const args = Object.entries(argsOf(cmd));
+  const required = args
+    .filter(([, d]) => d.required || d.type === "positional")
+    .map(([name, d]) =>
+      d.type !== "positional" ? `--${name} <${name}>` : d.required ? `<${name}>` : `[${name}]`,
+    );
   const parts = [
     nameOf(path),
     ...(subs ? [path.length === 0 ? "<command>" : `<${Object.keys(subs).join("|")}>`] : []),
@@ -145,10 +148,12 @@ function checkTokens(cmd: AnyCommand, path: string[], tokens: string[]): void {
   const lookup = (name: string): [string, ArgDef] | undefined => {
     const key = defs[name] ? name : kebab(name);
     const def = defs[key];
-    return def ? [key, def] : undefined;
+    return def && def.type !== "positional" ? [key, def] : undefined;
   };
   const fail = (message: string) => new CommandLineError(message, path, cmd);
   const seen = new Set<string>();
+  // Positional arguments (`hlbot ctl close 42`) are taken in the order they are defined.
+  const positionals = Object.keys(defs).filter((k) => defs[k]?.type === "positional");
   for (let j = 0; j < tokens.length; j++) {
     const token = tokens[j] as string;
     if (token === "--") {
@@ -156,7 +161,10 @@ function checkTokens(cmd: AnyCommand, path: string[], tokens: string[]): void {
       break;
     }
     if (!token.startsWith("-") || /^-\d/.test(token) || token === "-") {
-      throw fail(`unexpected argument "${token}"`);
+      const key = positionals.shift();
+      if (key === undefined) throw fail(`unexpected argument "${token}"`);
+      seen.add(key);
+      continue;
     }
     if (!token.startsWith("--")) throw fail(`unknown option ${token}`);
     const eq = token.indexOf("=");
@@ -186,7 +194,8 @@ function checkTokens(cmd: AnyCommand, path: string[], tokens: string[]): void {
     }
   }
   for (const [key, def] of Object.entries(defs)) {
-    if (def.required && !seen.has(key)) throw fail(`missing required option --${key}`);
+    if (def.required && !seen.has(key))
+      throw fail(def.type === "positional" ? `missing ${key}` : `missing required option --${key}`);
   }
 }
 
