@@ -115,6 +115,48 @@ describe("hlbot ctl against hlbot trade --live (processes)", () => {
   }, 90_000);
 });
 
+describe("the losing-weeks start-up halt (process)", () => {
+  test("hlbot trade refuses to start (exit 2) and the refusal is alerted before the goodbye", async () => {
+    const dir = scratchDir("hlbot-ctld-");
+    const ledger = join(dir, "hlbot.db");
+    const db = openLedger(ledger);
+    const week = 7 * 24 * 3_600_000;
+    for (const weeksAgo of [1, 2, 3]) {
+      const t = Date.now() - weeksAgo * week;
+      db.run(
+        `INSERT INTO positions (run_id, mode, coin, side, strategy, session, regime, vol_bucket, setup_key,
+          sim_model_version, status, opened_at, entry_px, size, initial_size, stop_px, initial_stop_px, target_px,
+          risk_usd, best_px, closed_at, net_pnl, updated_at)
+         VALUES (0, 'live', 'BTC', 'long', 'momentum', 'EU_OPEN', 'Long', 'mid', ?1, 'v4', 'closed', ?2, 100, 1, 1,
+          90, 90, 120, 10, 100, ?2, -5, ?2)`,
+        [`loss-${weeksAgo}`, t],
+      );
+    }
+    db.close();
+    const config = writeConfig(
+      {
+        hyperliquid: { network: "custom", http_url: fake.url, ws_url: fake.wsUrl },
+        ledger: { path: ledger },
+        api: { enabled: false },
+        alerts: { webhook: { enabled: true } },
+      },
+      dir,
+    );
+    const before = hooks.requests.webhook.length;
+    const r = await runHlbot(["trade", "--once", "--config", config], dir, {
+      ALERTS_WEBHOOK_URL: `${hooks.url}/hook`,
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("3 consecutive losing weeks");
+    const got = hooks.requests.webhook.slice(before).map((q) => q.body as Alert);
+    expect(got.map((a) => a.kind)).toEqual(["daemon_start", "losing_weeks_halt", "daemon_stop"]);
+    expect(got[1]).toMatchObject({
+      severity: "critical",
+      title: "start-up refused: 3 consecutive losing live weeks (limit 3)",
+    });
+  }, 60_000);
+});
+
 /** 2025-06-02 of the real data replayed as today on the wall clock, as `hlbot exchange` serves it. */
 function todayVenue() {
   const now = wallClock.now();

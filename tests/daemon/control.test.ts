@@ -5,10 +5,13 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { ControlActionError } from "../../src/control/client.ts";
 import { ControlRefusedError } from "../../src/control/target.ts";
+import { Daemon } from "../../src/daemon/daemon.ts";
+import { hyperliquidLivePath } from "../../src/daemon/live-path.ts";
 import { writeDemoCandidates } from "../../src/demo/candidates.ts";
 import { LedgerJournal } from "../../src/engine/journals.ts";
 import type { MarketView } from "../../src/engine/ports.ts";
 import type { Position } from "../../src/engine/position.ts";
+import { HyperliquidClient } from "../../src/hyperliquid/client.ts";
 import { candidate } from "../live/support.ts";
 import { rig, shutdown, step } from "./support/harness.ts";
 import { held, openLive, orderStatuses } from "./support/live-rig.ts";
@@ -104,6 +107,36 @@ describe("hlbot ctl against the daemon", () => {
     const again = r.ctl.flatten();
     await expect(again).rejects.toBeInstanceOf(ControlActionError);
     await expect(again).rejects.toThrow("no open live position");
+  }, 60_000);
+
+  test("a flatten still incomplete when the daemon stops goes on after the restart", async () => {
+    r = await opsRig({ time: "2025-06-02T00:00:10Z" });
+    const o = r;
+    await o.daemon.start();
+    await step(o);
+    const eth = await openLive(o, "ETH", 0.01);
+    o.fake.injectFault({ kind: "reject", type: "order", times: 1, message: "no liquidity" });
+    expect((await viaTick(o, () => o.ctl.flatten("ETH"))).message).toContain("still open ETH");
+    await o.daemon.close();
+    expect(rows(o, "SELECT value FROM bot_state WHERE key = 'control.closing'")).toHaveLength(1);
+
+    o.fake.advance(1_000); // a restart: the new signer's nonces come after the old one's
+    const client = new HyperliquidClient(
+      o.config.hyperliquid,
+      { privateKey: o.acct.privateKey as `0x${string}`, accountAddress: o.acct.address as `0x${string}` },
+      { clock: o.clock, rateClock: o.clock, sleep: o.sleep },
+    );
+    const restarted = new Daemon({ ...o.daemon.deps, client, live: hyperliquidLivePath });
+    try {
+      await restarted.start();
+      await restarted.tick();
+      expect(orderStatuses(o, "flatten")).toEqual(["rejected", "filled"]);
+      expect(held(o, "ETH")).toBe(0);
+      const row = o.db.query("SELECT status, exit_reason FROM positions WHERE id = ?1").get(eth.id);
+      expect(row).toEqual({ status: "closed", exit_reason: "manual" });
+    } finally {
+      await restarted.close();
+    }
   }, 60_000);
 
   test("close POSITION_ID: one live position by a reduce-only IOC, one shadow position at the mid", async () => {
