@@ -66,7 +66,7 @@ const status = defineCommand({
   run: ({ args }) =>
     runAction(async () => {
       const s = await client(args).status();
-      console.log(args.json ? JSON.stringify(s, null, 2) : renderControlStatus(s, Date.now()));
+      console.log(args.json ? JSON.stringify(s, null, 2) : renderControlStatus(s, s.now ?? Date.now()));
       return 0;
     }),
 });

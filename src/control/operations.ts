@@ -45,6 +45,11 @@ export interface OperationsDeps {
   target: ControlTarget | null;
   /** Where it trades, for the alert label ("mainnet LIVE", "DEMO", …). */
   venue: { network: string; live: boolean; demo?: boolean };
+  /**
+   * The heartbeat's pacing clock (default `clock`): wall time where the daemon's clock runs faster
+   * (`hlbot demo`), so a dead-man service is pinged every `interval_minutes` of real time.
+   */
+  heartbeatClock?: Clock;
 }
 
 export interface Operations {
@@ -134,7 +139,7 @@ export async function startOperations(d: OperationsDeps): Promise<Operations> {
     alerts: alerter,
     afterTick(now, tick) {
       try {
-        if (tick?.committed !== false) heartbeat?.beat(now);
+        if (tick?.committed !== false) heartbeat?.beat(d.heartbeatClock?.now() ?? now);
         watch.observe(d.health.snapshot(), now);
         summary?.tick(now);
       } catch (error) {

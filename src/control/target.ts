@@ -29,6 +29,8 @@ export interface ControlStatus {
   open_positions: Record<TradingPath, number>;
   /** ms UTC of the last completed tick, null before the first. */
   last_tick_at: number | null;
+  /** The daemon's clock now, ms UTC (`hlbot demo` runs an accelerated one): ages are measured on it. */
+  now?: number;
 }
 
 export interface ActionResult {

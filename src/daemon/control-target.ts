@@ -78,7 +78,8 @@ export class DaemonControl implements ControlTarget {
     const live = this.#h.live();
     const open = live?.path.book.open ?? [];
     const closing = new Set(this.#closing.filter((r) => r.mode === "live").map((r) => r.id));
-    const halts = this.#status.halts(this.#h.clock.now()).map((h) => h.name);
+    const now = this.#h.clock.now();
+    const halts = this.#status.halts(now).map((h) => h.name);
     const killing = halts.includes("kill_switch");
     const flattening = open.filter((p) => killing || closing.has(p.id)).map((p) => p.coin);
     const counts = this.#status.openPositions(0);
@@ -89,6 +90,7 @@ export class DaemonControl implements ControlTarget {
       halts: halts.filter((n) => !n.startsWith(PAUSE_KEY_PREFIX)),
       open_positions: { shadow: counts.shadow ?? 0, live: counts.live ?? 0 },
       last_tick_at: this.#h.lastTickAt(),
+      now,
     };
   }
 

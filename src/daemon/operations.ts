@@ -10,7 +10,7 @@ import type { HealthSource, MetricsSource } from "../api/types.ts";
 import type { Config } from "../config/schema.ts";
 import type { AlertSecrets } from "../config/sections/alerts.ts";
 import { type Operations, startOperations } from "../control/operations.ts";
-import type { Clock } from "../core/clock.ts";
+import { type Clock, wallClock } from "../core/clock.ts";
 import type { HyperliquidClient } from "../hyperliquid/client.ts";
 import type { Daemon } from "./daemon.ts";
 import { daemonHealth } from "./health.ts";
@@ -26,6 +26,8 @@ export interface AttachOptions {
   live: boolean;
   /** `hlbot demo`: alerts say DEMO, /health `venue.demo`. */
   demo: boolean;
+  /** Paces the heartbeat: wall time (default), whatever speed the daemon's clock runs at. */
+  heartbeatClock?: Clock;
 }
 
 export interface AttachedOperations {
@@ -52,6 +54,7 @@ export async function attachOperations(daemon: Daemon, o: AttachOptions): Promis
     health,
     target: daemon.control,
     venue: { network: o.client.network, live: o.live, demo: o.demo },
+    heartbeatClock: o.heartbeatClock ?? wallClock,
   });
   daemon.onTick = (now, committed) => ops.afterTick(now, { committed });
   return { ops, health, metrics: { ...health, write: (w) => ops.writeMetrics(w) } };

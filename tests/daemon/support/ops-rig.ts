@@ -48,6 +48,7 @@ export async function opsRig(o: OpsRigOptions): Promise<OpsRig> {
     alertSecrets: { webhookUrl: o.webhookUrl ?? `${hooks.url}/hook`, heartbeatUrl: `${hooks.url}/ping/x` },
     live: true,
     demo: false,
+    heartbeatClock: r.clock, // the manual clock: minutes pass in milliseconds
   });
   const ctl = controlClient(controlSocketPath(r.config.ledger.path));
   return { ...r, attached, hooks, ctl };
