@@ -67,7 +67,7 @@ export const alertEvents = {
     return {
       kind: "unprotected_position",
       key: o.coin,
-      title: `live ${o.coin} position ${o.positionId} has no exchange stop`,
+      title: `live ${o.coin} position ${o.positionId} not (fully) covered by an exchange stop`,
       text: o.detail,
     };
   },
@@ -87,12 +87,26 @@ export const alertEvents = {
       fields: { cloid: o.cloid },
     };
   },
+  /** An order that could not be sent or handled (a transport failure, an error after it filled). */
+  orderFailed(o: { coin: string; message: string }): AlertEvent {
+    return { kind: "order_rejected", key: o.coin, title: o.message };
+  },
   leverageFailed(o: { coin: string; leverage: number; message: string }): AlertEvent {
     return {
       kind: "leverage_failed",
       key: o.coin,
       title: `could not set ${o.coin} leverage to ${o.leverage}x: entries on ${o.coin} blocked`,
       text: o.message,
+    };
+  },
+  leverageSet(o: { coin: string; message: string }): AlertEvent {
+    return { kind: "leverage_set", key: o.coin, title: o.message };
+  },
+  liveStartFailed(o: { message: string }): AlertEvent {
+    return {
+      kind: "live_start_failed",
+      title: o.message,
+      text: "No live order goes out until it starts; the shadow path keeps ticking.",
     };
   },
   reconcileAdopted(o: { coin: string; positionId: number; size: string; stopPx: number }): AlertEvent {

@@ -26,6 +26,10 @@ export const ALERT_KINDS = {
   order_rejected: { severity: "warning", throttleSeconds: 60 },
   order_unknown: { severity: "warning", throttleSeconds: 60 },
   leverage_failed: { severity: "warning", throttleSeconds: 300 },
+  /** A coin whose leverage had failed is set now: its entries are allowed again. */
+  leverage_set: { severity: "info", throttleSeconds: 0 },
+  /** `--live` could not start (the exchange unreachable or refusing); shadow ticks, live is retried. */
+  live_start_failed: { severity: "warning", throttleSeconds: 900 },
   reconcile_adopted: { severity: "warning", throttleSeconds: 0 },
   reconcile_flattened: { severity: "warning", throttleSeconds: 0 },
   bucket_promoted: { severity: "info", throttleSeconds: 0 },

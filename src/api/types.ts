@@ -5,6 +5,7 @@
  */
 import type { Database } from "bun:sqlite";
 import type { Clock } from "../core/clock.ts";
+import type { PromWriter } from "./prometheus.ts";
 
 /** State of the market-data feed as the daemon sees it; `unknown` when nothing is watching it. */
 export type FeedState = "live" | "stale" | "down" | "unknown";
@@ -71,6 +72,8 @@ export interface RuntimeCounters {
 
 export interface MetricsSource {
   counters(): RuntimeCounters;
+  /** More metric families of the serving process (the daemon's alert and heartbeat counters). */
+  write?(w: PromWriter): void;
 }
 
 export interface ApiSettings {

@@ -66,7 +66,7 @@ const status = defineCommand({
   run: ({ args }) =>
     runAction(async () => {
       const s = await client(args).status();
-      console.log(args.json ? JSON.stringify(s, null, 2) : renderControlStatus(s, Date.now()));
+      console.log(args.json ? JSON.stringify(s, null, 2) : renderControlStatus(s, s.now ?? Date.now()));
       return 0;
     }),
 });
@@ -119,7 +119,10 @@ const flatten = defineCommand({
 });
 
 const close = defineCommand({
-  meta: { name: "close", description: "close one live position by its id (reduce-only IOC until flat)" },
+  meta: {
+    name: "close",
+    description: "close one position by its id: live by reduce-only IOCs until flat, shadow at the mid",
+  },
   args: {
     ...common,
     position: { type: "positional", required: true, description: "position id (hlbot status shows it)" },
@@ -131,7 +134,7 @@ const close = defineCommand({
       if (!Number.isInteger(id) || id <= 0)
         throw new UsageError(`POSITION_ID ${args.position}: expected a positive whole number`);
       const c = client(args);
-      if (!(await confirmOrThrow(`close live position ${id}`, args.yes === true))) {
+      if (!(await confirmOrThrow(`close position ${id}`, args.yes === true))) {
         console.log("not confirmed: nothing sent");
         return 1;
       }

@@ -56,6 +56,7 @@ export const demoCommand = defineCommand({
           port: port ?? ctx.config.api.port,
           dbPath: args.db ? resolve(args.db) : undefined,
           live: args.live !== false,
+          alertSecrets: ctx.secrets.alerts,
           print: (text) => process.stdout.write(`${text}\n`),
         });
       } finally {

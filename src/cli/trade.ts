@@ -36,6 +36,7 @@ export const tradeCommand = defineCommand({
           config: ctx.config,
           openDb: () => ctx.openDb(),
           secrets,
+          alertSecrets: ctx.secrets.alerts,
           once: args.once === true,
           force: args.force === true,
           allowRemote: args["allow-remote"] === true,

@@ -5,7 +5,12 @@
 import { BotError } from "../core/errors.ts";
 import { type ControlResponse, PROTOCOL_VERSION } from "./protocol.ts";
 import { ControlUnavailableError, requireSafeSocket } from "./socket-file.ts";
-import type { ActionResult, ControlStatus, TradingPath } from "./target.ts";
+import {
+  type ActionResult,
+  CONTROL_CLIENT_TIMEOUT_MS,
+  type ControlStatus,
+  type TradingPath,
+} from "./target.ts";
 
 /** The daemon answered, but refused or failed the action (exit 1). */
 export class ControlActionError extends BotError {
@@ -29,7 +34,7 @@ export type ClientRequest =
 export async function controlRequest(
   path: string,
   request: ClientRequest,
-  timeoutMs = 35_000,
+  timeoutMs = CONTROL_CLIENT_TIMEOUT_MS,
 ): Promise<unknown> {
   requireSafeSocket(path);
   const line = `${JSON.stringify({

@@ -7,7 +7,7 @@
  *
  * @example
  * const ops = await startOperations({ config, secrets, db, clock, health, target, venue });
- * // after every tick:  ops.afterTick(clock.now());
+ * // after every tick:  ops.afterTick(clock.now(), { committed });
  * // in /metrics:       ops.writeMetrics(promWriter);
  * // on the way out:    await ops.stop("SIGTERM");
  */
@@ -45,12 +45,20 @@ export interface OperationsDeps {
   target: ControlTarget | null;
   /** Where it trades, for the alert label ("mainnet LIVE", "DEMO", …). */
   venue: { network: string; live: boolean; demo?: boolean };
+  /**
+   * The heartbeat's pacing clock (default `clock`): wall time where the daemon's clock runs faster
+   * (`hlbot demo`), so a dead-man service is pinged every `interval_minutes` of real time.
+   */
+  heartbeatClock?: Clock;
 }
 
 export interface Operations {
   readonly alerts: AlertSink;
-  /** Heartbeat, health watch, daily summary: call after every tick (never throws). */
-  afterTick(now: number): void;
+  /**
+   * Heartbeat, health watch, daily summary: call after every tick (never throws). The heartbeat pings
+   * only after a tick that committed — a daemon whose every tick fails is as dead as a stuck one.
+   */
+  afterTick(now: number, tick?: { committed?: boolean }): void;
   /** The alert and heartbeat counters, for the daemon's /metrics. */
   writeMetrics(w: PromWriter): void;
   /** Says goodbye (daemon_stop), closes the socket and pollers, flushes alerts (bounded). */
@@ -129,9 +137,9 @@ export async function startOperations(d: OperationsDeps): Promise<Operations> {
 
   return {
     alerts: alerter,
-    afterTick(now) {
+    afterTick(now, tick) {
       try {
-        heartbeat?.beat(now);
+        if (tick?.committed !== false) heartbeat?.beat(d.heartbeatClock?.now() ?? now);
         watch.observe(d.health.snapshot(), now);
         summary?.tick(now);
       } catch (error) {

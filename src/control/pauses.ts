@@ -16,8 +16,18 @@ export class PauseStore {
 
   constructor(db: Database) {
     this.#repo = new BotStateRepo(db);
+    this.reload();
+  }
+
+  /** Reads the pauses from the ledger again (after a rolled-back transaction that changed them). */
+  reload(): void {
     for (const path of TRADING_PATHS) {
-      const v = this.#repo.get<{ active?: boolean }>(`${PAUSE_KEY_PREFIX}${path}`);
+      let v: { active?: boolean } | undefined;
+      try {
+        v = this.#repo.get<{ active?: boolean }>(`${PAUSE_KEY_PREFIX}${path}`);
+      } catch {
+        v = { active: true }; // an unreadable pause record pauses: never trade on a record we cannot read
+      }
       this.#paused[path] = v?.active === true;
     }
   }

@@ -22,7 +22,7 @@ import {
   type ControlRequest as Request,
 } from "./protocol.ts";
 import { ControlSocketError, checkPathLength, socketProblem } from "./socket-file.ts";
-import { ControlRefusedError, type ControlTarget } from "./target.ts";
+import { CONTROL_ACTION_TIMEOUT_MS, ControlRefusedError, type ControlTarget } from "./target.ts";
 
 const clog = () => log.withTag("control");
 
@@ -200,7 +200,7 @@ async function run(req: Exclude<Request, { action: "status" }>, o: ControlServer
     }
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeoutMs = o.actionTimeoutMs ?? 30_000;
+  const timeoutMs = o.actionTimeoutMs ?? CONTROL_ACTION_TIMEOUT_MS;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () => reject(new Error(`no answer from the daemon within ${timeoutMs} ms`)),

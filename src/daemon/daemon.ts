@@ -1,9 +1,11 @@
 /**
  * `hlbot trade`: every `engine.tick_seconds`, the live MarketView goes through the same `engine.tick`
  * the backtest calls. One tick: websocket candles and mids in → recorder (bounded wait) → feed view →
- * engine tick (regime, account, manage, funding, scan, shadow trades, live gate) and the daemon's
- * state, in ONE ledger transaction → (live) send what the tick queued — only when that transaction
- * committed: a rolled-back tick's orders never reach the venue. A failed tick is logged with its kind
+ * operator's queued control actions (`hlbot ctl`), engine tick (regime, account, manage, funding,
+ * scan, shadow trades, live gate) and the daemon's state, in ONE ledger transaction → (live) send
+ * what the tick queued — only when that transaction committed: a rolled-back tick's orders never
+ * reach the venue, and none of its control actions holds → answer the control actions, `onTick`
+ * (the operator layer: heartbeat, alerts). A failed tick is logged with its kind
  * and counted; the next tick goes on (and rebuilds the engine from the ledger if the failure hit the
  * transaction, so memory never runs ahead of the ledger). The live path joins when it has started
  * (see live-start.ts); until then the shadow path ticks alone.
@@ -26,6 +28,7 @@ import { log } from "../log.ts";
 import { MarketRecorder, recorderConfig } from "../market/recorder.ts";
 import { getModel, type ResolvedModel, resolveModel } from "../sim/models/index.ts";
 import { CandleSink } from "./candle-sink.ts";
+import { DaemonControl } from "./control-target.ts";
 import { ErrorCounts, errorKind } from "./error-kind.ts";
 import { LiveFeed } from "./live-feed.ts";
 import type { LivePathFactory, LiveSetup } from "./live-path.ts";
@@ -85,6 +88,10 @@ export class Daemon {
   readonly mids: MidPath;
   readonly state: DaemonStateStore;
   readonly errors = new ErrorCounts();
+  /** What `hlbot ctl` drives (the ControlTarget the control socket serves). */
+  readonly control: DaemonControl;
+  /** After every tick (committed or rolled back): the operator layer's heartbeat and checks. */
+  onTick: ((now: number, committed: boolean) => void) | null = null;
   session: Session | null = null;
   readonly #live: LiveSlot | null;
   readonly #deps: DaemonDeps;
@@ -157,6 +164,16 @@ export class Daemon {
           onFatal: () => this.requestStop(),
         })
       : null;
+    this.control = new DaemonControl({
+      db,
+      clock: deps.clock,
+      state: this.state,
+      liveAsked: this.#live !== null,
+      live: () => this.live,
+      liveLastError: () => this.#live?.starter.lastError ?? null,
+      liveEvents: () => this.#live?.events ?? null,
+      lastTickAt: () => this.#lastTickAt,
+    });
   }
 
   /** The live path once it started and joined (null in shadow mode and while it is starting). */
@@ -225,13 +242,14 @@ export class Daemon {
     const live = this.live;
     if (live) await this.#guard("live_sync", () => live.path.beforeTick());
     const committed = this.step(now);
-    if (!live) return;
-    if (committed) await this.#guard("live_flush", () => live.path.afterTick());
-    else {
+    if (live && committed) await this.#guard("live_flush", () => live.path.afterTick());
+    else if (live) {
       dlog().warn("tick rolled back: none of the orders it queued are sent");
       const slot = this.#live!;
       await this.#guard("live_discard", async () => live.path.discard(slot.restored()));
     }
+    if (committed && this.session) this.control.settle(this.session.engine);
+    this.onTick?.(now, committed);
   }
 
   /**
@@ -256,9 +274,11 @@ export class Daemon {
       const result = this.#deps.db.transaction(() => {
         const resume = this.state.takeResume();
         if (resume) this.#applyResume(session, resume.kill, resume.daily);
+        this.control.apply(session.engine, now);
         const feed = this.#feed.next(now, session.cursors, this.#sink.takeStored());
         if (feed.late.length > 0) session.engine.warm({ ...feed.view, closedBars: feed.late, funding: [] });
         const stats = session.engine.tick(feed.view);
+        this.control.persist(session.engine, now);
         const moved = feed.view.closedBars.length + feed.late.length + feed.view.funding.length > 0;
         persistTick(
           { store: this.state, positions: this.#positions, live: this.live },
@@ -284,6 +304,7 @@ export class Daemon {
     } catch (error) {
       this.#count("tick", error);
       this.session = null; // memory may be ahead of the rolled-back ledger: rebuild from it next tick
+      this.control.rolledBack();
       return false;
     }
   }
@@ -324,6 +345,7 @@ export class Daemon {
   /** Stops the feed (after `run` returned); waits for a recorder run in flight, within the REST deadline. */
   async close(): Promise<void> {
     this.requestStop(); // ends the live path's retries too
+    this.control.shutdown();
     clearInterval(this.#sampler);
     // Winding down is real work on the wall clock, at any speed: the ledger closes after it.
     if (this.#recording) await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);

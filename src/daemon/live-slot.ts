@@ -49,6 +49,8 @@ export class LiveSlot {
   /** The live path once it joined the daemon. */
   setup: LiveSetup | null = null;
   fatal: BotError | null = null;
+  /** The live events of the daemon's own live-path checks (e.g. a flatten left incomplete by a tick). */
+  readonly events: LiveEvents;
   readonly #d: LiveSlotDeps;
   readonly #pause = new Pause();
   readonly #events: LiveEvent[] = [];
@@ -62,6 +64,7 @@ export class LiveSlot {
       d.onLiveEvent?.(e);
     };
     const { config, db, client, clock } = d;
+    this.events = new LiveEvents(clock, onEvent);
     this.starter = new LiveStarter({
       factory: d.factory,
       deps: () => ({
@@ -77,7 +80,7 @@ export class LiveSlot {
       }),
       force: d.force,
       retry: { initialMs: config.daemon.connect_retry_initial_ms, maxMs: config.daemon.connect_retry_max_ms },
-      events: new LiveEvents(clock, onEvent),
+      events: this.events,
       stopping: d.stopping,
       pause: (ms) => this.#pause.for(ms),
       onReady: (setup) => {

@@ -11,6 +11,13 @@ import { consecutiveLosingWeeks } from "../risk/halts.ts";
 export class LosingWeeksError extends BotError {
   readonly kind = "losing_weeks";
   override readonly exitCode = 2;
+  constructor(
+    message: string,
+    readonly weeks: number,
+    readonly limit: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Throws LosingWeeksError when the streak reaches `limit`; returns the streak otherwise. */
@@ -19,6 +26,8 @@ export function checkLosingWeeks(db: Database, now: number, limit: number): numb
   if (weeks >= limit) {
     throw new LosingWeeksError(
       `start-up halt: ${weeks} consecutive losing weeks of live trading (risk.losing_weeks_halt = ${limit}); review the trades, then start with --force`,
+      weeks,
+      limit,
     );
   }
   return weeks;

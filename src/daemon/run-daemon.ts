@@ -1,18 +1,25 @@
 /**
  * The daemon as a process runs it — `hlbot trade` and `hlbot demo` both call this: a bad API bind
  * refused before anything is created, one lock per ledger (an flock on the ledger itself, so a hard
- * link cannot run a second daemon), the ledger, the limiter's saved weight window (a restart stays
- * inside Hyperliquid's per-minute budget), the losing-weeks start check, the Hyperliquid client, the Daemon (shadow, plus
- * the live path when secrets are given), the read-only API, SIGTERM/SIGINT, and a clean shutdown.
+ * link cannot run a second daemon), the ledger, the Hyperliquid client with the limiter's saved
+ * weight window (a restart stays inside Hyperliquid's per-minute budget), the Daemon (shadow, plus
+ * the live path when secrets are given), the operator layer (alerts, heartbeat, the control socket
+ * `hlbot ctl` talks to, Telegram commands, the log file: src/control/operations.ts) — started before
+ * the losing-weeks start check so its refusal is alerted —, the read-only API, SIGTERM/SIGINT, and a
+ * clean shutdown that says goodbye (daemon_stop) and flushes the alerts.
  * What differs between the commands is passed in: the config (the demo's points at its own local
  * venue), the secrets (the demo's come from that venue), the time (the demo's clock is accelerated)
  * and the DEMO flag /health reports.
  */
 import type { Database } from "bun:sqlite";
+import { alertEvents } from "../alerts/events.ts";
+import { alertLiveEvent } from "../alerts/live-events.ts";
 import { createApiApp } from "../api/app.ts";
 import { type ApiServer, assertBindAllowed, startApiServer } from "../api/server.ts";
 import type { Config } from "../config/schema.ts";
 import type { LiveSecrets } from "../config/secrets.ts";
+import type { AlertSecrets } from "../config/sections/alerts.ts";
+import type { Operations } from "../control/operations.ts";
 import { type Clock, wallClock } from "../core/clock.ts";
 import { HyperliquidClient } from "../hyperliquid/client.ts";
 import type { Sleep } from "../hyperliquid/rate-limit.ts";
@@ -21,9 +28,9 @@ import { BotStateRepo } from "../ledger/repos/bot-state.ts";
 import { log } from "../log.ts";
 import { acquireDaemonLock } from "../mining/run-lock.ts";
 import { Daemon } from "./daemon.ts";
-import { daemonHealth } from "./health.ts";
 import { hyperliquidLivePath } from "./live-path.ts";
-import { checkLosingWeeks } from "./losing-weeks.ts";
+import { checkLosingWeeks, LosingWeeksError } from "./losing-weeks.ts";
+import { attachOperations } from "./operations.ts";
 import { onStopSignals } from "./stop-signals.ts";
 
 /** How long a stopped daemon lets in-flight network work wind down before the process exits, ms. */
@@ -44,6 +51,8 @@ export interface RunDaemonOptions {
   openDb: () => Database;
   /** The live path runs when given (the client signs with them). */
   secrets?: LiveSecrets | undefined;
+  /** Notifier tokens and URLs (environment / .env); alerts are off unless `alerts` enables some. */
+  alertSecrets?: AlertSecrets | undefined;
   /** One tick after the warm-up, then return. */
   once?: boolean;
   /** Start despite the consecutive-losing-weeks halt. */
@@ -80,12 +89,14 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     throw error;
   }
   let server: ApiServer | null = null;
+  let ops: Operations | null = null;
+  let running: Daemon | null = null;
+  let stopReason = o.once ? "--once: one tick done" : "stopped";
+  const counts = () => ({ ticks: running?.stats().ticks ?? 0, errors: running?.stats().errorsTotal ?? 0 });
   let removeSignals = () => {};
   try {
     o.prepare?.(db);
     const clock = o.time?.clock ?? wallClock;
-    // --live checks the losing weeks after start-up reconciliation (the live path's start).
-    if (!o.force && !secrets) checkLosingWeeks(db, clock.now(), config.risk.losing_weeks_halt);
     const client = new HyperliquidClient(
       config.hyperliquid,
       secrets,
@@ -101,24 +112,33 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
       live: secrets ? hyperliquidLivePath : null,
       force: o.force === true,
       ...(o.time ? { sleep: o.time.sleep, speed: o.time.speed } : {}),
+      onLiveEvent: alertLiveEvent,
     });
-    removeSignals = onStopSignals(() => daemon.requestStop());
+    running = daemon;
+    removeSignals = onStopSignals((signal) => {
+      stopReason = signal;
+      daemon.requestStop();
+    });
+    const attached = await attachOperations(daemon, {
+      config,
+      db,
+      clock,
+      client,
+      alertSecrets: o.alertSecrets,
+      live: secrets !== undefined,
+      demo: o.demo === true,
+    });
+    ops = attached.ops;
+    // --live checks the losing weeks after start-up reconciliation (the live path's start).
+    if (!o.force && !secrets) checkLosingWeeks(db, clock.now(), config.risk.losing_weeks_halt);
     if (config.api.enabled) {
-      const health = daemonHealth({
-        db,
-        clock,
-        client,
-        stats: () => daemon.stats(),
-        live: secrets !== undefined,
-        demo: o.demo === true,
-      });
       const app = createApiApp({
         db,
         ledgerPath: config.ledger.path,
         candidatesPath: config.live.candidates_path,
         tickSeconds: config.engine.tick_seconds,
-        health,
-        metrics: health,
+        health: attached.health,
+        metrics: attached.metrics,
         clock,
         api: { token: config.api.token, dashboardRefreshSeconds: config.api.dashboard_refresh_seconds },
       });
@@ -132,6 +152,8 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     } finally {
       await daemon.close();
     }
+    await ops.stop(stopReason, counts());
+    ops = null;
     const s = daemon.stats();
     const t = client.transport.stats();
     log.info(
@@ -139,6 +161,11 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
         `Hyperliquid: ${t.failed} failed requests, ${t.retries} retries${t.lastError ? `, last: ${t.lastError}` : ""})`,
     );
     return 0;
+  } catch (error) {
+    if (error instanceof LosingWeeksError)
+      ops?.alerts.emit(alertEvents.losingWeeksHalt({ weeks: error.weeks, limit: error.limit }));
+    await ops?.stop(`stopped by an error: ${(error as Error).message}`, counts());
+    throw error;
   } finally {
     removeSignals();
     await server?.stop();

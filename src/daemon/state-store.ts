@@ -3,7 +3,9 @@
  * older build or a hand edit): the halts (`halts`, the shape the API reads), each path's account
  * (peak equity, day start), the feed cursors (which bars and funding hours the engine has consumed —
  * written in the same transaction as the tick, so no bar is scanned twice or skipped), the trail
- * distance of open positions (not a positions column), and `hlbot resume` requests.
+ * distance of open positions (not a positions column), `hlbot resume` requests, and the positions an
+ * operator asked to close (`hlbot ctl flatten` / `close`: retried every tick until closed, also
+ * after a restart).
  */
 import * as z from "zod";
 import { BotError } from "../core/errors.ts";
@@ -19,6 +21,7 @@ export const STATE_KEYS = {
   trails: "daemon.trails",
   heartbeat: "daemon.heartbeat",
   resume: "resume.request",
+  closing: "control.closing",
   account: (mode: Mode) => `account.${mode}`,
 } as const;
 
@@ -44,6 +47,18 @@ const CursorsSchema = z.object({
 export type FeedCursors = z.output<typeof CursorsSchema>;
 
 const TrailsSchema = z.record(z.string(), z.number());
+
+const ClosingSchema = z.array(
+  z.object({
+    id: z.number().int(),
+    mode: z.enum(["shadow", "live"]),
+    coin: z.string(),
+    action: z.enum(["flatten", "close"]),
+    since: z.number(),
+  }),
+);
+/** A position an operator asked to close, kept until it is. */
+export type CloseRequest = z.output<typeof ClosingSchema>[number];
 
 export const ResumeRequestSchema = z.object({
   kill: z.boolean(),
@@ -105,6 +120,15 @@ export class DaemonStateStore {
 
   saveCursors(c: FeedCursors, now: number): void {
     this.repo.set(STATE_KEYS.cursors, c, now);
+  }
+
+  closing(): CloseRequest[] {
+    return this.#read(STATE_KEYS.closing, ClosingSchema) ?? [];
+  }
+
+  saveClosing(requests: CloseRequest[], now: number): void {
+    if (requests.length === 0) this.repo.delete(STATE_KEYS.closing);
+    else this.repo.set(STATE_KEYS.closing, requests, now);
   }
 
   saveTrails(t: Record<string, number>, now: number): void {

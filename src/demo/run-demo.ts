@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Config } from "../config/schema.ts";
+import type { AlertSecrets } from "../config/sections/alerts.ts";
 import { UsageError } from "../core/errors.ts";
 import { runDaemon } from "../daemon/run-daemon.ts";
 import { openLedger } from "../ledger/open.ts";
@@ -37,6 +38,8 @@ export interface DemoOptions {
   /** The demo's ledger; default a new file in a new temp folder. */
   dbPath?: string | undefined;
   live: boolean;
+  /** Notifier secrets (environment / .env): the demo alerts only where `alerts` enables a notifier. */
+  alertSecrets?: AlertSecrets | undefined;
   /** Where the banner goes (stdout). */
   print: (text: string) => void;
 }
@@ -72,6 +75,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
             accountAddress: account.address as `0x${string}`,
           }
         : undefined,
+      alertSecrets: o.alertSecrets,
       prepare: (db) => {
         const loaded = preloadHistory(db, sample, config.engine, o.from);
         log.info(

@@ -232,10 +232,11 @@ export class Book implements TradingBook {
     }
   }
 
-  /** Closes every open position at the current price (kill switch, end of a backtest). */
-  flatten(view: MarketView, reason: ExitReason): void {
+  /** Closes every open position (or those `only` selects) at the current price (kill switch, end of a backtest, `hlbot ctl close`). */
+  flatten(view: MarketView, reason: ExitReason, only?: (p: Position) => boolean): void {
     for (let i = this.positions.length - 1; i >= 0; i--) {
       const p = this.positions[i]!;
+      if (only && !only(p)) continue;
       const px = view.price(p.coin);
       if (px === undefined) continue;
       this.applyExit(p, { reason, px, size: p.size }, view.now);

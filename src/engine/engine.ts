@@ -2,8 +2,10 @@
  * The tick — the one engine of hlbot. Backtest, shadow and live all call `tick(view)`; they differ only
  * in the MarketView (replay or live feed), the Journal and the venue behind each Book.
  *
- * Order: features on newly closed candles → regime → account (halts, kill switch, ruin) → manage
- * open positions → funding → per-coin scan → shadow trades → live gate → live execution.
+ * Order: features on newly closed candles → regime → account (halts, kill switch, ruin) → positions
+ * an operator asked to close → manage open positions → funding → per-coin scan → shadow trades → live
+ * gate → live execution. A path whose new entries are paused (`hlbot ctl pause`) records its
+ * candidates as refused (`paused`) and still manages what it holds.
  */
 import { emptyArray } from "../core/arrays.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
@@ -17,7 +19,7 @@ import {
 } from "../risk/halts.ts";
 import type { Book } from "./book.ts";
 import type { EngineEvent, EngineEventListener } from "./engine-events.ts";
-import { liveGate } from "./live-gate.ts";
+import { liveGate, PAUSED } from "./live-gate.ts";
 import type {
   EquitySnapshot,
   FundingEvent,
@@ -26,7 +28,7 @@ import type {
   SignalSource,
   TradingBook,
 } from "./ports.ts";
-import type { Mode } from "./position.ts";
+import type { Mode, Position } from "./position.ts";
 
 export interface EngineSettings {
   minScore: number;
@@ -70,6 +72,13 @@ export class Engine {
   onEvent: EngineEventListener | null = null;
   /** Set when the live path was ruined (endOnRuin): from then on it is not marked, managed or traded. */
   liveEnded: { t: number; equity: number } | null = null;
+  /** Paths whose NEW entries are paused (`hlbot ctl pause`; the daemon sets it each tick). */
+  paused: Readonly<Record<Mode, boolean>> = { shadow: false, live: false };
+  /**
+   * Open positions (by id, either path) an operator asked to close (`hlbot ctl flatten` / `close`):
+   * closed every tick until gone, the way the kill switch flattens — a live one by a reduce-only IOC.
+   */
+  closeRequests: ReadonlySet<number> = new Set();
 
   constructor(
     private readonly signals: SignalSource,
@@ -124,6 +133,10 @@ export class Engine {
 
     this.account(view);
     const live = this.liveEnded ? null : this.live;
+    if (this.closeRequests.size > 0) {
+      this.closeRequested(this.shadow, view);
+      if (live) this.closeRequested(live, view);
+    }
     this.shadow.manage(view);
     live?.manage(view);
     this.shadow.chargeFunding(view.funding, view);
@@ -186,6 +199,13 @@ export class Engine {
     }
   }
 
+  /** The requested positions of `book` go out like the kill switch's flatten (which, when due, already covers them). */
+  private closeRequested(book: TradingBook, view: MarketView): void {
+    if (book === this.live && killFlattenDue(this.halts, book.open.length)) return;
+    const wanted = (p: Position) => this.closeRequests.has(p.id);
+    if (book.open.some(wanted)) book.flatten(view, "manual", wanted);
+  }
+
   private emit(event: EngineEvent): void {
     this.onEvent?.(event);
   }
@@ -237,7 +257,7 @@ export class Engine {
         });
         continue;
       }
-      const plan = this.shadow.plan(c, view);
+      const plan = this.paused.shadow ? { ok: false as const, reason: PAUSED } : this.shadow.plan(c, view);
       if (!plan.ok) {
         this.journal.recordDecision({
           mode: "shadow",
@@ -277,6 +297,7 @@ export class Engine {
           maxPositions: this.settings.maxPositions,
           ignorePromotion: this.settings.ignorePromotion ?? false,
           ended: this.liveEnded !== null,
+          paused: this.paused.live,
         },
         this.settings.probationMultiplier,
         view.now,

@@ -1,13 +1,16 @@
 /**
  * The live gate: a candidate trades real money only if its score clears the live threshold, its bucket
- * is promoted in live_candidates.json, its strategy is not shadow-only, and risk allows. Every refusal
- * reason is returned so it is recorded on the decision.
+ * is promoted in live_candidates.json, its strategy is not shadow-only, risk allows and new entries are
+ * not paused. Every refusal reason is returned so it is recorded on the decision.
  */
 import { bucketKey } from "../core/bucket.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
 import type { Candidate } from "../core/signal.ts";
 import { type HaltState, haltReasons } from "../risk/halts.ts";
 import type { Position } from "./position.ts";
+
+/** Decision reason while new entries on the path are paused (`hlbot ctl pause`). */
+export const PAUSED = "paused";
 
 export interface GateContext {
   minScore: number;
@@ -20,6 +23,8 @@ export interface GateContext {
   ignorePromotion?: boolean;
   /** The path's simulated account is ruined: nothing more can trade on it. */
   ended?: boolean;
+  /** New live entries are paused (`hlbot ctl pause`); open positions are still managed. */
+  paused?: boolean;
 }
 
 export interface GateVerdict {
@@ -37,6 +42,7 @@ export function liveGate(
 ): GateVerdict {
   const reasons: string[] = [];
   if (ctx.ended) reasons.push("ruin");
+  if (ctx.paused) reasons.push(PAUSED);
   if (c.score < ctx.minScore) reasons.push("score_below_threshold");
   const promoted = ctx.promoted.get(
     bucketKey({

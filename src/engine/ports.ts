@@ -120,7 +120,8 @@ export interface TradingBook {
   mark(view: MarketView): EquitySnapshot;
   manage(view: MarketView): void;
   chargeFunding(events: readonly FundingEvent[], view: MarketView): void;
-  flatten(view: MarketView, reason: ExitReason): void;
+  /** Closes every open position (or those `only` selects) at the current price; a live book queues reduce-only IOCs. */
+  flatten(view: MarketView, reason: ExitReason, only?: (p: Position) => boolean): void;
   plan(c: Candidate, view: MarketView, sizeMultiplier?: number): EntryPlan | EntryRefusal;
   enter(plan: EntryPlan, decisionId: number | null, now: number): void;
   /** Measure drawdown from the current equity again (an operator's resume in a replay); simulated books only. */

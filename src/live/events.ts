@@ -1,7 +1,9 @@
 /**
  * What the live path has to tell an operator, as typed events: a coin whose leverage could not be
- * set (entries on it blocked), a kill-switch flatten that did not fill, a position found with less
- * exchange stop than it holds, an order that could not be sent, a live path that cannot start. Each
+ * set (entries on it blocked), a kill-switch flatten that did not fill, a flatten (kill switch or
+ * `hlbot ctl`) that left positions open after a tick, a position found with less exchange stop than
+ * it holds, an order the exchange rejected or whose outcome is unknown, an order that could not be
+ * sent, a position reconciliation adopted or flattened, a live path that cannot start. Each
  * is logged at its severity here; the daemon forwards them (`onLiveEvent`) to whatever alerts —
  * delivery is the alerting system's business, so a sink must never throw into the trading path.
  */
@@ -13,8 +15,13 @@ export type LiveEventKind =
   | "leverage_failed"
   | "leverage_set"
   | "kill_flatten_unfilled"
+  | "flatten_incomplete"
   | "unprotected_position"
-  | "order_failed";
+  | "order_rejected"
+  | "order_unknown"
+  | "order_failed"
+  | "reconcile_adopted"
+  | "reconcile_flattened";
 
 export type LiveEventSeverity = "info" | "warning" | "critical";
 
@@ -26,6 +33,8 @@ export interface LiveEvent {
   message: string;
   coin?: string;
   positionId?: number;
+  /** The event's figures (never a secret): e.g. `{role: "entry", cloid}`, `{leverage: 5}`. */
+  details?: Record<string, string | number | boolean | null>;
 }
 
 export type LiveEventSink = (event: LiveEvent) => void;
@@ -40,7 +49,7 @@ export class LiveEvents {
     kind: LiveEventKind,
     severity: LiveEventSeverity,
     message: string,
-    about: { coin?: string; positionId?: number } = {},
+    about: Pick<LiveEvent, "coin" | "positionId" | "details"> = {},
   ): void {
     const event: LiveEvent = { t: this.clock.now(), kind, severity, message, ...about };
     const l = log.withTag("live");

@@ -64,7 +64,7 @@ export class LiveExecutor {
   constructor(deps: ExecutorDeps) {
     this.#d = deps;
     this.orders = new OrdersRepo(deps.db);
-    this.#stops = new StopOrders(deps.book, deps.exchange, this.orders, deps.clock);
+    this.#stops = new StopOrders(deps.book, deps.exchange, this.orders, deps.clock, deps.events);
   }
 
   /** Sends what the tick queued (the queue is emptied first). */
@@ -119,20 +119,26 @@ export class LiveExecutor {
     const c = plan.candidate;
     const cloid = deriveCloid("hlbot", "entry", decisionId ?? `${c.setupKey}|${c.strategy}`);
     const since = this.#d.clock.now();
-    const result = await sendOrder(this.#d.exchange, this.orders, this.#d.clock, {
-      role: "entry",
-      decisionId,
-      positionId: null,
-      refPx: plan.px,
-      request: {
-        coin: c.coin,
-        isBuy: c.side === "long",
-        price: plan.limitPxWire,
-        size: plan.sizeWire,
-        type: { limit: { tif: "Ioc" } },
-        cloid,
+    const result = await sendOrder(
+      this.#d.exchange,
+      this.orders,
+      this.#d.clock,
+      {
+        role: "entry",
+        decisionId,
+        positionId: null,
+        refPx: plan.px,
+        request: {
+          coin: c.coin,
+          isBuy: c.side === "long",
+          price: plan.limitPxWire,
+          size: plan.sizeWire,
+          type: { limit: { tif: "Ioc" } },
+          cloid,
+        },
       },
-    });
+      this.#d.events,
+    );
     if (result.kind === "filled" && result.size > 0) {
       const p = this.openPosition(c, decisionId, { px: result.avgPx, size: result.size, fee: null }, plan.px);
       this.orders.attachPosition(cloid, p.id, this.#d.clock.now());
@@ -212,27 +218,35 @@ export class LiveExecutor {
     if (!asset) return { kind: "rejected", message: `${p.coin} is not listed` };
     const d = direction(p.side);
     const cap = this.#d.book.options.config.live.entry_slippage_cap_bps / 10_000;
-    const role = reason === "partial" ? "partial" : reason === "kill" ? "flatten" : "exit";
+    // A flatten (kill switch, `hlbot ctl flatten` / `close`) is its own order role.
+    const role =
+      reason === "partial" ? "partial" : reason === "kill" || reason === "manual" ? "flatten" : "exit";
     // One cloid per attempt: an IOC that found no liquidity is retried next tick under a new cloid,
     // while an attempt whose outcome is unknown blocks any other until it is resolved.
     const cloid = deriveCloid("hlbot", role, p.id, this.orders.attempts(p.id, role));
     const since = this.#d.clock.now();
-    const result = await sendOrder(this.#d.exchange, this.orders, this.#d.clock, {
-      role,
-      reason,
-      decisionId: p.decisionId,
-      positionId: p.id,
-      refPx,
-      request: {
-        coin: p.coin,
-        isBuy: d === -1,
-        price: formatPrice(refPx * (1 - d * cap), asset.szDecimals, d === 1 ? "floor" : "ceil"),
-        size: formatSize(Math.min(size, p.size), asset.szDecimals),
-        reduceOnly: true,
-        type: { limit: { tif: "Ioc" } },
-        cloid,
+    const result = await sendOrder(
+      this.#d.exchange,
+      this.orders,
+      this.#d.clock,
+      {
+        role,
+        reason,
+        decisionId: p.decisionId,
+        positionId: p.id,
+        refPx,
+        request: {
+          coin: p.coin,
+          isBuy: d === -1,
+          price: formatPrice(refPx * (1 - d * cap), asset.szDecimals, d === 1 ? "floor" : "ceil"),
+          size: formatSize(Math.min(size, p.size), asset.szDecimals),
+          reduceOnly: true,
+          type: { limit: { tif: "Ioc" } },
+          cloid,
+        },
       },
-    });
+      this.#d.events,
+    );
     if (result.kind !== "filled" || result.size <= 0) return result;
     const fills = await orderFills(this.#d.info, this.#d.account, { cloid, oid: result.oid, since });
     await this.applyExit(p, reason, result.size, result.avgPx, { fee: fills?.fee ?? null, refPx });

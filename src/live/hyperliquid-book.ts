@@ -135,15 +135,16 @@ export class HyperliquidBook implements TradingBook {
   /** Real funding is charged by the exchange and read back from it (Reconciler.sync). */
   chargeFunding(_events: readonly FundingEvent[], _view: MarketView): void {}
 
-  flatten(view: MarketView, reason: ExitReason): void {
+  flatten(view: MarketView, reason: ExitReason, only?: (p: Position) => boolean): void {
     for (const p of this.open)
-      this.queue.push({
-        kind: "exit",
-        position: p,
-        reason,
-        size: p.size,
-        refPx: view.price(p.coin) ?? p.entryPx,
-      });
+      if (!only || only(p))
+        this.queue.push({
+          kind: "exit",
+          position: p,
+          reason,
+          size: p.size,
+          refPx: view.price(p.coin) ?? p.entryPx,
+        });
   }
 
   plan(c: Candidate, view: MarketView, sizeMultiplier = 1): LiveEntryPlan | EntryRefusal {

@@ -79,7 +79,7 @@ export class LeverageGuard {
             "leverage_failed",
             "critical",
             `${coin} leverage could not be set to ${lev}x isolated (${reason}): entries on ${coin} are blocked until it is`,
-            { coin },
+            { coin, details: { leverage: lev, reason } },
           );
       }
     }

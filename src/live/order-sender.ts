@@ -2,7 +2,8 @@
  * Sends one order under the crash-safe protocol: the order row (status `intent`, deterministic cloid)
  * is committed first, then the order goes out once; its outcome is written back. A cloid that already
  * has a row is never sent again — an outcome left unknown (timeout, crash) is resolved by cloid in
- * reconciliation, so an order can never be doubled.
+ * reconciliation, so an order can never be doubled. A rejection or an unknown outcome is raised as a
+ * live event (`order_rejected` / `order_unknown`) when the caller passes its LiveEvents.
  */
 import type { Clock } from "../core/clock.ts";
 import { BotError } from "../core/errors.ts";
@@ -11,6 +12,7 @@ import type { ExchangeClient, OrderRequest } from "../hyperliquid/exchange-clien
 import type { OrderOutcome } from "../hyperliquid/order-outcomes.ts";
 import type { NewOrder, OrderRole, OrdersRepo } from "../ledger/repos/orders.ts";
 import { log } from "../log.ts";
+import type { LiveEvents } from "./events.ts";
 
 export type SendResult =
   | { kind: "filled"; size: number; avgPx: number; oid: number }
@@ -31,6 +33,40 @@ export interface SendInput {
 }
 
 export async function sendOrder(
+  exchange: ExchangeClient,
+  orders: OrdersRepo,
+  clock: Clock,
+  input: SendInput,
+  events: LiveEvents | null = null,
+): Promise<SendResult> {
+  const result = await send(exchange, orders, clock, input);
+  const r = input.request;
+  const about = {
+    coin: r.coin,
+    ...(input.positionId === null ? {} : { positionId: input.positionId }),
+    details: { role: input.role, cloid: r.cloid },
+  };
+  if (result.kind === "rejected")
+    events?.emit(
+      "order_rejected",
+      "warning",
+      `${input.role} order on ${r.coin} rejected: ${result.message}`,
+      {
+        ...about,
+        details: { ...about.details, message: result.message },
+      },
+    );
+  else if (result.kind === "unknown")
+    events?.emit(
+      "order_unknown",
+      "warning",
+      `${input.role} order ${r.cloid} on ${r.coin}: outcome unknown; resolved by cloid at the next reconciliation, never resent`,
+      about,
+    );
+  return result;
+}
+
+async function send(
   exchange: ExchangeClient,
   orders: OrdersRepo,
   clock: Clock,

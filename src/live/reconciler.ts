@@ -32,7 +32,7 @@ export class Reconciler {
     private readonly journal: Journal,
     private readonly clock: Clock,
     private readonly config: Config,
-    events: LiveEvents,
+    private readonly events: LiveEvents,
   ) {
     this.orders = executor.orders;
     this.accountSync = new AccountSync(book, executor, info, account, db, clock, events);
@@ -110,15 +110,33 @@ export class Reconciler {
       const p = this.executor.openPosition(candidate, null, fill, entry);
       p.external = true;
       this.journal.updatePosition(p);
+      const about = { coin: e.coin, positionId: p.id, details: { size: e.szi, stopPx: p.stopPx } };
       if (this.config.live.unknown_position_policy === "flatten") {
         log.warn(`unknown ${e.coin} position of ${szi}: flattening (policy flatten)`);
         const mark = Number(e.positionValue) / Math.abs(szi);
         await this.executor.execute([
           { kind: "exit", position: p, reason: "external", size: p.size, refPx: mark > 0 ? mark : entry },
         ]);
+        if (p.status === "closed")
+          this.events.emit(
+            "reconcile_flattened",
+            "warning",
+            `unknown ${e.coin} position of ${szi} flattened`,
+            about,
+          );
+        else
+          this.events.emit(
+            "reconcile_adopted",
+            "warning",
+            `unknown ${e.coin} position of ${szi}: the flatten did not fill; kept as position ${p.id} with a stop at ${p.stopPx}`,
+            about,
+          );
       } else
-        log.warn(
+        this.events.emit(
+          "reconcile_adopted",
+          "warning",
           `unknown ${e.coin} position of ${szi}: adopted as position ${p.id} with a stop at ${p.stopPx}`,
+          about,
         );
     }
   }
@@ -131,7 +149,12 @@ export class Reconciler {
       const protectedOnExchange =
         stops.length > 0 || open.some((o) => o.coin === p.coin && o.isTrigger && o.reduceOnly);
       if (!protectedOnExchange) {
-        log.warn(`live ${p.coin} position ${p.id} has no exchange stop: re-arming at ${p.stopPx}`);
+        this.events.emit(
+          "unprotected_position",
+          "critical",
+          `live ${p.coin} position ${p.id} has no exchange stop: re-arming it at ${p.stopPx}`,
+          { coin: p.coin, positionId: p.id },
+        );
         await this.executor.placeStop(p, p.stopPx);
       }
     }

@@ -11,6 +11,7 @@ import type { ExchangeClient } from "../hyperliquid/exchange-client.ts";
 import { formatPrice, formatSize } from "../hyperliquid/format.ts";
 import type { OrdersRepo } from "../ledger/repos/orders.ts";
 import { log } from "../log.ts";
+import type { LiveEvents } from "./events.ts";
 import type { HyperliquidBook } from "./hyperliquid-book.ts";
 import { sendOrder } from "./order-sender.ts";
 
@@ -23,6 +24,8 @@ export class StopOrders {
     private readonly exchange: ExchangeClient,
     private readonly orders: OrdersRepo,
     private readonly clock: Clock,
+    /** A stop the exchange did not confirm is raised as `unprotected_position` here. */
+    private readonly events: LiveEvents | null = null,
   ) {}
 
   /**
@@ -58,9 +61,11 @@ export class StopOrders {
       },
     });
     if (result.kind !== "resting") {
-      log.error(
-        `exchange stop for position ${p.id} ${p.coin} not confirmed (${result.kind}); reconciliation re-arms it`,
-      );
+      const why = result.kind === "rejected" ? `rejected: ${result.message}` : result.kind;
+      const message = `exchange stop for live ${p.coin} position ${p.id} not confirmed (${why}); reconciliation re-arms it`;
+      if (this.events)
+        this.events.emit("unprotected_position", "critical", message, { coin: p.coin, positionId: p.id });
+      else log.error(message);
       return false;
     }
     for (const old of older) await this.cancel(p.coin, old.cloid);

@@ -1,6 +1,7 @@
 /**
  * GET /metrics — Prometheus text format: tick age, equity, drawdown, open positions, decisions, halts;
- * and the daemon's runtime counters (errors, Hyperliquid 429s, ticks) when a daemon supplies them.
+ * and the daemon's runtime counters (errors, Hyperliquid 429s, ticks, alert deliveries, heartbeat
+ * pings) when a daemon supplies them.
  */
 import { Hono } from "hono";
 import * as z from "zod";
@@ -62,6 +63,7 @@ export function renderMetrics(ctx: ApiContext): string {
         { value: c.rateLimitedTotal },
       ])
       .metric("hlbot_ticks_total", "counter", "Ticks completed since start.", [{ value: c.ticksTotal }]);
+    deps.metrics.write?.(w);
   }
   return w.toString();
 }

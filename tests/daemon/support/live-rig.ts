@@ -4,6 +4,7 @@
  * book exactly as a tick's entry would (plan → enter → send).
  */
 
+import { alertLiveEvent } from "../../../src/alerts/live-events.ts";
 import { Daemon } from "../../../src/daemon/daemon.ts";
 import { hyperliquidLivePath } from "../../../src/daemon/live-path.ts";
 import { LedgerJournal } from "../../../src/engine/journals.ts";
@@ -37,7 +38,11 @@ export function liveRig(o: RigOptions & { usdc?: number; force?: boolean; acct?:
     sleep: r.sleep,
     live: hyperliquidLivePath,
     force: o.force === true,
-    onLiveEvent: (e) => events.push(e),
+    // As `hlbot trade` wires it: to the process-wide alert sink (nowhere unless a test started alerts).
+    onLiveEvent: (e) => {
+      events.push(e);
+      alertLiveEvent(e);
+    },
   });
   return { ...r, client, daemon, acct, events };
 }
