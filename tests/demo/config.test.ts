@@ -85,8 +85,10 @@ describe("demo candidates", () => {
   test("a valid live_candidates file promoting every bucket at LIVE", () => {
     const c = base();
     const file = LiveCandidatesFileSchema.parse(demoCandidates(c, SAMPLE_REPLAY_FROM));
-    // 4 strategies × 2 sides × 4 sessions × 3 regimes × 3 vol buckets
-    expect(file.buckets).toHaveLength(4 * 2 * c.sessions.windows.length * 3 * 3);
+    // every enabled strategy × 2 sides × 4 sessions × 3 regimes × 3 vol buckets
+    const strategies = Object.values(c.strategies).filter((s) => s.enabled).length;
+    expect(strategies).toBe(5);
+    expect(file.buckets).toHaveLength(strategies * 2 * c.sessions.windows.length * 3 * 3);
     expect(new Set(file.buckets.map((b) => b.key)).size).toBe(file.buckets.length);
     for (const b of file.buckets) expect([b.state, b.size_multiplier]).toEqual(["LIVE", 1]);
     expect(file.promote_run_id).toContain("demo");
