@@ -80,6 +80,9 @@ export const tuiCommand = defineCommand({
           refreshMs: refresh * 1000,
           logPath,
         }),
+        // A terminal is interactive whatever the environment says: ink's own detection treats any
+        // CI=… variable as "write only the last frame at exit", which leaves a blank screen.
+        { interactive: Boolean(process.stdout.isTTY) },
       );
       try {
         await app.waitUntilExit();

@@ -79,7 +79,7 @@ describe("hlbot tui against a running daemon", () => {
           ),
         45_000,
       );
-      const cmd = `cd ${dir} && ${process.execPath} ${join(REPO_ROOT, "src", "main.ts")} tui --config ${config} --refresh-seconds 1; echo "tui exited $?"; sleep 30`;
+      const cmd = `cd ${dir} && CI=true ${process.execPath} ${join(REPO_ROOT, "src", "main.ts")} tui --config ${config} --refresh-seconds 1; echo "tui exited $?"; sleep 30`;
       const started = tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "50", cmd);
       expect(started.exitCode, started.stderr.toString()).toBe(0);
       const first = await until("Latest decisions");

@@ -1,7 +1,8 @@
 // `hlbot tui` once in a real terminal: tmux runs the command over a real-data ledger (no API
 // listening) with a control server behind the socket; capture-pane reads the screen, send-keys
 // presses p l (pause live) and q. Skipped, saying so, where tmux is not installed
-// (scripts/ensure-tmux.sh installs it for `make test`).
+// (scripts/ensure-tmux.sh installs it for `make test`). CI=true is set on purpose: a CI-like
+// environment once made ink write nothing until exit (the TUI forces interactive on a TTY).
 import { afterAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { type ControlServer, startControlServer } from "../../src/control/server.ts";
@@ -51,7 +52,7 @@ describe("hlbot tui in a real terminal", () => {
         db: fx.db,
         clock: new ManualClock(Date.now()),
       });
-      const cmd = `cd ${dir} && ${process.execPath} ${join(REPO_ROOT, "src", "main.ts")} tui --config ${config} --refresh-seconds 1; echo "tui exited $?"; sleep 30`;
+      const cmd = `cd ${dir} && CI=true ${process.execPath} ${join(REPO_ROOT, "src", "main.ts")} tui --config ${config} --refresh-seconds 1; echo "tui exited $?"; sleep 30`;
       const started = tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "50", cmd);
       expect(started.exitCode, started.stderr.toString()).toBe(0);
       const first = await until("Latest decisions");
