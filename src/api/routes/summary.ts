@@ -3,7 +3,8 @@
  * the shadow path in R, the live path as an account, events and coverage when the run recorded
  * them. A backtest run shows its WHOLE run by default — its stored RunSummary when it has one,
  * else figured from the ledger over the run's window; `days`/`since` narrow it (figured from the
- * ledger). The daemon (run 0) shows its last `days` (7). An unfinished run is flagged, never complete.
+ * ledger). The daemon (run 0) shows its last `days` (7), or less when it started recording later.
+ * An unfinished run is flagged, never complete.
  */
 import { Hono } from "hono";
 import * as z from "zod";
@@ -49,7 +50,12 @@ export function runSummaryView(
     from = typeof params.from === "number" ? params.from : (ctx.runClock.first(run.id) ?? to - DAY_MS);
     // The requested end, or later when the run recorded something at it (the end-of-test flatten).
     if (typeof params.to === "number") end = Math.max(to, params.to);
-  } else from = q.since ?? to - (q.days ?? SUMMARY_DEFAULT_DAYS) * DAY_MS;
+  } else {
+    from = q.since ?? to - (q.days ?? SUMMARY_DEFAULT_DAYS) * DAY_MS;
+    // The daemon's window never opens before it recorded anything: a bot that has run for an hour
+    // shows an hour's figures (its days and R per day), not the same R spread over 7 days.
+    if (run.id === 0) from = Math.max(from, ctx.runClock.first(0) ?? from);
+  }
   return ctx.summary.view({
     runId: run.id,
     window: { from, to: end },

@@ -49,6 +49,19 @@ describe("GET /summary", () => {
     expect(s.events).toBeNull();
   });
 
+  test("the daemon's window opens no earlier than its first record: days and R/day are not spread over time it did not run", async () => {
+    const first = f.fixture.db
+      .query(
+        "SELECT MIN(t) AS t FROM (SELECT MIN(created_at) AS t FROM decisions WHERE run_id = 0 UNION ALL SELECT MIN(t) FROM equity_snapshots WHERE run_id = 0)",
+      )
+      .get() as { t: number };
+    const { summary: s } = await f.json("/summary?days=3650");
+    const to = f.clock.now() + 1;
+    expect(first.t).toBeGreaterThan(to - 3650 * DAY);
+    expect(s.window).toEqual({ from: first.t, to });
+    expect(s.shadow.overall.days).toBeLessThan(3650);
+  });
+
   test("the live path is an account: return from its snapshots, months compound to it, drawdown within [0, 100]", async () => {
     const { summary: s } = await f.json("/summary?days=21");
     const live = s.live;
