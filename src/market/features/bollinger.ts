@@ -29,17 +29,8 @@ export class Bollinger {
     const ring = this.ring;
     ring.push(close);
     if (!ring.full) return;
-    const buf = ring.buf;
-    const from = ring.start;
-    const to = from + this.period;
-    let sum = 0;
-    for (let i = from; i < to; i++) sum += buf[i]!;
-    const mean = sum / this.period;
-    let sq = 0;
-    for (let i = from; i < to; i++) {
-      const d = buf[i]! - mean;
-      sq += d * d;
-    }
+    const mean = ring.mean();
+    const sq = ring.squaredDeviations(mean);
     const band = this.stdDevs * Math.sqrt(sq / this.period);
     this.middle = mean;
     this.upper = mean + band;

@@ -30,4 +30,25 @@ export class WindowRing {
     this.start = this.head;
     this.count++;
   }
+
+  /** Mean of the full window, summed oldest to newest. */
+  mean(): number {
+    const buf = this.buf;
+    const to = this.start + this.size;
+    let sum = 0;
+    for (let i = this.start; i < to; i++) sum += buf[i]!;
+    return sum / this.size;
+  }
+
+  /** Sum of squared deviations from `mean` over the full window (the two-pass variance's numerator). */
+  squaredDeviations(mean: number): number {
+    const buf = this.buf;
+    const to = this.start + this.size;
+    let sq = 0;
+    for (let i = this.start; i < to; i++) {
+      const d = buf[i]! - mean;
+      sq += d * d;
+    }
+    return sq;
+  }
 }

@@ -30,17 +30,8 @@ export class ZScore {
     const ring = this.ring;
     ring.push(close);
     if (!ring.full) return this.value;
-    const buf = ring.buf;
-    const from = ring.start;
-    const to = from + this.period;
-    let sum = 0;
-    for (let i = from; i < to; i++) sum += buf[i]!;
-    const mean = sum / this.period;
-    let sq = 0;
-    for (let i = from; i < to; i++) {
-      const d = buf[i]! - mean;
-      sq += d * d;
-    }
+    const mean = ring.mean();
+    const sq = ring.squaredDeviations(mean);
     const sd = Math.sqrt(sq / (this.period - 1));
     this.value = sd > ZSCORE_FLAT_SD * Math.abs(mean) ? (close - mean) / sd : 0;
     return this.value;
