@@ -9,25 +9,13 @@ import { openLedger } from "../../src/ledger/open.ts";
 import { freePort, spawnHlbot, waitFor, writeConfig } from "../cli/support/daemon-process.ts";
 import { startFakeHyperliquid } from "../support/fake-hl/index.ts";
 import { REPO_ROOT, scratchDir } from "../support/paths.ts";
+import { TMUX, tmuxSession } from "./support/tmux-session.ts";
 
-const TMUX = Bun.which("tmux");
 if (!TMUX)
   console.warn("tests/tui/daemon.test.ts: tmux is not installed — the real-terminal test is SKIPPED");
 
 const session = `hlbot-tui-daemon-${process.pid}`;
-const tmux = (...args: string[]) =>
-  Bun.spawnSync([TMUX ?? "tmux", ...args], { stdout: "pipe", stderr: "pipe" });
-const screen = () => tmux("capture-pane", "-p", "-t", session).stdout.toString();
-
-async function until(text: string, ms = 30_000): Promise<string> {
-  const end = performance.now() + ms;
-  while (performance.now() < end) {
-    const s = screen();
-    if (s.includes(text)) return s;
-    await Bun.sleep(100);
-  }
-  throw new Error(`"${text}" never appeared on the tmux screen:\n${screen()}`);
-}
+const { run: tmux, keys, until, kill } = tmuxSession(session);
 
 // A day of the real data replayed as today on the wall clock, as `hlbot exchange` serves it.
 const now = wallClock.now();
@@ -40,7 +28,7 @@ const venue = startFakeHyperliquid({
 });
 let daemon: ReturnType<typeof spawnHlbot> | null = null;
 afterAll(async () => {
-  tmux("kill-session", "-t", session);
+  kill();
   daemon?.proc.kill("SIGTERM");
   await daemon?.exited;
   await venue.stop();
@@ -81,20 +69,20 @@ describe("hlbot tui against a running daemon", () => {
       );
       const cmd = `cd ${dir} && CI=true ${process.execPath} ${join(REPO_ROOT, "src", "main.ts")} tui --config ${config} --refresh-seconds 1; echo "tui exited $?"; sleep 30`;
       const started = tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "50", cmd);
-      expect(started.exitCode, started.stderr.toString()).toBe(0);
+      expect(started.exitCode, String(started.stderr)).toBe(0);
       const first = await until("Latest decisions");
       expect(first).toContain(`API http://127.0.0.1:${port}`);
       expect(first).toContain("[p] pause  [r] resume  [f] flatten");
       await until("new entries: allowed");
-      tmux("send-keys", "-t", session, "p");
+      keys("p");
       await until("[b]oth [l]ive [s]hadow");
-      tmux("send-keys", "-t", session, "l");
+      keys("l");
       await until("paused new live entries");
       await until("new entries: PAUSED live");
-      tmux("send-keys", "-t", session, "r");
+      keys("r");
       await until("resumed live");
       await until("new entries: allowed");
-      tmux("send-keys", "-t", session, "q");
+      keys("q");
       await until("tui exited 0");
       const db = openLedger(ledger, { readonly: true });
       expect(db.query("SELECT action, args, ok FROM control_actions ORDER BY id").all()).toEqual([

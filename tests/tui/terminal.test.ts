@@ -12,29 +12,17 @@ import { buildLedgerFixture } from "../api/support/ledger-fixture.ts";
 import { freePort, writeConfig } from "../cli/support/daemon-process.ts";
 import { FakeTarget } from "../control/support/fake-target.ts";
 import { REPO_ROOT, scratchDir } from "../support/paths.ts";
+import { TMUX, tmuxSession } from "./support/tmux-session.ts";
 
-const TMUX = Bun.which("tmux");
 if (!TMUX)
   console.warn("tests/tui/terminal.test.ts: tmux is not installed — the real-terminal test is SKIPPED");
 
 const session = `hlbot-tui-${process.pid}`;
-const tmux = (...args: string[]) =>
-  Bun.spawnSync([TMUX ?? "tmux", ...args], { stdout: "pipe", stderr: "pipe" });
-const screen = () => tmux("capture-pane", "-p", "-t", session).stdout.toString();
-
-async function until(text: string, ms = 30_000): Promise<string> {
-  const end = performance.now() + ms;
-  while (performance.now() < end) {
-    const s = screen();
-    if (s.includes(text)) return s;
-    await Bun.sleep(100);
-  }
-  throw new Error(`"${text}" never appeared on the tmux screen:\n${screen()}`);
-}
+const { run: tmux, keys, until, kill } = tmuxSession(session);
 
 let server: ControlServer | null = null;
 afterAll(() => {
-  tmux("kill-session", "-t", session);
+  kill();
   server?.stop();
 });
 
@@ -54,18 +42,18 @@ describe("hlbot tui in a real terminal", () => {
       });
       const cmd = `cd ${dir} && CI=true ${process.execPath} ${join(REPO_ROOT, "src", "main.ts")} tui --config ${config} --refresh-seconds 1; echo "tui exited $?"; sleep 30`;
       const started = tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "50", cmd);
-      expect(started.exitCode, started.stderr.toString()).toBe(0);
+      expect(started.exitCode, String(started.stderr)).toBe(0);
       const first = await until("Latest decisions");
       expect(first).toContain(`ledger ${fx.path} (read-only)`);
       expect(first).toContain("Open positions");
       expect(first).toContain("[p] pause  [r] resume  [f] flatten");
-      tmux("send-keys", "-t", session, "p");
+      keys("p");
       await until("[b]oth [l]ive [s]hadow");
-      tmux("send-keys", "-t", session, "l");
+      keys("l");
       await until("paused new live entries");
       await until("new entries: PAUSED live");
       expect(target.calls.filter((c) => c[0] === "pause")).toEqual([["pause", ["live"]]]);
-      tmux("send-keys", "-t", session, "q");
+      keys("q");
       await until("tui exited 0");
       fx.db.close();
     },
