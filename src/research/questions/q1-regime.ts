@@ -32,6 +32,16 @@ function flatMultipliers(c: Config): void {
 const alignment = (side: string, regime: string) =>
   regime === "Neutral" ? 0 : (side === "long") === (regime === "Long") ? 1 : -1;
 
+/** Mean R of trades with their regime minus those against it (Neutral trades left out). */
+export function regimeSplit(
+  name: string,
+  trades: readonly { side: string; regime: string; r: number }[],
+  seed: number,
+): Effect {
+  const by = (a: number) => trades.filter((t) => alignment(t.side, t.regime) === a).map((t) => t.r);
+  return diffEffect(name, by(1), by(-1), seed);
+}
+
 export function regimeQuestion(ctx: ResearchContext): QuestionResult {
   const seed = ctx.o.seed;
   const base = ctx.backtest(1, { variant: "baseline (regime from BTC)", mode: "both" });
@@ -80,10 +90,9 @@ export function regimeQuestion(ctx: ResearchContext): QuestionResult {
   // As a bucket dimension: which label separates with-regime from against-regime trades?
   const others = labelled.filter((x) => x.t.coin !== ref);
   const split = (label: "btc" | "own", among: typeof others, name: string) =>
-    diffEffect(
+    regimeSplit(
       name,
-      among.filter((x) => alignment(x.t.side, x[label]) === 1).map((x) => x.t.r!),
-      among.filter((x) => alignment(x.t.side, x[label]) === -1).map((x) => x.t.r!),
+      among.map((x) => ({ side: x.t.side, regime: x[label], r: x.t.r! })),
       seed,
     );
   const chop = others.filter((x) => x.btc === "Neutral");
