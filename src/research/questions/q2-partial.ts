@@ -6,7 +6,7 @@
  */
 import type { RunTrade } from "../../report/run-summary.ts";
 import { pairedDiffs, type ResearchContext, type RunRef } from "../context.ts";
-import { type Effect, meanEffect } from "../effect.ts";
+import { DEFAULT_EFFECT_RULE, type Effect, meanEffect } from "../effect.ts";
 import {
   type Cell,
   EFFECT_COLUMNS,
@@ -94,14 +94,17 @@ export function partialQuestion(ctx: ResearchContext): QuestionResult {
     }
     cellRows.push(row);
   }
-  // A regime-conditional partial is worth an option only if the regimes disagree with conviction.
-  const realSigns = new Set(
-    regimeEffects.filter((e) => e.verdict === "real effect").map((e) => Math.sign(e.estimate)),
-  );
+  // A regime-conditional partial is worth an option only if the regimes disagree with conviction
+  // (real effects of both signs) and by a size that matters to a trader (±practical R per trade).
+  const real = regimeEffects.filter((e) => e.verdict === "real effect");
+  const signs = new Set(real.map((e) => Math.sign(e.estimate)));
+  const big = real.filter((e) => Math.abs(e.estimate) >= DEFAULT_EFFECT_RULE.practical);
   const conditional =
-    realSigns.size > 1
-      ? "The regimes disagree with conviction (real effects of both signs): a regime-conditional partial would be supported."
-      : "No two regimes disagree with conviction, so the data does not support a regime-conditional partial; none was added.";
+    signs.size > 1 && big.length > 0
+      ? `The regimes disagree with conviction and by ${big.map((e) => `${e.label.split(":")[0]} ${num(e.estimate, 3, true)}`).join(", ")} R per trade: a regime-conditional partial would be supported.`
+      : signs.size > 1
+        ? `The regimes disagree (${real.map((e) => `${e.label.split(":")[0]} ${num(e.estimate, 3, true)}`).join(", ")} R per trade, CIs excluding 0) but each by less than the practical ${DEFAULT_EFFECT_RULE.practical} R: a regime-conditional partial would not matter, so none was added.`
+        : "No two regimes disagree with conviction, so the data does not support a regime-conditional partial; none was added.";
   const { verdict, rule } = overall(effects);
   const offE = effects[0]!;
   const runs: RunRef[] = [base.ref, ...variants.map((v) => v.run.ref)];

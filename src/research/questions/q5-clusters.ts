@@ -10,7 +10,7 @@ import { CandlesRepo } from "../../ledger/repos/candles.ts";
 import type { RunTrade } from "../../report/run-summary.ts";
 import { CLUSTER_CAP_REASON } from "../../risk/cluster-risk.ts";
 import { RollingClusters } from "../cluster-labels.ts";
-import { clusterConcurrency } from "../cluster-stats.ts";
+import { clusterConcurrency, type StackedGroup } from "../cluster-stats.ts";
 import { type ResearchContext, rOf } from "../context.ts";
 import { diffEffect } from "../effect.ts";
 import { type Cell, EFFECT_COLUMNS, effectRows, num, overall, pct, type QuestionResult } from "../result.ts";
@@ -32,6 +32,38 @@ export function stackedFlags(
     open.set(key, closes);
   }
   return out;
+}
+
+const SIZE_BINS: [number, number][] = [
+  [1, 1],
+  [2, 2],
+  [3, 3],
+  [4, 5],
+  [6, 9],
+  [10, 19],
+  [20, 49],
+  [50, Number.POSITIVE_INFINITY],
+];
+const binLabel = (lo: number, hi: number) =>
+  lo === hi ? `${lo}` : hi === Number.POSITIVE_INFINITY ? `${lo}+` : `${lo}–${hi}`;
+
+/** Stacks by size bin: how many, their mean and worst joint R, the mean R per trade inside them. */
+function sizeBins(groups: readonly StackedGroup[]): Cell[][] {
+  return SIZE_BINS.flatMap(([lo, hi]) => {
+    const gs = groups.filter((g) => g.trades >= lo && g.trades <= hi);
+    if (gs.length === 0) return [];
+    const joint = gs.reduce((a, g) => a + g.jointR, 0);
+    const trades = gs.reduce((a, g) => a + g.trades, 0);
+    return [
+      [
+        binLabel(lo, hi),
+        gs.length,
+        num(joint / gs.length, 2, true),
+        num(joint / trades, 3, true),
+        num(Math.min(...gs.map((g) => g.jointR)), 2, true),
+      ],
+    ];
+  });
 }
 
 export function clusterQuestion(ctx: ResearchContext): QuestionResult {
@@ -109,13 +141,7 @@ export function clusterQuestion(ctx: ResearchContext): QuestionResult {
       {
         title: "Shadow stacks by size (same cluster, same side, overlapping)",
         columns: ["trades in stack", "stacks", "mean joint R", "mean R per trade", "worst joint R"],
-        rows: conc.bySize.map((g) => [
-          g.size,
-          g.groups,
-          num(g.meanJointR, 2, true),
-          num(g.meanTradeR, 3, true),
-          num(g.worstJointR, 2, true),
-        ]),
+        rows: sizeBins(conc.groups),
       },
       {
         title: "Live-path account",
@@ -135,7 +161,10 @@ export function clusterQuestion(ctx: ResearchContext): QuestionResult {
     chart: {
       title: "Mean joint R by stack size",
       unit: "R",
-      bars: conc.bySize.map((g) => ({ label: `${g.size}`, value: g.meanJointR })),
+      bars: SIZE_BINS.map(([lo, hi]) => {
+        const gs = conc.groups.filter((g) => g.trades >= lo && g.trades <= hi);
+        return { label: binLabel(lo, hi), value: gs.reduce((a, g) => a + g.jointR, 0) / gs.length };
+      }),
     },
     runs: [off.ref, on.ref],
     assumptions: [
