@@ -20,6 +20,8 @@ export interface EffectRule {
   practical: number;
   confidence: number;
   draws: number;
+  /** Unit printed in the rule (R per trade unless said otherwise). */
+  unit?: string;
 }
 
 export const DEFAULT_EFFECT_RULE: EffectRule = { minN: 30, practical: 0.05, confidence: 0.95, draws: 1000 };
@@ -90,20 +92,21 @@ export function judge(
     };
   }
   const [lo, hi] = ci;
-  const span = `${pct}% CI [${fmt(lo)}, ${fmt(hi)}] R`;
+  const unit = rule.unit ?? "R";
+  const span = `${pct}% CI [${fmt(lo)}, ${fmt(hi)}]${unit ? ` ${unit}` : ""}`;
   if (lo > 0 || hi < 0) return { ...base, verdict: "real effect", rule: `${span} excludes 0`, neededN: null };
   const half = (hi - lo) / 2;
   if (half <= rule.practical)
     return {
       ...base,
       verdict: "paper tiger",
-      rule: `${span} covers 0 within ±${rule.practical} R`,
+      rule: `${span} covers 0 within ±${rule.practical}${unit ? ` ${unit}` : ""}`,
       neededN: null,
     };
   return {
     ...base,
     verdict: "not enough data",
-    rule: `${span} covers 0 but is wider than ±${rule.practical} R`,
+    rule: `${span} covers 0 but is wider than ±${rule.practical}${unit ? ` ${unit}` : ""}`,
     neededN: Math.ceil(n * (half / rule.practical) ** 2),
   };
 }

@@ -46,7 +46,7 @@ export function gateQuestion(ctx: ResearchContext): QuestionResult {
     Math.min(fig.noise.families, fig.planted.families),
     diff,
     [diff - z * se, diff + z * se],
-    { minN: 20, practical: 0.1, confidence: 0.95, draws: 0 },
+    { minN: 20, practical: 0.1, confidence: 0.95, draws: 0, unit: "" },
   );
   const rate = (label: string, k: number, n: number): Cell[] => {
     const [lo, hi] = wilson(k, n);
