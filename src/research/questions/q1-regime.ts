@@ -123,10 +123,13 @@ export function regimeQuestion(ctx: ResearchContext): QuestionResult {
     answer:
       `Off BTC, trades with their own coin's regime earn ${num(ownSplit.estimate, 3, true)} R per trade more than those against it (${ownSplit.verdict}), with/against BTC's regime ${num(btcSplit.estimate, 3, true)} R (${btcSplit.verdict}); ` +
       `in BTC chop, with vs against the coin's own regime ${num(chopEffect.estimate, 3, true)} R (${chopEffect.verdict}). Live path, per-asset − BTC regime: ` +
-      coinEffects
-        .map((e) => `${e.label.split(":")[0]} ${num(e.estimate, 3, true)} (${e.verdict})`)
-        .join(", ") +
-      ".",
+      (coinEffects.some((e) => e.n >= 30)
+        ? coinEffects
+            .filter((e) => e.n >= 30)
+            .map((e) => `${e.label.split(":")[0]} ${num(e.estimate, 3, true)} (${e.verdict})`)
+            .join(", ")
+        : "no coin has 30 live trades") +
+      " (coins with at least 30 live trades in both runs).",
     verdict,
     rule,
     effects: [...headline, ...multEffects],

@@ -91,6 +91,7 @@ export function slippageQuestion(ctx: ResearchContext): QuestionResult {
     ];
   });
   const headline = [...v5Effects, ...atZero];
+  const changed = v5Effects.filter((e) => e.n > 0 && (e.ci[0] !== 0 || e.ci[1] !== 0));
   const { verdict, rule } = overall(headline);
   const losing = atZero.filter((e) => e.ci[1] < 0).map((e) => e.label.split(":")[0]);
   return {
@@ -100,10 +101,11 @@ export function slippageQuestion(ctx: ResearchContext): QuestionResult {
     method:
       "Shadow trades under the configured model, under v5 (book walk / impact model / flat) and under v4 with 0, 10, 20 bps; setups paired with themselves; stationary-bootstrap CIs.",
     answer:
-      `Per coin, v5 changes R by ${v5Effects.map((e) => `${e.label.split(":")[0]} ${num(e.estimate, 3, true)}`).join(", ")} per trade against the flat ${flat} bps; ` +
-      `each extra bps costs ${perBps.map((e) => `${e.label.split(":")[0]} ${num(e.estimate, 4, true)}`).join(", ")} R per trade. ` +
+      `${changed.length ? changed.map((e) => `${e.label.split(":")[0]}: v5 changes R by ${num(e.estimate, 3, true)} per trade (${e.verdict})`).join("; ") : "no coin has an impact model (200 recorded books), so v5 is the flat rate everywhere"}${changed.length ? ` against the flat ${flat} bps` : ""}` +
+      `${changed.length && changed.length < v5Effects.length ? ` (the other ${v5Effects.length - changed.length} coins have no impact model, so v5 is the flat rate there)` : ""}; ` +
+      `each extra bps costs ${num(Math.min(...perBps.map((e) => -e.estimate)), 4)} to ${num(Math.max(...perBps.map((e) => -e.estimate)), 4)} R per trade across coins. ` +
       (losing.length
-        ? `${losing.join(", ")} lose money even at 0 bps: slippage is not what decides them.`
+        ? `${losing.join(", ")} ${losing.length === 1 ? "loses" : "lose"} money even at 0 bps: slippage is not what decides ${losing.length === 1 ? "it" : "them"}.`
         : "No strategy is significantly negative at 0 bps."),
     verdict,
     rule,
