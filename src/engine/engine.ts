@@ -304,11 +304,10 @@ export class Engine {
     const live = this.live!;
     const version = live.modelVersion;
     const cluster = this.settings.cluster;
-    // The cluster rule counts the book as it was before this tick plus the tick's accepted entries: a
-    // simulated book opens at once, the exchange's only after the tick, and both must decide alike.
-    const held: { coin: string; side: Side }[] = cluster
-      ? live.open.map((p) => ({ coin: p.coin, side: p.side }))
-      : [];
+    // The gate counts the book as it was before this tick plus the tick's accepted entries: a
+    // simulated book opens at once, the exchange's only after the tick, and both must decide alike
+    // (max_positions, one position per coin, the cluster rule).
+    const held: { coin: string; side: Side }[] = live.open.map((p) => ({ coin: p.coin, side: p.side }));
     const clusters = cluster ? cluster.tracker.at(view.now) : null;
     for (const c of bestByCoin.values()) {
       const verdict = liveGate(
@@ -318,7 +317,7 @@ export class Engine {
           promoted: this.promoted,
           shadowOnly: this.settings.shadowOnly,
           halts: this.halts,
-          open: live.open,
+          open: held,
           maxPositions: this.settings.maxPositions,
           ignorePromotion: this.settings.ignorePromotion ?? false,
           ended: this.liveEnded !== null,
@@ -356,7 +355,7 @@ export class Engine {
         modelVersion: version,
       });
       live.enter(plan, id, view.now);
-      if (cluster) held.push({ coin: c.coin, side: c.side });
+      held.push({ coin: c.coin, side: c.side });
       stats.liveOpened++;
     }
   }

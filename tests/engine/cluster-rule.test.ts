@@ -203,6 +203,24 @@ describe("cluster rule in the engine's live gate", () => {
     s.db.close();
   }, 60_000);
 
+  test("max_positions also counts the tick's own entries on the exchange book (it opened five with a cap of two)", async () => {
+    const env = { ...RULE_ENV, HLBOT_RISK__CLUSTER_ENABLED: "false", HLBOT_RISK__MAX_POSITIONS: "2" };
+    const s = await setup(env);
+    const live = await s.start();
+    const now = s.f.now();
+    const hl = warmed(s.config, live.book, now, s.journal);
+    const sim = warmed(s.config, undefined, now);
+    const ticks = [BASKET.slice(0, 5).map((coin) => ({ coin, side: "long" as const }))];
+    const price = (coin: string) => s.f.mark(coin)!;
+    const gotHl = await decide(hl.engine, hl.journal, price, now, ticks, () => live.afterTick());
+    const gotSim = await decide(sim.engine, sim.journal, price, now, ticks, async () => {});
+    expect(gotHl).toEqual(gotSim);
+    expect(gotSim.map((x) => x.verdict)).toEqual(["open", "open", "rejected", "rejected", "rejected"]);
+    expect(gotSim[2]!.reasons).toEqual(["max_positions"]);
+    expect(live.book.open).toHaveLength(2);
+    s.db.close();
+  }, 60_000);
+
   test("in a backtest of the live path on real data no cluster ever holds more than two same-side positions", async () => {
     const db = openLedger(join(scratchDir(), "cluster.db"));
     await importDirectory(db, HL_DATA, { coins: new Set(BASKET) });
