@@ -11,6 +11,7 @@ import { exchangeCommand } from "./exchange.ts";
 import { importCommand } from "./import.ts";
 import { mineCommand } from "./mine.ts";
 import { promoteCommand } from "./promote.ts";
+import { researchCommand } from "./research.ts";
 import { resumeCommand } from "./resume.ts";
 import { serveCommand } from "./serve.ts";
 import { statusCommand } from "./status.ts";
@@ -34,6 +35,7 @@ export const root = defineCommand({
     import: importCommand,
     mine: mineCommand,
     promote: promoteCommand,
+    research: researchCommand,
     resume: resumeCommand,
     serve: serveCommand,
     status: statusCommand,

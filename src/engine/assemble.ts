@@ -3,7 +3,9 @@
  * run identical rules. Only the signal source, journal, venue model and starting equity are injected.
  */
 import type { Config } from "../config/schema.ts";
+import { clusterRiskSettings, clusterTrackerSettings } from "../config/sections/cluster-risk.ts";
 import { HOUR_MS } from "../core/clock.ts";
+import { ClusterTracker } from "../risk/cluster-tracker.ts";
 import { EMPTY_HALTS, type HaltState } from "../risk/halts.ts";
 import type { DepthSlippage } from "../sim/depth/depth-slippage.ts";
 import type { ResolvedModel } from "../sim/models/index.ts";
@@ -80,5 +82,12 @@ export function assembleEngine(o: AssembleOptions): Engine {
     ignorePromotion: o.ignorePromotion ?? false,
     killSwitchResetMs: o.killSwitchResetMs ?? null,
     endOnRuin: o.endOnRuin ?? false,
+    cluster: config.risk.cluster_enabled
+      ? {
+          tracker: new ClusterTracker(config.engine.coins, clusterTrackerSettings(config.risk)),
+          interval: config.risk.cluster_interval,
+          rule: clusterRiskSettings(config.risk),
+        }
+      : null,
   });
 }

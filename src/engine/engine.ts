@@ -8,8 +8,12 @@
  * candidates as refused (`paused`) and still manages what it holds.
  */
 import { emptyArray } from "../core/arrays.ts";
+import type { Side } from "../core/bucket.ts";
+import type { Interval } from "../core/intervals.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
 import type { Candidate } from "../core/signal.ts";
+import { type ClusterRiskSettings, clusterRisk } from "../risk/cluster-risk.ts";
+import type { ClusterTracker } from "../risk/cluster-tracker.ts";
 import {
   type HaltLimits,
   type HaltState,
@@ -49,6 +53,15 @@ export interface EngineSettings {
    * negative balance). The daemon leaves this off: the exchange's account is the truth there.
    */
   endOnRuin?: boolean;
+  /** The cluster-aware risk rule (`risk.cluster_*`) on live entries; absent = off. */
+  cluster?: EngineClusterRule | null;
+}
+
+/** The rolling clusters fed from the engine's closed bars of `interval`, and the rule applied to live entries. */
+export interface EngineClusterRule {
+  tracker: ClusterTracker;
+  interval: Interval;
+  rule: ClusterRiskSettings;
 }
 
 export interface TickStats {
@@ -112,6 +125,11 @@ export class Engine {
     }
     for (const bar of view.closedBars)
       this.signals.onClosedBar(bar, this.funding.get(bar.coin)?.rate ?? null);
+    const cluster = this.settings.cluster;
+    if (cluster)
+      for (const bar of view.closedBars)
+        if (bar.interval === cluster.interval)
+          cluster.tracker.onBar(bar.coin, bar.candle.t, bar.candle.close);
   }
 
   /** Makes a published rate the coin's latest (a record per coin: updating it is a lookup, not an insert). */
@@ -285,6 +303,12 @@ export class Engine {
   private gateLive(bestByCoin: ReadonlyMap<string, Candidate>, view: MarketView, stats: TickStats): void {
     const live = this.live!;
     const version = live.modelVersion;
+    const cluster = this.settings.cluster;
+    // The gate counts the book as it was before this tick plus the tick's accepted entries: a
+    // simulated book opens at once, the exchange's only after the tick, and both must decide alike
+    // (max_positions, one position per coin, the cluster rule).
+    const held: { coin: string; side: Side }[] = live.open.map((p) => ({ coin: p.coin, side: p.side }));
+    const clusters = cluster ? cluster.tracker.at(view.now) : null;
     for (const c of bestByCoin.values()) {
       const verdict = liveGate(
         c,
@@ -293,7 +317,7 @@ export class Engine {
           promoted: this.promoted,
           shadowOnly: this.settings.shadowOnly,
           halts: this.halts,
-          open: live.open,
+          open: held,
           maxPositions: this.settings.maxPositions,
           ignorePromotion: this.settings.ignorePromotion ?? false,
           ended: this.liveEnded !== null,
@@ -302,6 +326,14 @@ export class Engine {
         this.settings.probationMultiplier,
         view.now,
       );
+      if (cluster && clusters) {
+        const cv = clusterRisk(c, held, clusters, cluster.rule);
+        if (cv.reasons.length) {
+          verdict.reasons.push(...cv.reasons);
+          verdict.ok = false;
+        }
+        verdict.sizeMultiplier *= cv.sizeMultiplier;
+      }
       const plan = verdict.ok ? live.plan(c, view, verdict.sizeMultiplier) : null;
       const reasons = plan && !plan.ok ? [plan.reason] : verdict.reasons;
       if (!plan?.ok) {
@@ -323,6 +355,7 @@ export class Engine {
         modelVersion: version,
       });
       live.enter(plan, id, view.now);
+      held.push({ coin: c.coin, side: c.side });
       stats.liveOpened++;
     }
   }

@@ -17,7 +17,8 @@ export interface GateContext {
   promoted: ReadonlyMap<string, LiveCandidate>;
   shadowOnly: ReadonlySet<string>;
   halts: HaltState;
-  open: readonly Position[];
+  /** The path's open positions, with the entries this tick already accepted. */
+  open: readonly Pick<Position, "coin">[];
   maxPositions: number;
   /** Bypass the promoted-bucket check (backtest `--ignore-candidates`). */
   ignorePromotion?: boolean;

@@ -47,11 +47,12 @@ export function coinsToLoad(config: Config, traded: readonly string[]): string[]
   return [...set];
 }
 
-/** Intervals to replay: the configured ones (signals, regime and the 15m management bars). */
+/** Intervals to replay: the configured ones (signals, regime, the 15m management bars, the cluster rule's). */
 export function signalIntervals(config: Config, _only: string[] | null): Interval[] {
   const set = new Set<Interval>(config.engine.intervals);
   set.add(config.regime.bias_timeframe);
   set.add(config.regime.trend_timeframe);
+  if (config.risk.cluster_enabled) set.add(config.risk.cluster_interval);
   return [...set];
 }
 
