@@ -14,7 +14,6 @@ import { HL_DATA, scratchDir } from "../support/paths.ts";
 
 let dbPath = "";
 let config: Config;
-const DAY = 86_400_000;
 
 beforeAll(async () => {
   dbPath = join(scratchDir(), "wf.db");
