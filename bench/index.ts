@@ -4,6 +4,7 @@ await import("./hyperliquid.ts");
 await import("./backfill.ts");
 await import("./signals.ts");
 await import("./backtest.ts");
+await import("./sweep.ts");
 await import("./mining.ts");
 await import("./api.ts");
 await import("./report.ts");

@@ -41,6 +41,7 @@ export class FeatureTape {
   /** Real pipelines that also copy each bar's features onto the tape (one recording per tape). */
   recording(): FeatureSeriesFactory {
     if (this.sealed) throw new TapeMismatchError("a feature tape is recorded once");
+    let copy: ((f: Features) => Features) | null = null;
     return (coin: string, interval: Interval, params: FeaturesConfig): FeatureSeries => {
       const real = new FeaturePipeline(interval, params);
       const rec: Recorded = { t: [], f: [] };
@@ -50,7 +51,9 @@ export class FeatureTape {
           real.update(c, fundingHourly);
           rec.t.push(c.t);
           // The copy reads every field, the lazily computed hurst too (same value as on first read).
-          rec.f.push(real.snapshot());
+          const f = real.latest;
+          if (f !== null && copy === null) copy = copier(f);
+          rec.f.push(f === null || copy === null ? null : copy(f));
         },
         get latest() {
           return real.latest;
@@ -89,3 +92,17 @@ export class FeatureTape {
 }
 
 const key = (coin: string, interval: Interval) => `${coin}\u0000${interval}`;
+
+/**
+ * A copier of Features objects as one object literal over their own keys: every copy has one shape
+ * (fast to read in the replays) and no getter (a spread of the pipeline's object, whose hurst is a
+ * getter, takes the runtime's slow cloning path — 40% of a recording's time when measured).
+ */
+function copier(sample: Features): (f: Features) => Features {
+  const keys = Object.keys(sample);
+  for (const k of keys)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new TapeMismatchError(`feature name ${k}`);
+  return new Function("f", `return {${keys.map((k) => `${k}: f.${k}`).join(", ")}};`) as (
+    f: Features,
+  ) => Features;
+}
