@@ -76,9 +76,20 @@ describe("strategies.<name>.exits", () => {
     const [g] = expandGrid(base, parseSweep(["strategies.trend_alpha.exits.trail_distance_r=0.5"]));
     const db = openLedger(dbPath, { readonly: true });
     const r = run(db, g!.config);
+    const plain = run(db, base);
+    // The same 0.5 set as the global default does not reach trend_alpha (its own 1.5 wins over it).
+    const global = structuredClone(base);
+    global.exits.trail_distance_r = 0.5;
+    const viaGlobal = run(db, global);
     db.close();
     expect(r.modelVersion).toBe("v4+trend_alpha.trail_distance_r=0.5");
-    expect(r.shadow.trades.length).toBeGreaterThan(0);
+    const of = (x: typeof r, not: boolean) =>
+      JSON.stringify(
+        x.shadow.trades.filter((t) => (t.strategy === "trend_alpha") !== not).map((t) => [t.openedAt, t.r]),
+      );
+    expect(of(r, true)).toBe(of(plain, true));
+    expect(of(r, false)).not.toBe(of(plain, false));
+    expect(of(viaGlobal, false)).toBe(of(plain, false));
   }, 60_000);
 });
 
