@@ -5,6 +5,7 @@ await import("./backfill.ts");
 await import("./signals.ts");
 await import("./backtest.ts");
 await import("./research.ts");
+await import("./sweep.ts");
 await import("./mining.ts");
 await import("./api.ts");
 await import("./report.ts");

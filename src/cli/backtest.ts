@@ -19,9 +19,13 @@ import { ledgerSpans, resolveWindow } from "../sim/backtest-window.ts";
 import { runJobs } from "../sim/job-pool.ts";
 import { getModel } from "../sim/models/index.ts";
 import { expandGrid, parseSweep } from "../sim/sweep-grid.ts";
+import { checkSweepRelevance } from "../sim/sweep-relevance.ts";
+import { sweepReport } from "../sim/sweep-report.ts";
 import { rankLabel, walkForward } from "../sim/walk-forward.ts";
+import { walkForwardSummary } from "../sim/walk-forward-summary.ts";
 import { parseDate, parseList } from "./args.ts";
 import { printBacktest } from "./backtest-print.ts";
+import { parseBy } from "./backtest-print-by.ts";
 import { printJobTable, printWalkForward } from "./backtest-print-jobs.ts";
 import { createContext, globalArgs, runAction, writeOutputFile } from "./context.ts";
 import { createProgress } from "./progress.ts";
@@ -74,6 +78,15 @@ export const backtestCommand = defineCommand({
     "test-days": { type: "string", default: "30", description: "walk-forward test window, days" },
     sweep: { type: "string", description: "sensitivity grid: key=a,b,c[;key2=x,y] over config keys" },
     workers: { type: "string", description: "worker threads for sweeps / walk-forward (default: cores)" },
+    by: {
+      type: "string",
+      description: "sweep / walk-forward rows per coin, strategy and/or bucket too (comma-separated)",
+    },
+    "pbo-blocks": {
+      type: "string",
+      default: "16",
+      description: "sweep PBO by CSCV: S, the even number of time blocks (2..20)",
+    },
   },
   run: ({ args }) =>
     runAction(async () => {
@@ -105,7 +118,15 @@ export const backtestCommand = defineCommand({
       const workers = args.workers ? Number(args.workers) : undefined;
 
       if (args["walk-forward"] || sweepSpecs.length) {
-        const grid = sweepSpecs.length ? expandGrid(config, parseSweep(sweepSpecs)) : [];
+        const axes = parseSweep(sweepSpecs);
+        checkSweepRelevance(axes, { mode, model: getModel(model), strategies, config });
+        const grid = sweepSpecs.length ? expandGrid(config, axes) : [];
+        const by = parseBy(args.by);
+        const pboBlocks = Number(args["pbo-blocks"]);
+        if (!Number.isInteger(pboBlocks) || pboBlocks < 2 || pboBlocks > 20 || pboBlocks % 2 !== 0)
+          throw new UsageError(
+            `--pbo-blocks ${args["pbo-blocks"]}: expected an even whole number from 2 to 20`,
+          );
         const template = {
           dbPath: config.ledger.path,
           model,
@@ -148,14 +169,21 @@ export const backtestCommand = defineCommand({
             (d, t) => progress.update(d, t),
           );
           progress.done();
-          const summary = { kind: "walk_forward", rankedOn, rankedBy: rankLabel(rankedOn), windows: result };
+          const oos = walkForwardSummary(result, grid.length);
+          const summary = {
+            kind: "walk_forward",
+            rankedOn,
+            rankedBy: rankLabel(rankedOn),
+            ...oos,
+            windows: result,
+          };
           const id = store(
             "walk_forward",
             { coins, strategies, trainDays, testDays, sweep: sweepSpecs },
             summary,
           );
           if (args.json) console.log(JSON.stringify({ runId: id, ...summary }, null, 2));
-          else printWalkForward(result, id);
+          else printWalkForward(result, id, oos, by);
         } else {
           const jobs = grid.map((g, i) => ({
             ...template,
@@ -167,10 +195,11 @@ export const backtestCommand = defineCommand({
           }));
           const results = await runJobs(jobs, { workers, onDone: (d, t) => progress.update(d, t) });
           progress.done();
-          const summary = { kind: "sweep", rankedOn, rankedBy: rankLabel(rankedOn), results };
+          const report = sweepReport(results, { from, to }, pboBlocks);
+          const summary = { kind: "sweep", rankedOn, rankedBy: rankLabel(rankedOn), report, results };
           const id = store("sweep", { coins, strategies, from, to, sweep: sweepSpecs }, summary);
           if (args.json) console.log(JSON.stringify({ runId: id, ...summary }, null, 2));
-          else printJobTable(results, id);
+          else printJobTable(results, id, report, by);
         }
         db.close();
         return 0;

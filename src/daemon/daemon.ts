@@ -125,7 +125,12 @@ export class Daemon {
     const { config, db, client } = deps;
     this.#startedAt = deps.clock.now();
     this.series = SeriesSet.fromConfig(config);
-    this.model = resolveModel(getModel(config.friction.model), config.friction, config.exits);
+    this.model = resolveModel(
+      getModel(config.friction.model),
+      config.friction,
+      config.exits,
+      config.strategies,
+    );
     this.mids = new MidPath(this.series.coins);
     this.state = new DaemonStateStore(new BotStateRepo(db));
     const candles = new CandlesRepo(db);

@@ -40,9 +40,13 @@ export interface SessionDeps {
 
 /** The trail distance a position was opened with when no record of it survives: its strategy's, else config. */
 export function defaultTrailDistance(config: Config, strategy: string): number {
-  const entry = (config.strategies as unknown as Record<string, { shadow?: { trail_distance_r?: unknown } }>)[
-    strategy
-  ];
+  const entry = (
+    config.strategies as unknown as Record<
+      string,
+      { shadow?: { trail_distance_r?: unknown }; exits?: { trail_distance_r: number | null } }
+    >
+  )[strategy];
+  if (typeof entry?.exits?.trail_distance_r === "number") return entry.exits.trail_distance_r;
   const v = entry?.shadow?.trail_distance_r;
   return typeof v === "number" ? v : config.exits.trail_distance_r;
 }

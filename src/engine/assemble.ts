@@ -15,6 +15,7 @@ import { Book, type BookSettings } from "./book.ts";
 import { Engine } from "./engine.ts";
 import type { Journal, SignalSource, TradingBook } from "./ports.ts";
 import type { Mode } from "./position.ts";
+import { strategyExitLevels } from "./strategy-exits.ts";
 
 export interface AssembleOptions {
   config: Config;
@@ -47,8 +48,10 @@ export function bookSettings(config: Config, mode: Mode, runId: number): BookSet
     partialFraction: config.exits.partial_fraction,
     partialAtR: config.exits.partial_at_r,
     breakevenAfterPartial: config.exits.breakeven_after_partial,
+    breakevenAtR: config.exits.breakeven_at_r,
     trailFromR: config.exits.trail_from_r,
     trailDistanceR: config.exits.trail_distance_r,
+    strategyExits: strategyExitLevels(config.exits, config.strategies),
     timeoutMs: config.risk.position_timeout_hours * HOUR_MS,
     compounding: mode === "live",
   };

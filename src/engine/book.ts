@@ -27,7 +27,14 @@ import {
   type Position,
   unrealizedTotal,
 } from "./position.ts";
-import { type ExitRules, liquidationPrice, type RawExit, stepPosition } from "./position-rules.ts";
+import {
+  type ExitRules,
+  liquidationPrice,
+  openingTrailDistance,
+  type RawExit,
+  stepPosition,
+} from "./position-rules.ts";
+import type { StrategyExitLevels } from "./strategy-exits.ts";
 
 export interface BookSettings {
   mode: Mode;
@@ -38,8 +45,11 @@ export interface BookSettings {
   partialFraction: number;
   partialAtR: number;
   breakevenAfterPartial: boolean;
+  breakevenAtR?: number | null;
   trailFromR: number;
   trailDistanceR: number;
+  /** Strategies with their own exit levels (strategies.<name>.exits); absent = none. */
+  strategyExits?: ReadonlyMap<string, StrategyExitLevels>;
   timeoutMs: number;
   /**
    * Size on current equity (the live path, and a backtest of it) or always on the starting equity
@@ -70,8 +80,10 @@ export function exitRules(
     partialFraction: s.partialFraction,
     partialAtR: s.partialAtR,
     breakevenAfterPartial: s.breakevenAfterPartial,
+    breakevenAtR: s.breakevenAtR ?? null,
     trail: features.managed,
     trailFromR: s.trailFromR,
+    ...(s.strategyExits?.size ? { byStrategy: s.strategyExits } : {}),
     liquidation: features.liquidation,
     timeoutMs: s.timeoutMs,
     szDecimals,
@@ -188,6 +200,11 @@ export class Book implements TradingBook {
         : null,
       defaultTrailDistanceR: this.settings.trailDistanceR,
     });
+    p.trailDistanceR = openingTrailDistance(
+      this.settings.strategyExits?.get(c.strategy)?.trailDistanceR,
+      c.trailDistanceR,
+      this.settings.trailDistanceR,
+    );
     this.account.realize(-fill.fee);
     p.id = this.journal.openPosition(p);
     this.track(p);

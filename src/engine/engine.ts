@@ -166,7 +166,7 @@ export class Engine {
     const shadowCandidates = this.shadowScratch;
     emptyArray(shadowCandidates);
     const bestLive = this.bestLive;
-    bestLive.clear();
+    if (bestLive.size > 0) bestLive.clear();
     const withLive = this.live !== null;
     for (const bar of view.closedBars) {
       const found = this.signals.scan(bar, view.now, withLive);

@@ -10,17 +10,28 @@
  *   fills (unless the caller refines the segment with a finer timeframe);
  * - the partial fills at its level; the stop moves to breakeven and the trail tightens only from the
  *   NEXT segment (the order of highs and lows inside a segment is unknown).
+ * Breakeven comes from two independent rules: after the partial (breakevenAfterPartial, the default)
+ * and at breakevenAtR in favour (off by default). A strategy's own levels (strategies.<name>.exits)
+ * replace the global ones for its positions (`byStrategy`).
  */
 import { floorToDecimals } from "../core/decimal.ts";
 import { direction, type ExitReason, type Position, riskPerUnit } from "./position.ts";
 
-export interface ExitRules {
-  partials: boolean;
+/** The levels a strategy may override. */
+export interface ExitLevels {
   partialFraction: number;
   partialAtR: number;
   breakevenAfterPartial: boolean;
-  trail: boolean;
+  /** Stop to entry once price has moved this many R in favour (null: only after the partial, if set). */
+  breakevenAtR?: number | null;
   trailFromR: number;
+}
+
+export interface ExitRules extends ExitLevels {
+  partials: boolean;
+  trail: boolean;
+  /** Levels of the strategies with overrides (strategies.<name>.exits), merged over the global ones. */
+  byStrategy?: ReadonlyMap<string, ExitLevels>;
   liquidation: boolean;
   timeoutMs: number;
   /** Lot size decimals of the coin, for the partial's size. */
@@ -45,8 +56,21 @@ export interface RawExit {
 /** Which reason a stop-out carries: the stop's story (initial, breakeven, trail). */
 export function stopReason(p: Position): ExitReason {
   if (p.trailActive) return "trail";
-  if (p.partialDone && p.stopPx === p.entryPx) return "breakeven";
+  // Only a breakeven rule puts the stop exactly at entry (the initial stop never is; the trail is above).
+  if (p.stopPx === p.entryPx) return "breakeven";
   return "stop";
+}
+
+/**
+ * The trail distance a new position opens with: its strategy's `exits.trail_distance_r` when set, else
+ * the signal's own (trend_alpha's parameter), else the global `exits.trail_distance_r`.
+ */
+export function openingTrailDistance(
+  strategyOverride: number | null | undefined,
+  signal: number | undefined,
+  global: number,
+): number {
+  return strategyOverride ?? signal ?? global;
 }
 
 /** Isolated-margin liquidation price (HL formula, maintenance leverage = 2 × max leverage). */
@@ -81,6 +105,7 @@ function fullExit(p: Position, reason: ExitReason, px: number, exits: RawExit[] 
 export function stepPosition(p: Position, seg: Segment, rules: ExitRules): readonly RawExit[] {
   const d = direction(p.side);
   const liq = rules.liquidation ? p.liquidationPx : null;
+  const lv = rules.byStrategy?.get(p.strategy) ?? rules;
 
   // 1. Gaps at the open.
   const open = seg.open * d;
@@ -102,22 +127,24 @@ export function stepPosition(p: Position, seg: Segment, rules: ExitRules): reado
   const r = riskPerUnit(p);
   let moveStopTo: number | null = null;
   if (rules.partials && !p.partialDone) {
-    const partialPx = p.entryPx + d * rules.partialAtR * r;
+    const partialPx = p.entryPx + d * lv.partialAtR * r;
     if (best * d >= partialPx * d && partialPx * d < p.targetPx * d) {
-      const size = floorToDecimals(p.initialSize * rules.partialFraction, rules.szDecimals);
+      const size = floorToDecimals(p.initialSize * lv.partialFraction, rules.szDecimals);
       if (size > 0 && size < p.size) {
         exits = [{ reason: "partial", px: partialPx, size }];
         p.size = floorToDecimals(p.size - size, rules.szDecimals + 2);
         p.partialDone = true;
-        if (rules.breakevenAfterPartial) moveStopTo = p.entryPx;
+        if (lv.breakevenAfterPartial) moveStopTo = p.entryPx;
       }
     }
   }
+  if (rules.partials && lv.breakevenAtR != null && best * d >= (p.entryPx + d * lv.breakevenAtR * r) * d)
+    moveStopTo = p.entryPx;
   if (best * d >= p.targetPx * d) return fullExit(p, "target", p.targetPx, exits);
 
   // 4. Track the best price; trail from trailFromR, effective from the next segment.
   if (best * d > p.bestPx * d) p.bestPx = best;
-  if (rules.trail && p.bestPx * d >= (p.entryPx + d * rules.trailFromR * r) * d) {
+  if (rules.trail && p.bestPx * d >= (p.entryPx + d * lv.trailFromR * r) * d) {
     p.trailActive = true;
     const trailStop = p.bestPx - d * p.trailDistanceR * r;
     if (moveStopTo === null || trailStop * d > moveStopTo * d) moveStopTo = trailStop;

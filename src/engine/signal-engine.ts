@@ -4,9 +4,12 @@
  * asking for regimes and scans, so the regime sees the latest closed reference bars; nothing here
  * reads a bar that has not closed by `now` (scan throws LookaheadError if asked to).
  */
+
+import type { FeaturesConfig } from "../config/sections/features.ts";
 import type { Regime } from "../core/bucket.ts";
 import { BotError } from "../core/errors.ts";
 import { type Interval, isClosed } from "../core/intervals.ts";
+import type { Candle } from "../ledger/repos/candles.ts";
 import type { Features } from "../market/features/features.ts";
 import { FeaturePipeline } from "../market/features/pipeline.ts";
 import type { BarCandidates, ClosedBar, SignalSource } from "./ports.ts";
@@ -34,11 +37,26 @@ export class LookaheadError extends BotError {
   }
 }
 
+/** What a coin × interval's features come from: a FeaturePipeline, or a replay of one (sim/feature-cache.ts). */
+export interface FeatureSeries {
+  update(c: Candle, fundingHourly: number | null): unknown;
+  readonly latest: Features | null;
+}
+
+/** Creates the feature series of a coin × interval (default: a fresh FeaturePipeline). */
+export type FeatureSeriesFactory = (
+  coin: string,
+  interval: Interval,
+  params: FeaturesConfig,
+) => FeatureSeries;
+
+const newPipeline: FeatureSeriesFactory = (_coin, interval, params) => new FeaturePipeline(interval, params);
+
 /** One coin's pipelines, one slot per interval, and whether its candidates are wanted. */
 class CoinSeries {
   /** Every key up front, in one order: one hidden class for all coins (keys added as series appear
    * would give coins different shapes and make every lookup polymorphic). */
-  readonly byInterval: Record<Interval, FeaturePipeline | undefined> = {
+  readonly byInterval: Record<Interval, FeatureSeries | undefined> = {
     "1m": undefined,
     "5m": undefined,
     "15m": undefined,
@@ -70,6 +88,7 @@ export class SignalEngine implements SignalSource {
   constructor(
     private readonly cfg: SignalConfig,
     private readonly traded: ReadonlySet<string> | null = null,
+    private readonly newSeries: FeatureSeriesFactory = newPipeline,
   ) {
     this.setup = createScanSetup(cfg);
   }
@@ -79,7 +98,7 @@ export class SignalEngine implements SignalSource {
     return FeaturePipeline.warmupBars(this.cfg.features);
   }
 
-  private pipeline(coin: string, interval: Interval): FeaturePipeline {
+  private pipeline(coin: string, interval: Interval): FeatureSeries {
     let series = this.coins.get(coin);
     if (series === undefined) {
       series = new CoinSeries(this.traded === null || this.traded.has(coin));
@@ -87,7 +106,7 @@ export class SignalEngine implements SignalSource {
     }
     let p = series.byInterval[interval];
     if (p === undefined) {
-      p = new FeaturePipeline(interval, this.cfg.features);
+      p = this.newSeries(coin, interval, this.cfg.features);
       series.byInterval[interval] = p;
     }
     return p;

@@ -8,7 +8,7 @@ import { STRATEGY_NAMES } from "../../strategies/types.ts";
 import type { Config } from "../config/schema.ts";
 import { UsageError } from "../core/errors.ts";
 import { type Interval, intervalMs } from "../core/intervals.ts";
-import { SignalEngine } from "./signal-engine.ts";
+import { type FeatureSeriesFactory, SignalEngine } from "./signal-engine.ts";
 
 /** The signal config with only the selected strategies enabled. */
 function selectStrategies(config: Config, only: string[] | null): Config["strategies"] {
@@ -23,11 +23,16 @@ function selectStrategies(config: Config, only: string[] | null): Config["strate
   return strategies;
 }
 
-/** The signal engine the tick uses; only the traded coins' bars produce candidates (null = all). */
+/**
+ * The signal engine the tick uses; only the traded coins' bars produce candidates (null = all).
+ * `series` supplies each coin × interval's features (default: fresh pipelines; a sweep's replay of
+ * recorded ones, sim/feature-cache.ts).
+ */
 export function createSignalSource(
   config: Config,
   only: string[] | null,
   traded: readonly string[] | null = null,
+  series?: FeatureSeriesFactory,
 ): SignalEngine {
   return new SignalEngine(
     {
@@ -37,6 +42,7 @@ export function createSignalSource(
       strategies: selectStrategies(config, only),
     },
     traded ? new Set(traded) : null,
+    series,
   );
 }
 

@@ -7,12 +7,13 @@
  * fails never keeps the others from being sent: each is tried, the failures are reported together.
  */
 import type { Database } from "bun:sqlite";
+import type { StrategyName } from "../../strategies/types.ts";
 import type { Clock } from "../core/clock.ts";
 import { BotError } from "../core/errors.ts";
 import type { Candidate } from "../core/signal.ts";
 import type { Journal } from "../engine/ports.ts";
 import { direction, type ExitReason, newPosition, type Position } from "../engine/position.ts";
-import { stopReason } from "../engine/position-rules.ts";
+import { openingTrailDistance, stopReason } from "../engine/position-rules.ts";
 import { deriveCloid } from "../hyperliquid/cloid.ts";
 import type { ExchangeClient } from "../hyperliquid/exchange-client.ts";
 import { formatPrice, formatSize } from "../hyperliquid/format.ts";
@@ -180,6 +181,11 @@ export class LiveExecutor {
       liquidationPx: null,
       defaultTrailDistanceR: this.#d.book.options.config.exits.trail_distance_r,
     });
+    p.trailDistanceR = openingTrailDistance(
+      this.#d.book.options.config.strategies[c.strategy as StrategyName]?.exits.trail_distance_r,
+      c.trailDistanceR,
+      this.#d.book.options.config.exits.trail_distance_r,
+    );
     p.id = this.#d.journal.openPosition(p);
     this.#d.book.open.push(p);
     return p;

@@ -31,7 +31,7 @@ export function gateConfigHash(config: Config): string {
 export function resolveModelVersion(config: Config, model?: string): string {
   const name = model ?? config.friction.model;
   try {
-    return resolveModel(getModel(name), config.friction, config.exits).version;
+    return resolveModel(getModel(name), config.friction, config.exits, config.strategies).version;
   } catch (error) {
     if (error instanceof UsageError) return name;
     throw error;

@@ -86,7 +86,7 @@ export function replayCoverage(data: LoadedReplayData, window: Window, warmupBar
 
 export function runBacktest(db: Database, req: BacktestRequest): BacktestResult {
   const { config } = req;
-  const model = resolveModel(getModel(req.model), config.friction, config.exits);
+  const model = resolveModel(getModel(req.model), config.friction, config.exits, config.strategies);
   const loaded = req.data ?? loadReplayData(db, backtestDataRequest(req));
   const depth = ledgerDepthSlippage(db, model, req.coins, req.to);
   // Under a depth model the recorded books are data too: their digest joins the candles' hash.

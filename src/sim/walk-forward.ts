@@ -3,17 +3,21 @@
  * backtested and the best is chosen (see `rankFigure`: the shadow path's mean R, or the live account's
  * Sharpe when ranking on live, with a minimum number of trades); that choice alone is then run on the
  * following test window — an out-of-sample record of how the selection would have done. Without a
- * grid the base config is evaluated on the test windows (a stability check).
+ * grid the base config is evaluated on the test windows (a stability check). walk-forward-summary.ts
+ * concatenates the test windows into one out-of-sample record and measures how stable the choice was.
  */
 
 import type { Config } from "../config/schema.ts";
 import { DAY_MS } from "../core/clock.ts";
+import { weightedMoments } from "../mining/moments.ts";
 import type { BacktestJob, JobResult } from "./job.ts";
 import { runJobs } from "./job-pool.ts";
 
 export interface GridPoint {
   label: string;
   config: Config;
+  /** The swept keys' values (empty for the base config). */
+  params?: Record<string, unknown>;
 }
 
 export interface WalkForwardWindow {
@@ -22,7 +26,10 @@ export interface WalkForwardWindow {
   testFrom: number;
   testTo: number;
   chosen: string;
+  chosenParams: Record<string, unknown>;
   train: JobResult | null;
+  /** Variance across the grid's combinations of their train daily-R Sharpe (the DSR's V); null without a grid. */
+  trainSrVariance: number | null;
   test: JobResult;
 }
 
@@ -99,7 +106,11 @@ export async function walkForward(
   const chosen = wins.map((_, i) => {
     const results = train.slice(i * grid.length, (i + 1) * grid.length);
     const best = selectBest(results, span.minTrades);
-    return { point: best ? grid[results.indexOf(best)]! : base, train: best };
+    return {
+      point: best ? grid[results.indexOf(best)]! : base,
+      train: best,
+      srVariance: srVariance(results),
+    };
   });
   const testJobs = wins.map((w, i) => ({
     ...template,
@@ -113,7 +124,20 @@ export async function walkForward(
   return wins.map((w, i) => ({
     ...w,
     chosen: chosen[i]!.point.label,
+    chosenParams: chosen[i]!.point.params ?? {},
     train: chosen[i]!.train,
+    trainSrVariance: grid.length ? chosen[i]!.srVariance : null,
     test: test[i]!,
   }));
+}
+
+/** Sample variance of the combinations' per-day Sharpe (those with spread); null with fewer than 2. */
+function srVariance(results: readonly JobResult[]): number | null {
+  const srs = results.flatMap((r) => {
+    const m = weightedMoments(r.dailyR);
+    return r.dailyR.length >= 2 && m.sd > 0 ? [m.mean / m.sd] : [];
+  });
+  if (srs.length < 2) return null;
+  const mu = srs.reduce((a, b) => a + b, 0) / srs.length;
+  return srs.reduce((a, b) => a + (b - mu) ** 2, 0) / (srs.length - 1);
 }

@@ -1,5 +1,6 @@
 /**
- * Per-strategy settings: on/off, the timeframe it evaluates, and its live and shadow threshold sets.
+ * Per-strategy settings: on/off, the timeframe it evaluates, its live and shadow threshold sets and
+ * its exit overrides.
  * The parameter schemas (bounds, defaults, docs) live beside each strategy in strategies/.
  */
 import * as z from "zod";
@@ -11,6 +12,7 @@ import {
   ZScoreReversionParamsSchema,
   ZScoreReversionShadowSchema,
 } from "../../../strategies/zscore-reversion.ts";
+import { StrategyExitsSection } from "./exits.ts";
 
 const SIGNAL_TIMEFRAMES = ["15m", "1h", "4h"] as const;
 
@@ -28,6 +30,8 @@ function entry<L extends z.ZodObject, S extends z.ZodObject>(
     live: live.prefault({} as z.input<L>),
     /** Thresholds for shadow candidates (usually looser, to explore buckets). */
     shadow: shadow.prefault({} as z.input<S>),
+    /** This strategy's exit levels (partial, breakeven, trail); null keys inherit `exits.*`. */
+    exits: StrategyExitsSection.prefault({}),
   });
 }
 

@@ -3,7 +3,9 @@
  * slippage or exit settings differ from the model's canonical values gets a distinct version string
  * (tag + overrides), so rows under different costs can never be mixed by mining.
  */
+import type { StrategyExitsConfig } from "../../config/sections/exits.ts";
 import { UsageError } from "../../core/errors.ts";
+import { strategyExitTags } from "../../engine/strategy-exits.ts";
 import { frictionV2 } from "./friction-v2.ts";
 import { legacy } from "./legacy.ts";
 import type { FrictionModel } from "./model.ts";
@@ -31,7 +33,9 @@ export const CANONICAL_EXITS = {
   partial_at_r: 1.5,
   trail_from_r: 2,
   trail_distance_r: 1,
-};
+  breakeven_after_partial: true,
+  breakeven_at_r: null,
+} as const;
 
 export function getModel(name: string): FrictionModel {
   const model = ALL_MODELS.get(ALIASES[name] ?? name);
@@ -47,6 +51,9 @@ export interface ExitSettings {
   partial_at_r: number;
   trail_from_r: number;
   trail_distance_r: number;
+  /** Absent = the canonical value (callers that predate the breakeven keys). */
+  breakeven_after_partial?: boolean;
+  breakeven_at_r?: number | null;
 }
 
 export interface CostSettings {
@@ -61,9 +68,16 @@ export interface ResolvedModel extends FrictionModel {
 
 /**
  * Applies configured costs to a costed model (legacy stays cost-free) and names the result: the bare
- * tag when everything equals the model's canonical values, else tag + "+" + the overrides.
+ * tag when everything equals the model's canonical values, else tag + "+" + the overrides — global
+ * exits first, then each strategy's own exits (`strategies.<name>.exits`, as "name.key=value"), so
+ * rows under different exit rules never share a tag.
  */
-export function resolveModel(model: FrictionModel, costs: CostSettings, exits: ExitSettings): ResolvedModel {
+export function resolveModel(
+  model: FrictionModel,
+  costs: CostSettings,
+  exits: ExitSettings,
+  strategies: Readonly<Record<string, { exits?: StrategyExitsConfig }>> = {},
+): ResolvedModel {
   const overrides: string[] = [];
   let takerFeeBps = model.takerFeeBps;
   let slippageBps = model.slippageBps;
@@ -74,9 +88,11 @@ export function resolveModel(model: FrictionModel, costs: CostSettings, exits: E
     slippageBps = costs.slippage_bps;
   }
   if (model.managedExits) {
-    for (const k of Object.keys(CANONICAL_EXITS) as (keyof ExitSettings)[]) {
-      if (exits[k] !== CANONICAL_EXITS[k]) overrides.push(`${k}=${exits[k]}`);
+    for (const k of Object.keys(CANONICAL_EXITS) as (keyof typeof CANONICAL_EXITS)[]) {
+      const v = exits[k] === undefined ? CANONICAL_EXITS[k] : exits[k];
+      if (v !== CANONICAL_EXITS[k]) overrides.push(`${k}=${v}`);
     }
+    overrides.push(...strategyExitTags(strategies));
   }
   const version = overrides.length ? `${model.tag}+${overrides.join(",")}` : model.tag;
   return Object.freeze({ ...model, takerFeeBps, slippageBps, version });
