@@ -1,0 +1,114 @@
+/**
+ * What a run was run with, as far as the ledger knows: the window, coins, intervals, strategies and
+ * friction model of a backtest run (backtest_runs.params), and the config whose thresholds decided
+ * it. A run that stored its full effective config (`params.config`) is explained with exactly that;
+ * one that stored only coins/window/strategies is explained with the current config for everything
+ * else, and `fromCurrent` names those sections so the output can say so. Run 0 is the daemon.
+ */
+import type { Database } from "bun:sqlite";
+import * as z from "zod";
+import { type Config, ConfigSchema } from "../config/schema.ts";
+import { UsageError } from "../core/errors.ts";
+import { INTERVALS, type Interval } from "../core/intervals.ts";
+import { signalIntervals, warmupMs } from "../engine/signal-source.ts";
+import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
+
+/** Config sections whose values decide a decision (features, buckets, thresholds, gate, sizing, costs). */
+export const DECIDING_SECTIONS = [
+  "features",
+  "sessions",
+  "regime",
+  "strategies",
+  "live",
+  "risk",
+  "exits",
+  "friction",
+  "engine",
+] as const;
+
+const StoredParams = z.looseObject({
+  coins: z.array(z.string()).optional(),
+  intervals: z.array(z.enum(INTERVALS)).optional(),
+  from: z.number().optional(),
+  to: z.number().optional(),
+  ignoreCandidates: z.boolean().optional(),
+  strategies: z.array(z.string()).nullable().optional(),
+  config: z.unknown().optional(),
+});
+
+export interface RunContext {
+  runId: number;
+  kind: "backtest" | "daemon";
+  /** The config explain uses (the run's own where stored, else the current one). */
+  config: Config;
+  /** Config sections that came from the current config because the run did not store them. */
+  fromCurrent: string[];
+  /** The run's model tag (backtest_runs.model), null for the daemon (its decisions carry theirs). */
+  model: string | null;
+  coins: string[];
+  intervals: Interval[];
+  /** The run's window (decisions after `from`, up to `to`); the daemon's is its decisions' span. */
+  from: number;
+  to: number;
+  /** Bars are loaded from here: the backtest's own warm-up start. */
+  loadFrom: number;
+  strategies: string[] | null;
+  ignoreCandidates: boolean;
+}
+
+export function runContext(db: Database, runId: number, current: Config): RunContext {
+  if (runId === 0) return daemonContext(db, current);
+  const row = new BacktestRunsRepo(db).get(runId);
+  if (!row) throw new UsageError(`run ${runId}: no such backtest run in this ledger`);
+  if (row.kind !== "single")
+    throw new UsageError(`run ${runId} is a ${row.kind}: it stores ranked results, not decisions`);
+  const params = StoredParams.parse(JSON.parse(row.params));
+  let config = current;
+  let fromCurrent: string[] = [...DECIDING_SECTIONS];
+  if (params.config !== undefined) {
+    const parsed = ConfigSchema.safeParse(params.config);
+    if (parsed.success) {
+      config = parsed.data;
+      fromCurrent = [];
+    }
+  }
+  const strategies = params.strategies ?? null;
+  const intervals = params.intervals ?? signalIntervals(config, strategies);
+  const from = params.from ?? 0;
+  return {
+    runId,
+    kind: "backtest",
+    config,
+    fromCurrent,
+    model: row.model,
+    coins: params.coins ?? config.engine.coins,
+    intervals,
+    from,
+    to: params.to ?? Number.MAX_SAFE_INTEGER,
+    loadFrom: from - warmupMs(config, strategies),
+    strategies,
+    ignoreCandidates: params.ignoreCandidates ?? false,
+  };
+}
+
+/** The daemon (run 0): the current config, and its decisions' span as the window. */
+function daemonContext(db: Database, current: Config): RunContext {
+  const span = db
+    .query("SELECT MIN(candle_t) AS lo, MAX(candle_t) AS hi FROM decisions WHERE run_id = 0")
+    .get() as { lo: number | null; hi: number | null };
+  const from = span.lo ?? 0;
+  return {
+    runId: 0,
+    kind: "daemon",
+    config: current,
+    fromCurrent: [...DECIDING_SECTIONS],
+    model: null,
+    coins: current.engine.coins,
+    intervals: signalIntervals(current, null),
+    from,
+    to: (span.hi ?? 0) + 86_400_000,
+    loadFrom: from - warmupMs(current, null),
+    strategies: null,
+    ignoreCandidates: false,
+  };
+}
