@@ -141,7 +141,11 @@ export function fillsOf(db: Database, positionId: number, cloids: readonly strin
     "SELECT tid, cloid, side, px, sz, fee, t FROM fills WHERE cloid = ?1 ORDER BY t, tid",
   );
   for (const c of cloids)
-    for (const r of byCloid.all(c) as FillRow[]) if (!seen.has(r.tid)) rows.push(r), seen.add(r.tid);
+    for (const r of byCloid.all(c) as FillRow[]) {
+      if (seen.has(r.tid)) continue;
+      rows.push(r);
+      seen.add(r.tid);
+    }
   return rows.sort((a, b) => a.t - b.t || a.tid - b.tid);
 }
 

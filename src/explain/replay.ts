@@ -83,8 +83,8 @@ export function rebuildBars(
   for (const t of targets) {
     const closeT = t.candleT + intervalMs(t.timeframe);
     last = Math.max(last, closeT);
-    let at = byClose.get(closeT);
-    if (!at) byClose.set(closeT, (at = new Map()));
+    const at = byClose.get(closeT) ?? new Map<string, ReplayTarget[]>();
+    byClose.set(closeT, at);
     at.set(t.coin, [...(at.get(t.coin) ?? []), t]);
   }
   const to = Math.min(run.to, last + 1);
