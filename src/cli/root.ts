@@ -8,6 +8,7 @@ import { configCommand } from "./config-check.ts";
 import { ctlCommand } from "./ctl.ts";
 import { demoCommand } from "./demo.ts";
 import { exchangeCommand } from "./exchange.ts";
+import { explainCommand } from "./explain.ts";
 import { importCommand } from "./import.ts";
 import { mineCommand } from "./mine.ts";
 import { promoteCommand } from "./promote.ts";
@@ -31,6 +32,7 @@ export const root = defineCommand({
     ctl: ctlCommand,
     demo: demoCommand,
     exchange: exchangeCommand,
+    explain: explainCommand,
     import: importCommand,
     mine: mineCommand,
     promote: promoteCommand,
