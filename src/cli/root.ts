@@ -4,6 +4,7 @@ import { VERSION } from "../core/version.ts";
 import { alertsCommand } from "./alerts.ts";
 import { backfillCommand } from "./backfill.ts";
 import { backtestCommand } from "./backtest.ts";
+import { compareCommand } from "./compare.ts";
 import { configCommand } from "./config-check.ts";
 import { ctlCommand } from "./ctl.ts";
 import { demoCommand } from "./demo.ts";
@@ -28,6 +29,7 @@ export const root = defineCommand({
     alerts: alertsCommand,
     backfill: backfillCommand,
     backtest: backtestCommand,
+    compare: compareCommand,
     config: configCommand,
     ctl: ctlCommand,
     demo: demoCommand,

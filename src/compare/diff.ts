@@ -101,16 +101,43 @@ function featureDetail(fa: string, fb: string): string {
     .join(", ");
 }
 
+/**
+ * A run that ended with the position still open (the daemon's window) and one that closed it at its
+ * end (a backtest's end-of-test flatten) agree up to the window's end: only earlier exits count.
+ */
+function endTrimmed(a: Trade, b: Trade): boolean {
+  const open = (t: Trade) => t.position.status === "open";
+  const atEnd = (t: Trade) => t.position.exit_reason === "end_of_test";
+  return (open(a) && (open(b) || atEnd(b))) || (open(b) && atEnd(a));
+}
+
+const EXIT = (x: Trade["exits"][number]) => `${x.reason}@${x.t}:${x.px}x${x.size}`;
+
 function tradeCause(a: Trade, b: Trade): { cause: Cause; detail: string } | null {
   const pa = a.position;
   const pb = b.position;
+  if (endTrimmed(a, b)) {
+    if (pa.entry_px !== pb.entry_px || pa.initial_size !== pb.initial_size)
+      return {
+        cause: "fill_price",
+        detail: `entry ${pa.initial_size} @ ${pa.entry_px} → ${pb.initial_size} @ ${pb.entry_px}`,
+      };
+    const early = (t: Trade) =>
+      t.exits
+        .filter((x) => x.reason !== "end_of_test")
+        .map(EXIT)
+        .join(" ");
+    if (early(a) !== early(b))
+      return { cause: "exit_rule", detail: `exits ${early(a) || "none"} → ${early(b) || "none"}` };
+    return null;
+  }
   if (pa.entry_px !== pb.entry_px || pa.initial_size !== pb.initial_size)
     return {
       cause: "fill_price",
       detail: `entry ${pa.initial_size} @ ${pa.entry_px} → ${pb.initial_size} @ ${pb.entry_px}`,
     };
-  const ea = a.exits.map((x) => `${x.reason}@${x.t}:${x.px}x${x.size}`).join(" ");
-  const eb = b.exits.map((x) => `${x.reason}@${x.t}:${x.px}x${x.size}`).join(" ");
+  const ea = a.exits.map(EXIT).join(" ");
+  const eb = b.exits.map(EXIT).join(" ");
   if (ea !== eb || pa.exit_reason !== pb.exit_reason || pa.closed_at !== pb.closed_at)
     return { cause: "exit_rule", detail: `exits ${ea || "none"} → ${eb || "none"}` };
   for (const k of ["fees", "slippage", "funding"] as const) {
