@@ -63,11 +63,14 @@ export const compareCommand = defineCommand({
         if (!existsSync(pathB)) throw new UsageError(`--db-b ${args["db-b"]}: no such ledger file`);
         const dbB = pathB === pathA ? db : openLedger(pathB, { readonly: true });
         try {
-          const first = overlap(runContext(db, a, ctx.config), runContext(dbB, b, ctx.config));
+          const ra = runContext(db, a, ctx.config);
+          const rb = runContext(dbB, b, ctx.config);
+          const first = overlap(ra, rb);
           if (first.from >= first.to) throw new UsageError(`runs ${a} and ${b} do not overlap in time`);
+          const modes = ra.modes.filter((m) => rb.modes.includes(m));
           const r = compareSides(
-            loadSide("A", db, pathA, a, ctx.config, first),
-            loadSide("B", dbB, pathB, b, ctx.config, first),
+            loadSide("A", db, pathA, a, ctx.config, first, modes),
+            loadSide("B", dbB, pathB, b, ctx.config, first, modes),
             first,
           );
           console.log(args.json ? JSON.stringify(r, null, 2) : renderCompare(r, limit));

@@ -53,6 +53,8 @@ export interface CompareResult {
   a: { runId: number; ledger: string };
   b: { runId: number; ledger: string };
   window: { from: number; to: number };
+  /** The paths compared: those both runs recorded (a shadow-mode backtest has no live path). */
+  modes: ("shadow" | "live")[];
   identical: boolean;
   differences: Difference[];
   totals: CompareTotals;
@@ -308,6 +310,7 @@ export function compareSides(a: Side, b: Side, window: { from: number; to: numbe
     a: { runId: a.run.runId, ledger: a.path },
     b: { runId: b.run.runId, ledger: b.path },
     window,
+    modes: a.modes,
     identical: diffs.length === 0,
     differences: diffs,
     totals: {

@@ -11,7 +11,7 @@ export function renderCompare(r: CompareResult, limit: number): string {
   const side = (s: CompareResult["a"]) => `run ${s.runId}${s.runId === 0 ? " (daemon)" : ""}`;
   lines.push(
     `compare A = ${side(r.a)} vs B = ${side(r.b)}${r.a.ledger !== r.b.ledger ? ` (B from ${r.b.ledger})` : ""}`,
-    `window: decisions closing in (${iso(r.window.from)}, ${iso(r.window.to)}]`,
+    `window: decisions closing in (${iso(r.window.from)}, ${iso(r.window.to)}] · paths: ${r.modes.join(" and ")}`,
     r.identical
       ? "verdict: identical"
       : `verdict: differs: ${t.decisions.differing} decisions, ${t.trades.differing} trades, ΔR shadow ${f(t.r.shadow.delta)} · live ${f(t.r.live.delta)} (B − A)`,

@@ -27,6 +27,8 @@ export interface Side {
   db: Database;
   path: string;
   run: RunContext;
+  /** The paths taken into account. */
+  modes: ("shadow" | "live")[];
   decisions: Map<string, DecisionRow>;
   trades: Map<string, Trade>;
 }
@@ -46,7 +48,7 @@ export function loadSide(
   runId: number,
   current: Config,
   window: { from: number; to: number } | null,
-  modes: readonly ("shadow" | "live")[] = ["shadow", "live"],
+  modes: ("shadow" | "live")[] = ["shadow", "live"],
 ): Side {
   const run = runContext(db, runId, current);
   const decisions = new Map<string, DecisionRow>();
@@ -65,7 +67,7 @@ export function loadSide(
     if (key === undefined) continue;
     trades.set(key, { position: p, exits: exitsOf(db, p.id) });
   }
-  return { label, db, path, run, decisions, trades };
+  return { label, db, path, run, modes, decisions, trades };
 }
 
 /** The stretch both runs cover: decisions after the later start, up to the earlier end. */

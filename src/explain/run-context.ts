@@ -54,6 +54,8 @@ export interface RunContext {
   loadFrom: number;
   strategies: string[] | null;
   ignoreCandidates: boolean;
+  /** The paths the run recorded decisions for (a shadow-mode backtest has no live path). */
+  modes: ("shadow" | "live")[];
 }
 
 export function runContext(db: Database, runId: number, current: Config): RunContext {
@@ -88,15 +90,25 @@ export function runContext(db: Database, runId: number, current: Config): RunCon
     loadFrom: from - warmupMs(config, strategies),
     strategies,
     ignoreCandidates: params.ignoreCandidates ?? false,
+    modes: row.mode === "shadow" ? ["shadow"] : ["shadow", "live"],
   };
 }
 
-/** The daemon (run 0): the current config, and its decisions' span as the window. */
+/**
+ * The daemon (run 0): the current config; its window is the span it ticked, read from its shadow
+ * equity snapshots (one per snapshot interval from the first tick on): from one tick before the
+ * first to the last. Without snapshots, the span of its decisions.
+ */
 function daemonContext(db: Database, current: Config): RunContext {
-  const span = db
+  const ticks = db
+    .query("SELECT MIN(t) AS lo, MAX(t) AS hi FROM equity_snapshots WHERE run_id = 0 AND mode = 'shadow'")
+    .get() as { lo: number | null; hi: number | null };
+  const decided = db
     .query("SELECT MIN(candle_t) AS lo, MAX(candle_t) AS hi FROM decisions WHERE run_id = 0")
     .get() as { lo: number | null; hi: number | null };
-  const from = span.lo ?? 0;
+  const tickMs = current.engine.tick_seconds * 1000;
+  const from = ticks.lo !== null ? ticks.lo - tickMs : (decided.lo ?? 0);
+  const to = ticks.hi ?? (decided.hi ?? 0) + 86_400_000;
   return {
     runId: 0,
     kind: "daemon",
@@ -106,9 +118,10 @@ function daemonContext(db: Database, current: Config): RunContext {
     coins: current.engine.coins,
     intervals: signalIntervals(current, null),
     from,
-    to: (span.hi ?? 0) + 86_400_000,
+    to,
     loadFrom: from - warmupMs(current, null),
     strategies: null,
     ignoreCandidates: false,
+    modes: ["shadow", "live"],
   };
 }
