@@ -9,7 +9,7 @@ import { compareSides } from "../../src/compare/diff.ts";
 import { loadSide, overlap } from "../../src/compare/sides.ts";
 import type { Config } from "../../src/config/schema.ts";
 import { openLedger } from "../../src/ledger/open.ts";
-import { backtest, FROM, realLedger, TO, testConfig } from "../explain/support.ts";
+import { backtest, FROM, realLedger, testConfig } from "../explain/support.ts";
 
 let dir = "";
 let path = "";

@@ -1,8 +1,9 @@
-// compare against the daemon: `hlbot trade --live` runs one accelerated day on the fake Hyperliquid
-// (real prices replayed). Its shadow decisions and trades over that window equal a backtest of the
-// same bars row for row (compare says identical), its shadow trades differ from the backtest only by
-// fill price and exit timing (the daemon fills at the tick mid, the backtest at the next open), and the live-vs-shadow shortfall reads the live
-// costs from the exchange's own fills — the same fees and exit slippage the ledger booked.
+// compare against the daemon: `hlbot trade --live` runs two accelerated days on the fake Hyperliquid
+// (real prices replayed). Its shadow decisions over that window equal a backtest of the same bars row
+// for row (compare says identical); its shadow trades differ from the backtest's only by fill price
+// and exit timing (the daemon fills at the tick's mid, the backtest at the next bar's open); and the
+// live-vs-shadow shortfall reads the live costs from the exchange's own fills — the fees and exit
+// slippage the ledger booked.
 
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { writeFileSync } from "node:fs";
