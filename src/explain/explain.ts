@@ -16,7 +16,7 @@ import { regimeMultiplier } from "../engine/scoring.ts";
 import type { Features } from "../market/features/features.ts";
 import { type DecisionRow, decisionById } from "./ledger-rows.ts";
 import { modelFor, rebuildBars, targetKey } from "./replay.ts";
-import { type RunContext, runContext } from "./run-context.ts";
+import { DECIDING_SECTIONS, type RunContext, runContext } from "./run-context.ts";
 import { type TradeReport, tradeOf } from "./trade.ts";
 import { liveVerdict, type RebuiltVerdict, shadowVerdict } from "./verdict.ts";
 
@@ -131,9 +131,15 @@ function explainRun(db: Database, rows: readonly DecisionRow[], current: Config)
   const { config } = run;
   const note = configNote(run);
   const promoted = {
-    map: run.ignoreCandidates ? new Map() : loadLiveCandidatesMap(config.live.candidates_path),
+    map: run.ignoreCandidates
+      ? new Map()
+      : (run.promoted ?? loadLiveCandidatesMap(config.live.candidates_path)),
     ignore: run.ignoreCandidates,
-    from: run.ignoreCandidates ? "--ignore-candidates" : `${config.live.candidates_path} (current file)`,
+    from: run.ignoreCandidates
+      ? "--ignore-candidates"
+      : run.promoted
+        ? `the run's stored promoted buckets (${run.promotedFrom ?? "live_candidates.json"} then)`
+        : `${config.live.candidates_path} (the current file: the run did not store its promoted buckets)`,
   };
   const byModel = new Map<string, DecisionRow[]>();
   for (const r of rows) byModel.set(r.sim_model_version, [...(byModel.get(r.sim_model_version) ?? []), r]);

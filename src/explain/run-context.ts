@@ -1,15 +1,19 @@
 /**
  * What a run was run with, as far as the ledger knows: the window, coins, intervals, strategies and
  * friction model of a backtest run (backtest_runs.params), and the config whose thresholds decided
- * it. A run that stored its full effective config (`params.config`) is explained with exactly that;
- * one that stored only coins/window/strategies is explained with the current config for everything
- * else, and `fromCurrent` names those sections so the output can say so. Run 0 is the daemon.
+ * it. A run that stored its effective config (the `config` column of ledgers at v9+, or
+ * `params.config`) is explained with the deciding sections of that config (secrets never matter
+ * here: they stay the current config's), and with its stored engine inputs (warm-up, promoted
+ * buckets) when present; a run that stored only coins/window/strategies is explained with the
+ * current config for everything else, and `fromCurrent` names those sections so the output can say
+ * so. Run 0 is the daemon.
  */
 import type { Database } from "bun:sqlite";
 import * as z from "zod";
 import { type Config, ConfigSchema } from "../config/schema.ts";
 import { UsageError } from "../core/errors.ts";
 import { INTERVALS, type Interval } from "../core/intervals.ts";
+import type { LiveCandidate } from "../core/live-candidates.ts";
 import { signalIntervals, warmupMs } from "../engine/signal-source.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
 
@@ -36,6 +40,17 @@ const StoredParams = z.looseObject({
   config: z.unknown().optional(),
 });
 
+/** Engine inputs stored beside a run's config (ledgers at v9+): what explain can use of them. */
+const StoredInputs = z.looseObject({
+  warmupMs: z.number().optional(),
+  signalCoins: z.array(z.string()).optional(),
+  promoted: z
+    .array(z.tuple([z.string(), z.record(z.string(), z.unknown())]))
+    .nullable()
+    .optional(),
+  promotedFrom: z.string().nullable().optional(),
+});
+
 export interface RunContext {
   runId: number;
   kind: "backtest" | "daemon";
@@ -54,6 +69,9 @@ export interface RunContext {
   loadFrom: number;
   strategies: string[] | null;
   ignoreCandidates: boolean;
+  /** The promoted buckets the run's live path traded, when the run stored them (else null). */
+  promoted: Map<string, LiveCandidate> | null;
+  promotedFrom: string | null;
   /** The paths the run recorded decisions for (a shadow-mode backtest has no live path). */
   modes: ("shadow" | "live")[];
 }
@@ -65,15 +83,21 @@ export function runContext(db: Database, runId: number, current: Config): RunCon
   if (row.kind !== "single")
     throw new UsageError(`run ${runId} is a ${row.kind}: it stores ranked results, not decisions`);
   const params = StoredParams.parse(JSON.parse(row.params));
+  const extra = storedColumns(db, runId);
+  const stored = extra.config ?? params.config;
   let config = current;
   let fromCurrent: string[] = [...DECIDING_SECTIONS];
-  if (params.config !== undefined) {
-    const parsed = ConfigSchema.safeParse(params.config);
+  if (stored !== undefined && stored !== null && typeof stored === "object") {
+    const merged: Record<string, unknown> = { ...current };
+    for (const k of DECIDING_SECTIONS) if (k in stored) merged[k] = (stored as Record<string, unknown>)[k];
+    const parsed = ConfigSchema.safeParse(merged);
     if (parsed.success) {
       config = parsed.data;
-      fromCurrent = [];
+      fromCurrent = DECIDING_SECTIONS.filter((k) => !(k in stored));
     }
   }
+  const inputs = extra.inputs ? StoredInputs.safeParse(extra.inputs) : null;
+  const given = inputs?.success ? inputs.data : null;
   const strategies = params.strategies ?? null;
   const intervals = params.intervals ?? signalIntervals(config, strategies);
   const from = params.from ?? 0;
@@ -87,9 +111,11 @@ export function runContext(db: Database, runId: number, current: Config): RunCon
     intervals,
     from,
     to: params.to ?? Number.MAX_SAFE_INTEGER,
-    loadFrom: from - warmupMs(config, strategies),
+    loadFrom: from - (given?.warmupMs ?? warmupMs(config, strategies)),
     strategies,
     ignoreCandidates: params.ignoreCandidates ?? false,
+    promoted: given?.promoted ? new Map(given.promoted as [string, LiveCandidate][]) : null,
+    promotedFrom: given?.promotedFrom ?? null,
     modes: row.mode === "shadow" ? ["shadow"] : ["shadow", "live"],
   };
 }
@@ -122,6 +148,24 @@ function daemonContext(db: Database, current: Config): RunContext {
     loadFrom: from - warmupMs(current, null),
     strategies: null,
     ignoreCandidates: false,
+    promoted: null,
+    promotedFrom: null,
     modes: ["shadow", "live"],
   };
+}
+
+/** The v9 provenance columns of a run (config, inputs), when this ledger has them. */
+function storedColumns(db: Database, runId: number): { config?: unknown; inputs?: unknown } {
+  const cols = new Set(
+    (db.query("PRAGMA table_info(backtest_runs)").all() as { name: string }[]).map((c) => c.name),
+  );
+  const out: { config?: unknown; inputs?: unknown } = {};
+  for (const name of ["config", "inputs"] as const) {
+    if (!cols.has(name)) continue;
+    const row = db.query(`SELECT ${name} AS v FROM backtest_runs WHERE id = ?1`).get(runId) as {
+      v: string | null;
+    };
+    if (row.v !== null) out[name] = JSON.parse(row.v);
+  }
+  return out;
 }

@@ -36,7 +36,11 @@ export function testConfig(dir: string): Config {
 }
 
 /** Runs and stores a backtest over the test window; returns its run id. */
-export function backtest(db: Database, config: Config, opts: { from?: number; to?: number } = {}): number {
+export function backtest(
+  db: Database,
+  config: Config,
+  opts: { from?: number; to?: number; params?: Record<string, unknown> } = {},
+): number {
   const r = runBacktest(db, {
     config,
     model: "v4",
@@ -49,7 +53,7 @@ export function backtest(db: Database, config: Config, opts: { from?: number; to
     ignoreCandidates: true,
     signals: createSignalSource(config, null, COINS),
     store: true,
-    params: { strategies: null },
+    params: { strategies: null, ...opts.params },
   });
   return r.runId!;
 }
