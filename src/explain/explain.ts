@@ -73,6 +73,12 @@ function configNote(run: RunContext): Explanation["config"] {
       fromCurrent: run.fromCurrent,
       note: `daemon decision: thresholds from the current config (${what}); features rebuilt from a backtest-style warm-up before the bar, not from the daemon's own start`,
     };
+  if (run.fromCurrent.length < DECIDING_SECTIONS.length)
+    return {
+      source: "run+current",
+      fromCurrent: run.fromCurrent,
+      note: `the run's stored config, except ${what} (not stored: from the current config)`,
+    };
   return {
     source: "run+current",
     fromCurrent: run.fromCurrent,
