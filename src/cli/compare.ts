@@ -44,6 +44,12 @@ export const compareCommand = defineCommand({
       const limit = args.limit === undefined ? 50 : Number(args.limit);
       if (!Number.isInteger(limit) || limit < 0)
         throw new UsageError(`--limit ${args.limit}: expected a whole number`);
+      if (args["live-vs-shadow"] && args.b !== undefined)
+        throw new UsageError("--live-vs-shadow compares within one run: give one run id");
+      if (!args["live-vs-shadow"] && args.b === undefined)
+        throw new UsageError(
+          "compare needs two run ids: hlbot compare A B (or hlbot compare N --live-vs-shadow)",
+        );
       const ctx = createContext(args);
       const db = ctx.openDb({ readonly: true });
       try {
@@ -56,7 +62,6 @@ export const compareCommand = defineCommand({
           console.log(args.json ? JSON.stringify(r, null, 2) : renderShortfall(r));
           return 0;
         }
-        if (args.b === undefined) throw new UsageError("compare needs two run ids: hlbot compare A B");
         const b = runId("B", args.b);
         const pathA = ctx.config.ledger.path;
         const pathB = args["db-b"] ? resolve(process.cwd(), args["db-b"]) : pathA;
@@ -65,6 +70,18 @@ export const compareCommand = defineCommand({
         try {
           const ra = runContext(db, a, ctx.config);
           const rb = runContext(dbB, b, ctx.config);
+          for (const [id, run, d] of [
+            [a, ra, db],
+            [b, rb, dbB],
+          ] as const) {
+            const n = d.query("SELECT COUNT(*) AS n FROM decisions WHERE run_id = ?1").get(id) as {
+              n: number;
+            };
+            if (n.n === 0)
+              throw new UsageError(
+                `run ${id}${run.kind === "daemon" ? " (the daemon)" : ""}: no decisions recorded`,
+              );
+          }
           const first = overlap(ra, rb);
           if (first.from >= first.to) throw new UsageError(`runs ${a} and ${b} do not overlap in time`);
           const modes = ra.modes.filter((m) => rb.modes.includes(m));
