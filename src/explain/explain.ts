@@ -71,7 +71,7 @@ function configNote(run: RunContext): Explanation["config"] {
     return {
       source: "current",
       fromCurrent: run.fromCurrent,
-      note: `daemon decision: thresholds from the current config (${what}); features rebuilt from a backtest-style warm-up before the bar, not from the daemon's own start`,
+      note: `daemon decision: thresholds from the current config (${what}); features rebuilt as the daemon warmed at its session's start (engine.history_bars bars per series before it; a restart since re-warmed it)`,
     };
   if (run.fromCurrent.length < DECIDING_SECTIONS.length)
     return {

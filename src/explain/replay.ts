@@ -12,16 +12,19 @@ import type { Config } from "../config/schema.ts";
 import type { Interval } from "../core/intervals.ts";
 import { intervalMs } from "../core/intervals.ts";
 import type { Candidate } from "../core/signal.ts";
+import { lastClosedOpen } from "../daemon/series.ts";
 import { assembleEngine } from "../engine/assemble.ts";
 import type { Engine } from "../engine/engine.ts";
 import type { EntryPlan, EntryRefusal, Journal } from "../engine/ports.ts";
 import { coinsToLoad, createSignalSource } from "../engine/signal-source.ts";
 import { volBucket } from "../engine/vol-bucket.ts";
+import { CandlesRepo } from "../ledger/repos/candles.ts";
+import { FundingRepo, type FundingRow } from "../ledger/repos/funding.ts";
 import type { Features } from "../market/features/features.ts";
 import { loadReplayData } from "../sim/backtest-data.ts";
 import { ledgerDepthSlippage } from "../sim/depth/ledger-depth.ts";
 import { getModel, type ResolvedModel, resolveModel } from "../sim/models/index.ts";
-import { ReplayFeed } from "../sim/replay-feed.ts";
+import { type ReplayData, ReplayFeed, type ReplaySeries } from "../sim/replay-feed.ts";
 import type { RunContext } from "./run-context.ts";
 
 /** A bar to rebuild: a decision's coin, timeframe and signal candle. */
@@ -88,7 +91,10 @@ export function rebuildBars(
     at.set(t.coin, [...(at.get(t.coin) ?? []), t]);
   }
   const to = Math.min(run.to, last + 1);
-  const data = loadReplayData(db, { coins, intervals: run.intervals, loadFrom: run.loadFrom, to });
+  const data =
+    run.kind === "daemon"
+      ? loadDaemonWarmData(db, coins, run.intervals, run.from, config.engine.history_bars, to)
+      : loadReplayData(db, { coins, intervals: run.intervals, loadFrom: run.loadFrom, to });
   const model = modelFor(modelTag, config);
   const depth = ledgerDepthSlippage(db, model, coins, run.to);
   const signals = createSignalSource(config, run.strategies, traded);
@@ -140,4 +146,37 @@ export function rebuildBars(
     }
   }
   return out;
+}
+
+/**
+ * What the daemon warmed from when its session started at `start` (src/daemon/warm-up.ts): each
+ * series' last `historyBars` closed bars, funding from the earliest of them — then every later bar.
+ */
+function loadDaemonWarmData(
+  db: Database,
+  coins: readonly string[],
+  intervals: readonly Interval[],
+  start: number,
+  historyBars: number,
+  to: number,
+): ReplayData {
+  const candles = new CandlesRepo(db);
+  const series: ReplaySeries[] = [];
+  let earliest = start;
+  for (const coin of coins) {
+    for (const interval of intervals) {
+      const len = intervalMs(interval);
+      const from = lastClosedOpen(start, len) - (historyBars - 1) * len;
+      earliest = Math.min(earliest, from);
+      const cols = candles.columns(coin, interval, from, to);
+      if (cols.t.length > 0) series.push({ coin, interval, cols });
+    }
+  }
+  const fundingRepo = new FundingRepo(db);
+  const funding = new Map<string, FundingRow[]>();
+  for (const coin of coins) {
+    const rows = fundingRepo.list(coin, earliest, to);
+    if (rows.length > 0) funding.set(coin, rows);
+  }
+  return { series, funding };
 }

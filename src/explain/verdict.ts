@@ -69,7 +69,9 @@ export function liveVerdict(
   config: Config,
   promoted: { map: ReadonlyMap<string, LiveCandidate>; ignore: boolean; from: string },
 ): RebuiltVerdict {
-  const now = c.decidedAt;
+  // The gate ran at the tick that recorded the decision (a backtest: the bar's close; the daemon: the
+  // first tick after it).
+  const now = row.created_at;
   const stored = JSON.parse(row.reasons) as string[];
   const open = openAtGate(db, row.run_id, "live", now, row.id);
   const cooldowns: Record<string, number> = {};

@@ -15,6 +15,7 @@ import { bucketKey } from "../../src/core/bucket.ts";
 import { EMPTY_LIVE_CANDIDATES } from "../../src/core/live-candidates.ts";
 import { Daemon } from "../../src/daemon/daemon.ts";
 import { hyperliquidLivePath } from "../../src/daemon/live-path.ts";
+import { explainIds } from "../../src/explain/explain.ts";
 import { exitsOf } from "../../src/explain/ledger-rows.ts";
 import { runContext } from "../../src/explain/run-context.ts";
 import { HyperliquidClient } from "../../src/hyperliquid/client.ts";
@@ -157,5 +158,17 @@ describe("compare: the daemon against a backtest of the same bars", () => {
       );
     }
     expect(report.buckets.reduce((n, b) => n + b.trades, 0)).toBe(report.trades.length);
+  });
+
+  test("explain rebuilds every decision of the daemon (shadow and live) exactly as it stored them", () => {
+    const ids = (
+      r.db.query("SELECT id FROM decisions WHERE run_id = 0 ORDER BY id").all() as { id: number }[]
+    ).map((x) => x.id);
+    const out = explainIds(r.db, ids, r.config);
+    expect(out.some((e) => e.decision.mode === "live" && e.decision.verdict === "open")).toBe(true);
+    const bad = out
+      .filter((e) => e.mismatches.length > 0)
+      .map((e) => `${e.decision.id} ${e.decision.mode}: ${e.mismatches.join("; ")}`);
+    expect(bad.slice(0, 5), `${bad.length} of ${out.length} differ`).toEqual([]);
   });
 });
