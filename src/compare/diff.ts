@@ -2,14 +2,15 @@
  * `hlbot compare A B`: decisions and trades of two runs matched by setup key, every difference listed
  * with its cause, totals and a verdict. Causes, most upstream first:
  *  - missing_bar / candle: the ledgers' market data differ on a bar of that coin (or of the regime's
- *    reference coin) that had closed by then — the earliest such bar is named;
+ *    reference coin; on the live path any coin: one account) that had closed by then — the earliest
+ *    such bar is named;
  *  - signal: a decision in one run only — the strategy fired (or was recorded) in one run alone;
  *  - feature: same data, different recorded features (feature or strategy config differ);
  *  - score / bucket / levels: same features, different score, regime/session/vol bucket or stop/target;
  *  - verdict: same candidate, different gate verdict or reasons (thresholds, promotion, account state);
  *  - fill_price: the same decision opened at a different entry price;
- *  - cost: same entry, different fees, slippage or funding;
- *  - exit_rule: different exit reasons, times or prices.
+ *  - exit_rule: different exit reasons, times, prices or sizes;
+ *  - cost: same entry and exits, different fees, slippage or funding.
  */
 import { type BarDifference, candleDifferences, firstDifferenceBefore } from "./candle-diff.ts";
 import { type Cause, decisionCause, tradeCause } from "./causes.ts";
