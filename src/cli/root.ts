@@ -4,10 +4,12 @@ import { VERSION } from "../core/version.ts";
 import { alertsCommand } from "./alerts.ts";
 import { backfillCommand } from "./backfill.ts";
 import { backtestCommand } from "./backtest.ts";
+import { compareCommand } from "./compare.ts";
 import { configCommand } from "./config-check.ts";
 import { ctlCommand } from "./ctl.ts";
 import { demoCommand } from "./demo.ts";
 import { exchangeCommand } from "./exchange.ts";
+import { explainCommand } from "./explain.ts";
 import { importCommand } from "./import.ts";
 import { mineCommand } from "./mine.ts";
 import { promoteCommand } from "./promote.ts";
@@ -28,10 +30,12 @@ export const root = defineCommand({
     alerts: alertsCommand,
     backfill: backfillCommand,
     backtest: backtestCommand,
+    compare: compareCommand,
     config: configCommand,
     ctl: ctlCommand,
     demo: demoCommand,
     exchange: exchangeCommand,
+    explain: explainCommand,
     import: importCommand,
     mine: mineCommand,
     promote: promoteCommand,
