@@ -3,7 +3,8 @@
  * in the MarketView (replay or live feed), the Journal and the venue behind each Book.
  *
  * Order: features on newly closed candles → regime → account (halts, kill switch, ruin) → positions
- * an operator asked to close → manage open positions → funding → per-coin scan → shadow trades → live
+ * an operator asked to close → manage open positions → funding → CLOSE signals of open positions'
+ * strategies → per-coin scan → shadow trades → live
  * gate → live execution. A path whose new entries are paused (`hlbot ctl pause`) records its
  * candidates as refused (`paused`) and still manages what it holds.
  */
@@ -29,6 +30,7 @@ import type {
   TradingBook,
 } from "./ports.ts";
 import type { Mode, Position } from "./position.ts";
+import { applySignalExits } from "./signal-exits.ts";
 
 export interface EngineSettings {
   minScore: number;
@@ -141,6 +143,9 @@ export class Engine {
     live?.manage(view);
     this.shadow.chargeFunding(view.funding, view);
     live?.chargeFunding(view.funding, view);
+    // CLOSE rules after funding: a position closed at this tick's price was open at the hour it paid.
+    applySignalExits(this.signals, this.shadow, view);
+    if (live) applySignalExits(this.signals, live, view);
 
     // One scan per closed bar for both threshold sets. All of the tick's shadow candidates go
     // together: a 15m and a 1h bar closing at the same time can carry the same setup (coin, side,

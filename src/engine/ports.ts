@@ -57,6 +57,12 @@ export interface SignalSource {
    * when `withLive`, the live one (one context for both). The result is reused by the next call.
    */
   scan(bar: ClosedBar, now: number, withLive: boolean): BarCandidates;
+  /**
+   * The CLOSE rule of `p`'s strategy on `bar`, a bar of that strategy's timeframe that closed at
+   * `now` after the position opened: true asks the engine to exit the position (reason `signal`). A
+   * position is judged by the threshold set of its path. Absent or false: it keeps its other exits.
+   */
+  closeSignal?(bar: ClosedBar, p: Position, now: number): boolean;
 }
 
 /** One bar's candidates per threshold set; valid until the next scan. */
