@@ -26,6 +26,7 @@ import { PositionsRepo } from "../ledger/repos/positions.ts";
 import type { LiveEventSink } from "../live/events.ts";
 import { log } from "../log.ts";
 import { MarketRecorder, recorderConfig } from "../market/recorder.ts";
+import { entryOptions } from "../sim/models/entry-options.ts";
 import { getModel, type ResolvedModel, resolveModel } from "../sim/models/index.ts";
 import { CandleSink } from "./candle-sink.ts";
 import { DaemonControl } from "./control-target.ts";
@@ -125,7 +126,12 @@ export class Daemon {
     const { config, db, client } = deps;
     this.#startedAt = deps.clock.now();
     this.series = SeriesSet.fromConfig(config);
-    this.model = resolveModel(getModel(config.friction.model), config.friction, config.exits);
+    this.model = resolveModel(
+      getModel(config.friction.model),
+      config.friction,
+      config.exits,
+      entryOptions(config.entries, config.friction.maker_fee_bps),
+    );
     this.mids = new MidPath(this.series.coins);
     this.state = new DaemonStateStore(new BotStateRepo(db));
     const candles = new CandlesRepo(db);

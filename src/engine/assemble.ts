@@ -80,5 +80,6 @@ export function assembleEngine(o: AssembleOptions): Engine {
     ignorePromotion: o.ignorePromotion ?? false,
     killSwitchResetMs: o.killSwitchResetMs ?? null,
     endOnRuin: o.endOnRuin ?? false,
+    entryDelay: o.model.entries,
   });
 }

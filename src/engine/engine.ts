@@ -20,6 +20,7 @@ import {
 } from "../risk/halts.ts";
 import type { Book } from "./book.ts";
 import type { EngineEvent, EngineEventListener } from "./engine-events.ts";
+import { EntryDelay, SIGNAL_GONE } from "./entry-delay.ts";
 import { liveGate, PAUSED } from "./live-gate.ts";
 import type {
   EquitySnapshot,
@@ -51,6 +52,8 @@ export interface EngineSettings {
    * negative balance). The daemon leaves this off: the exchange's account is the truth there.
    */
   endOnRuin?: boolean;
+  /** Entry delay in bars of the signal's timeframe and cancel-if-signal-gone (entries section); absent = at once. */
+  entryDelay?: { delayBars: number; cancelIfSignalGone: boolean };
 }
 
 export interface TickStats {
@@ -81,6 +84,8 @@ export class Engine {
    * closed every tick until gone, the way the kill switch flattens — a live one by a reduce-only IOC.
    */
   closeRequests: ReadonlySet<number> = new Set();
+  /** Held candidates per path when entries are delayed (entries.delay_bars > 0). */
+  private readonly delays: { shadow: EntryDelay; live: EntryDelay } | null;
 
   constructor(
     private readonly signals: SignalSource,
@@ -90,6 +95,14 @@ export class Engine {
     private readonly journal: Journal,
     private readonly settings: EngineSettings,
   ) {
+    const d = settings.entryDelay;
+    this.delays =
+      d && d.delayBars > 0
+        ? {
+            shadow: new EntryDelay(d.delayBars, d.cancelIfSignalGone, "shadow"),
+            live: new EntryDelay(d.delayBars, d.cancelIfSignalGone, "live"),
+          }
+        : null;
     if (live) {
       live.onFullExit = (p, reason, now) => {
         if (reason === "stop") startCooldown(this.halts, p.coin, now, this.settings.halts);
@@ -164,9 +177,47 @@ export class Engine {
       }
     }
     stats.candidates = shadowCandidates.length;
-    stats.shadowOpened = this.openShadow(shadowCandidates, view);
+    const entering = this.delays ? this.delayed(shadowCandidates, bestLive, view) : shadowCandidates;
+    stats.shadowOpened = this.openShadow(entering, view);
     if (this.live && bestLive.size) this.gateLive(bestLive, view, stats);
     return stats;
+  }
+
+  /**
+   * Holds this tick's candidates and returns the shadow ones due now (bestLive is refilled with the
+   * due live ones, best per coin); due candidates whose signal is gone are recorded as refused.
+   */
+  private delayed(
+    found: readonly Candidate[],
+    bestLive: Map<string, Candidate>,
+    view: MarketView,
+  ): Candidate[] {
+    const delays = this.delays!;
+    delays.shadow.hold(found);
+    const shadow = delays.shadow.take(view.now, this.signals);
+    this.refuse("shadow", shadow.gone, this.shadow.venue.model.version);
+    if (this.live) {
+      delays.live.hold([...bestLive.values()]);
+      bestLive.clear();
+      const live = delays.live.take(view.now, this.signals);
+      this.refuse("live", live.gone, this.live.modelVersion);
+      for (const c of live.due) {
+        const b = bestLive.get(c.coin);
+        if (!b || c.score > b.score) bestLive.set(c.coin, c);
+      }
+    }
+    return shadow.due;
+  }
+
+  private refuse(mode: Mode, gone: readonly Candidate[], modelVersion: string): void {
+    for (const candidate of gone)
+      this.journal.recordDecision({
+        mode,
+        candidate,
+        verdict: "rejected",
+        reasons: [SIGNAL_GONE],
+        modelVersion,
+      });
   }
 
   private account(view: MarketView): void {

@@ -63,6 +63,11 @@ export interface SignalSource {
    * position is judged by the threshold set of its path. Absent or false: it keeps its other exits.
    */
   closeSignal?(bar: ClosedBar, p: Position, now: number): boolean;
+  /**
+   * Whether `c`'s strategy, evaluated under threshold set `set` on the latest bar of `c`'s timeframe
+   * closed by `now`, still emits `c.side` (cancel-if-signal-gone). Absent: always true.
+   */
+  signalHolds?(c: Candidate, set: Mode, now: number): boolean;
 }
 
 /** One bar's candidates per threshold set; valid until the next scan. */

@@ -9,6 +9,7 @@ import type { BoundStrategy } from "../../strategies/index.ts";
 import type { Regime } from "../core/bucket.ts";
 import { BotError } from "../core/errors.ts";
 import { type Interval, isClosed } from "../core/intervals.ts";
+import type { Candidate } from "../core/signal.ts";
 import type { Features } from "../market/features/features.ts";
 import { FeaturePipeline } from "../market/features/pipeline.ts";
 import type { BarCandidates, ClosedBar, SignalSource } from "./ports.ts";
@@ -171,6 +172,15 @@ export class SignalEngine implements SignalSource {
     if (f === null) return false;
     const ctx = barContext(this.setup, bar.coin, f, this.regime(bar.coin));
     return s.exitSignal!(f, ctx, p.side, p.mode) === "close";
+  }
+
+  /** Whether `c`'s strategy still emits `c.side` on the latest closed bar of its timeframe (under `set`). */
+  signalHolds(c: Candidate, set: "shadow" | "live", now: number): boolean {
+    const s = this.setup.byTimeframe.get(c.timeframe)?.find((x) => x.name === c.strategy);
+    const f = this.features(c.coin, c.timeframe);
+    if (s === undefined || f === null || f.closeT > now) return false;
+    const ctx = barContext(this.setup, c.coin, f, this.regime(c.coin));
+    return s.evaluate(f, ctx, set)?.side === c.side;
   }
 
   /** Features of `bar` if it is the latest bar fed for its traded series (null while warming up or stale). */

@@ -6,6 +6,7 @@ import type { Config } from "../config/schema.ts";
 import { UsageError } from "../core/errors.ts";
 import { COMMIT, VERSION } from "../core/version.ts";
 import type { ShadowTradeSource } from "../ledger/repos/shadow-trades.ts";
+import { entryOptions } from "../sim/models/entry-options.ts";
 import { getModel, resolveModel } from "../sim/models/index.ts";
 
 export const CODE_VERSION = `${VERSION}+${COMMIT}`;
@@ -31,7 +32,12 @@ export function gateConfigHash(config: Config): string {
 export function resolveModelVersion(config: Config, model?: string): string {
   const name = model ?? config.friction.model;
   try {
-    return resolveModel(getModel(name), config.friction, config.exits).version;
+    return resolveModel(
+      getModel(name),
+      config.friction,
+      config.exits,
+      entryOptions(config.entries, config.friction.maker_fee_bps),
+    ).version;
   } catch (error) {
     if (error instanceof UsageError) return name;
     throw error;

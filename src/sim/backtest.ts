@@ -26,6 +26,7 @@ import { summarizeRun, withoutTrades } from "../report/summarize.ts";
 import { type LoadedReplayData, loadReplayData } from "./backtest-data.ts";
 import type { SourceCounts } from "./depth/depth-slippage.ts";
 import { ledgerDepthSlippage } from "./depth/ledger-depth.ts";
+import { entryOptions } from "./models/entry-options.ts";
 import { getModel, resolveModel } from "./models/index.ts";
 import { ReplayFeed } from "./replay-feed.ts";
 import { RunRecorder } from "./run-recorder.ts";
@@ -86,7 +87,12 @@ export function replayCoverage(data: LoadedReplayData, window: Window, warmupBar
 
 export function runBacktest(db: Database, req: BacktestRequest): BacktestResult {
   const { config } = req;
-  const model = resolveModel(getModel(req.model), config.friction, config.exits);
+  const model = resolveModel(
+    getModel(req.model),
+    config.friction,
+    config.exits,
+    entryOptions(config.entries, config.friction.maker_fee_bps),
+  );
   const loaded = req.data ?? loadReplayData(db, backtestDataRequest(req));
   const depth = ledgerDepthSlippage(db, model, req.coins, req.to);
   // Under a depth model the recorded books are data too: their digest joins the candles' hash.

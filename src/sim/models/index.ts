@@ -4,6 +4,7 @@
  * (tag + overrides), so rows under different costs can never be mixed by mining.
  */
 import { UsageError } from "../../core/errors.ts";
+import { type EntryOptions, entryTags, TAKER_ENTRIES } from "./entry-options.ts";
 import { frictionV2 } from "./friction-v2.ts";
 import { legacy } from "./legacy.ts";
 import type { FrictionModel } from "./model.ts";
@@ -57,13 +58,20 @@ export interface CostSettings {
 /** A model with the run's costs applied, and the version string its rows carry. */
 export interface ResolvedModel extends FrictionModel {
   readonly version: string;
+  /** How entries execute (delay, cancel-if-signal-gone, maker); taker at once unless configured. */
+  readonly entries: EntryOptions;
 }
 
 /**
  * Applies configured costs to a costed model (legacy stays cost-free) and names the result: the bare
  * tag when everything equals the model's canonical values, else tag + "+" + the overrides.
  */
-export function resolveModel(model: FrictionModel, costs: CostSettings, exits: ExitSettings): ResolvedModel {
+export function resolveModel(
+  model: FrictionModel,
+  costs: CostSettings,
+  exits: ExitSettings,
+  entries: EntryOptions = TAKER_ENTRIES,
+): ResolvedModel {
   const overrides: string[] = [];
   let takerFeeBps = model.takerFeeBps;
   let slippageBps = model.slippageBps;
@@ -78,6 +86,8 @@ export function resolveModel(model: FrictionModel, costs: CostSettings, exits: E
       if (exits[k] !== CANONICAL_EXITS[k]) overrides.push(`${k}=${exits[k]}`);
     }
   }
+  // Entry options change what fills on any model, legacy included.
+  overrides.push(...entryTags(entries));
   const version = overrides.length ? `${model.tag}+${overrides.join(",")}` : model.tag;
-  return Object.freeze({ ...model, takerFeeBps, slippageBps, version });
+  return Object.freeze({ ...model, takerFeeBps, slippageBps, version, entries });
 }
