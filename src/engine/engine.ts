@@ -31,6 +31,7 @@ import type {
   TradingBook,
 } from "./ports.ts";
 import type { Mode, Position } from "./position.ts";
+import { cancelGoneEntries } from "./resting-entries.ts";
 import { applySignalExits } from "./signal-exits.ts";
 
 export interface EngineSettings {
@@ -159,6 +160,10 @@ export class Engine {
     // CLOSE rules after funding: a position closed at this tick's price was open at the hour it paid.
     applySignalExits(this.signals, this.shadow, view);
     if (live) applySignalExits(this.signals, live, view);
+    if (this.settings.entryDelay?.cancelIfSignalGone) {
+      cancelGoneEntries(this.signals, this.shadow, view);
+      if (live) cancelGoneEntries(this.signals, live, view);
+    }
 
     // One scan per closed bar for both threshold sets. All of the tick's shadow candidates go
     // together: a 15m and a 1h bar closing at the same time can carry the same setup (coin, side,
@@ -350,6 +355,7 @@ export class Engine {
           shadowOnly: this.settings.shadowOnly,
           halts: this.halts,
           open: live.open,
+          resting: live.restingEntries ?? [],
           maxPositions: this.settings.maxPositions,
           ignorePromotion: this.settings.ignorePromotion ?? false,
           ended: this.liveEnded !== null,

@@ -135,6 +135,10 @@ export interface TradingBook {
   flatten(view: MarketView, reason: ExitReason, only?: (p: Position) => boolean): void;
   plan(c: Candidate, view: MarketView, sizeMultiplier?: number): EntryPlan | EntryRefusal;
   enter(plan: EntryPlan, decisionId: number | null, now: number): void;
+  /** Entries placed but not filled yet (resting maker orders), by their candidates; absent = none. */
+  readonly restingEntries?: readonly Candidate[];
+  /** Cancels the resting entries `only` selects (a live book cancels them on the exchange after the tick). */
+  cancelEntries?(only: (c: Candidate) => boolean): void;
   /** Measure drawdown from the current equity again (an operator's resume in a replay); simulated books only. */
   resetPeak?(): void;
 }
