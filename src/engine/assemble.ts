@@ -4,6 +4,7 @@
  */
 import type { Config } from "../config/schema.ts";
 import { HOUR_MS } from "../core/clock.ts";
+import type { RiskRegime } from "../regime-sources/port.ts";
 import { EMPTY_HALTS, type HaltState } from "../risk/halts.ts";
 import type { DepthSlippage } from "../sim/depth/depth-slippage.ts";
 import type { ResolvedModel } from "../sim/models/index.ts";
@@ -31,6 +32,8 @@ export interface AssembleOptions {
   /** Backtest replay rules (see EngineSettings): the kill switch's reset, ending a ruined account. */
   killSwitchResetMs?: number | null;
   endOnRuin?: boolean;
+  /** The prediction-market regime source (live or replayed); absent/null when prediction_markets is off. */
+  riskRegime?: RiskRegime | null;
   /** Book-depth slippage for a depth model (v5); shared by the simulated books. */
   depth?: DepthSlippage;
 }
@@ -81,5 +84,6 @@ export function assembleEngine(o: AssembleOptions): Engine {
     killSwitchResetMs: o.killSwitchResetMs ?? null,
     endOnRuin: o.endOnRuin ?? false,
     entryDelay: o.model.entries,
+    riskRegime: o.riskRegime ?? null,
   });
 }

@@ -11,6 +11,7 @@
 import { emptyArray } from "../core/arrays.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
 import type { Candidate } from "../core/signal.ts";
+import { type RegimePort, type RiskRegime, regimePort } from "../regime-sources/port.ts";
 import {
   type HaltLimits,
   type HaltState,
@@ -18,6 +19,7 @@ import {
   startCooldown,
   updateHalts,
 } from "../risk/halts.ts";
+import { NO_REGIME_RISK, PREDICTION_CRISIS, regimeRisk } from "../risk/regime-risk.ts";
 import type { Book } from "./book.ts";
 import type { EngineEvent, EngineEventListener } from "./engine-events.ts";
 import { EntryDelay, SIGNAL_GONE } from "./entry-delay.ts";
@@ -55,6 +57,8 @@ export interface EngineSettings {
   endOnRuin?: boolean;
   /** Entry delay in bars of the signal's timeframe and cancel-if-signal-gone (entries section); absent = at once. */
   entryDelay?: { delayBars: number; cancelIfSignalGone: boolean };
+  /** The prediction-market regime source (off: absent): regime sizing and the crisis block on live entries. */
+  riskRegime?: RiskRegime | null;
 }
 
 export interface TickStats {
@@ -87,6 +91,8 @@ export class Engine {
   closeRequests: ReadonlySet<number> = new Set();
   /** Held candidates per path when entries are delayed (entries.delay_bars > 0). */
   private readonly delays: { shadow: EntryDelay; live: EntryDelay } | null;
+  /** Directional regime (the signal source's BTC or per-asset classifier) and the risk source. */
+  readonly regime: RegimePort;
 
   constructor(
     private readonly signals: SignalSource,
@@ -96,6 +102,7 @@ export class Engine {
     private readonly journal: Journal,
     private readonly settings: EngineSettings,
   ) {
+    this.regime = regimePort((coin) => signals.regime(coin), settings.riskRegime ?? null);
     const d = settings.entryDelay;
     this.delays =
       d && d.delayBars > 0
@@ -146,6 +153,8 @@ export class Engine {
       liveRejected: 0,
     };
     this.warm(view);
+    // Starts the risk source's due polls in the background; the tick reads its last snapshot only.
+    this.regime.refresh();
 
     this.account(view);
     const live = this.liveEnded ? null : this.live;
@@ -346,6 +355,8 @@ export class Engine {
   private gateLive(bestByCoin: ReadonlyMap<string, Candidate>, view: MarketView, stats: TickStats): void {
     const live = this.live!;
     const version = live.modelVersion;
+    const rr = this.settings.riskRegime;
+    const risk = rr ? regimeRisk(this.regime.risk(view.now), rr.config) : NO_REGIME_RISK;
     for (const c of bestByCoin.values()) {
       const verdict = liveGate(
         c,
@@ -364,7 +375,11 @@ export class Engine {
         this.settings.probationMultiplier,
         view.now,
       );
-      const plan = verdict.ok ? live.plan(c, view, verdict.sizeMultiplier) : null;
+      if (risk.blocked) {
+        verdict.ok = false;
+        verdict.reasons.push(PREDICTION_CRISIS);
+      }
+      const plan = verdict.ok ? live.plan(c, view, verdict.sizeMultiplier * risk.sizeMultiplier) : null;
       const reasons = plan && !plan.ok ? [plan.reason] : verdict.reasons;
       if (!plan?.ok) {
         this.journal.recordDecision({

@@ -18,6 +18,7 @@ import type { SignalSource } from "../engine/ports.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
 import { RunEventsRepo } from "../ledger/repos/run-events.ts";
 import { FeaturePipeline } from "../market/features/pipeline.ts";
+import { replayPredictionSource } from "../regime-sources/index.ts";
 import { seriesCoverage } from "../report/coverage.ts";
 import { RunEventLog } from "../report/run-events.ts";
 import type { RunOutput, SeriesCoverage, Window } from "../report/run-summary.ts";
@@ -98,6 +99,8 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
   // Under a depth model the recorded books are data too: their digest joins the candles' hash.
   const data = depth ? { ...loaded, hash: `${loaded.hash}+${depth.digest}` } : loaded;
   const window = { from: req.from, to: req.to };
+  // The prediction-market regime source (off by default) replays its recorded snapshots as of each tick.
+  const prediction = replayPredictionSource(config.prediction_markets, db, req.from, req.to);
   const killSwitch = req.killSwitch ?? { kind: "halt" };
   const withLive = req.mode !== "shadow";
   const clock = new ManualClock(req.from);
@@ -115,6 +118,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
           to: req.to,
           killSwitch: killSwitchLabel(killSwitch),
           ignoreCandidates: req.ignoreCandidates,
+          ...(prediction ? { predictionSnapshots: prediction.total() } : {}),
           ...req.params,
         },
         dataHash: data.hash,
@@ -137,6 +141,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
     killSwitchResetMs: killSwitch.kind === "reset" ? killSwitch.days * DAY : null,
     endOnRuin: true,
     ...(depth ? { depth: depth.slippage } : {}),
+    riskRegime: prediction ? { source: prediction, config: config.prediction_markets } : null,
   });
   if (req.promoted) engine.promoted = req.promoted;
   engine.onEvent = log.onEngineEvent;

@@ -62,6 +62,8 @@ export interface HarnessOptions {
   signals?: import("../../src/engine/ports.ts").SignalSource;
   /** Ticks before this only warm the features. */
   tradeFrom?: number;
+  /** The prediction-market regime source the engine reads (runLive). */
+  riskRegime?: import("../../src/regime-sources/port.ts").RiskRegime;
 }
 
 export function runScripted(o: HarnessOptions) {
@@ -122,6 +124,7 @@ export function runLive(
     startEquity: { shadow: 10_000, live: 10_000 },
     ignorePromotion: o.ignorePromotion ?? true,
     equityEveryMs: 15 * 60_000,
+    riskRegime: o.riskRegime ?? null,
   });
   const feed = new ReplayFeed({ series: o.series, funding: o.funding ?? new Map() });
   for (const t of feed.times()) {
