@@ -103,6 +103,8 @@ export function exitRules(
   };
 }
 
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
+
 export type ExitListener = (p: Position, reason: ExitReason, now: number) => void;
 
 export class Book implements TradingBook {
@@ -225,11 +227,11 @@ export class Book implements TradingBook {
 
   /** The candidates of the maker entries resting now. */
   get restingEntries(): readonly Candidate[] {
-    return this.resting.map((r) => r.plan.candidate);
+    return this.resting.length === 0 ? NO_CANDIDATES : this.resting.map((r) => r.plan.candidate);
   }
 
-  /** Cancels the resting maker entries `only` selects (cancel-if-signal-gone). */
-  cancelEntries(only: (c: Candidate) => boolean): void {
+  /** Cancels the resting maker entries `only` selects (signal gone, or new entries refused). */
+  cancelEntries(only: (c: Candidate) => boolean, _reason = "signal_gone"): void {
     let kept = 0;
     for (const r of this.resting) {
       if (only(r.plan.candidate)) this.makerStats.cancelled++;

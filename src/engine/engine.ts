@@ -33,7 +33,7 @@ import type {
   TradingBook,
 } from "./ports.ts";
 import type { Mode, Position } from "./position.ts";
-import { cancelGoneEntries } from "./resting-entries.ts";
+import { cancelBlockedEntries, cancelGoneEntries } from "./resting-entries.ts";
 import { applySignalExits } from "./signal-exits.ts";
 
 export interface EngineSettings {
@@ -172,6 +172,16 @@ export class Engine {
     if (this.settings.entryDelay?.cancelIfSignalGone) {
       cancelGoneEntries(this.signals, this.shadow, view);
       if (live) cancelGoneEntries(this.signals, live, view);
+    }
+    cancelBlockedEntries(this.shadow, view, { paused: this.paused.shadow, halts: null, crisis: false });
+    if (this.live) {
+      const rr = this.settings.riskRegime;
+      const crisis = rr ? regimeRisk(this.regime.risk(view.now), rr.config).blocked : false;
+      cancelBlockedEntries(this.live, view, {
+        paused: this.paused.live || this.liveEnded !== null,
+        halts: this.halts,
+        crisis,
+      });
     }
 
     // One scan per closed bar for both threshold sets. All of the tick's shadow candidates go

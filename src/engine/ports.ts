@@ -137,8 +137,8 @@ export interface TradingBook {
   enter(plan: EntryPlan, decisionId: number | null, now: number): void;
   /** Entries placed but not filled yet (resting maker orders), by their candidates; absent = none. */
   readonly restingEntries?: readonly Candidate[];
-  /** Cancels the resting entries `only` selects (a live book cancels them on the exchange after the tick). */
-  cancelEntries?(only: (c: Candidate) => boolean): void;
+  /** Cancels the resting entries `only` selects, for `reason` (a live book cancels them on the exchange next). */
+  cancelEntries?(only: (c: Candidate) => boolean, reason: string): void;
   /** Measure drawdown from the current equity again (an operator's resume in a replay); simulated books only. */
   resetPeak?(): void;
 }

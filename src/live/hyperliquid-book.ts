@@ -252,9 +252,9 @@ export class HyperliquidBook implements TradingBook {
     return out;
   }
 
-  /** Marks the resting entries `only` selects for cancelling (MakerEntries cancels them on the exchange). */
-  cancelEntries(only: (c: Candidate) => boolean): void {
-    for (const r of this.resting) if (r.cancel === null && only(r.candidate)) r.cancel = "signal_gone";
+  /** Marks the resting entries `only` selects for cancelling, with the reason recorded on the order (MakerEntries cancels them on the exchange). */
+  cancelEntries(only: (c: Candidate) => boolean, reason = "signal_gone"): void {
+    for (const r of this.resting) if (r.cancel === null && only(r.candidate)) r.cancel = reason;
   }
 
   enter(plan: EntryPlan, decisionId: number | null, _now: number): void {
