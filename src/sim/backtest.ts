@@ -12,6 +12,7 @@ import type { Interval } from "../core/intervals.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
 import { COMMIT, VERSION } from "../core/version.ts";
 import { assembleEngine } from "../engine/assemble.ts";
+import { Book, type MakerStats } from "../engine/book.ts";
 import { type KillSwitchRule, killSwitchLabel } from "../engine/engine-events.ts";
 import { LedgerJournal } from "../engine/journals.ts";
 import type { SignalSource } from "../engine/ports.ts";
@@ -68,9 +69,17 @@ export interface BacktestRequest {
 }
 
 /** The run's summary with each path's trades (RunOutput); the stored run keeps it without the trades. */
+/** Maker entries per path: placed, filled, expired, cancelled. */
+export interface MakerEntryCounts {
+  shadow: MakerStats;
+  live: MakerStats | null;
+}
+
 export type BacktestResult = RunOutput & {
   /** Depth models (v5): fills per coin priced from a recorded book, the impact model or the flat rate. */
   depthFills?: Record<string, SourceCounts>;
+  /** Under maker entries (entries.maker): what became of the post-only entries each path placed. */
+  makerEntries?: MakerEntryCounts;
 };
 
 const TX_TICKS = 2000;
@@ -222,6 +231,11 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
   const result: BacktestResult = depth
     ? { ...summary, depthFills: Object.fromEntries(depth.slippage.counts) }
     : summary;
+  if (model.entries.maker)
+    result.makerEntries = {
+      shadow: { ...engine.shadow.makerStats },
+      live: engine.live instanceof Book ? { ...engine.live.makerStats } : null,
+    };
   if (req.store) {
     db.transaction(() => {
       runs.complete(runId, Date.now(), withoutTrades(result));

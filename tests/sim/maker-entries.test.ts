@@ -2,9 +2,16 @@
 // the next open ∓ offset fills only when a later bar trades through it by more than the queue
 // haircut, at its limit, with the maker fee; it expires after N bars of the signal's timeframe.
 import { describe, expect, test } from "bun:test";
+import { join } from "node:path";
+import { loadConfig } from "../../src/config/loader.ts";
 import type { Segment } from "../../src/engine/position-rules.ts";
+import { createSignalSource, signalIntervals, warmupMs } from "../../src/engine/signal-source.ts";
+import { openLedger } from "../../src/ledger/open.ts";
+import { importDirectory } from "../../src/market/importer.ts";
+import { runBacktest } from "../../src/sim/backtest.ts";
 import { makerLimit, postFillSegment, tradesThrough } from "../../src/sim/maker-fills.ts";
 import { realSeries, runScripted } from "../support/engine-harness.ts";
+import { HL_DATA, scratchDir } from "../support/paths.ts";
 import { ScriptedSignals } from "../support/scripted-signals.ts";
 
 /** Scripted signals whose strategy no longer fires after the signal bar. */
@@ -131,5 +138,39 @@ describe("maker fill rules", () => {
       close: 100.5,
       end: 1,
     });
+  });
+});
+
+describe("a backtest under maker entries reports what became of them", () => {
+  test("placed = opened decisions, filled = trades, the rest expired (zscore_reversion, BTC, 2025-01 → 03)", async () => {
+    const db = openLedger(join(scratchDir(), "maker.db"));
+    await importDirectory(db, HL_DATA, { coins: new Set(["BTC"]) });
+    const { config } = loadConfig({ cwd: scratchDir(), env: MAKER() });
+    const only = ["zscore_reversion"];
+    const r = runBacktest(db, {
+      config,
+      model: "v4",
+      coins: ["BTC"],
+      intervals: signalIntervals(config, only),
+      from: Date.parse("2025-01-01T00:00Z"),
+      to: Date.parse("2025-03-01T00:00Z"),
+      warmupMs: warmupMs(config, only),
+      mode: "shadow",
+      ignoreCandidates: true,
+      signals: createSignalSource(config, only, ["BTC"]),
+      store: true,
+    });
+    const m = r.makerEntries!.shadow;
+    const opened = db
+      .query("SELECT COUNT(*) AS n FROM decisions WHERE run_id = ?1 AND verdict = 'open'")
+      .get(r.runId) as { n: number };
+    const positions = db.query("SELECT COUNT(*) AS n FROM positions WHERE run_id = ?1").get(r.runId) as {
+      n: number;
+    };
+    expect(m.placed).toBe(opened.n);
+    expect(m.filled).toBe(positions.n);
+    expect(m.placed).toBeGreaterThan(m.filled);
+    expect(m.filled + m.expired + m.cancelled).toBe(m.placed);
+    expect(r.modelVersion).toBe("v4+maker=off5,exp2,q1,fee1.5");
   });
 });
