@@ -2,11 +2,13 @@
  * The tick — the one engine of hlbot. Backtest, shadow and live all call `tick(view)`; they differ only
  * in the MarketView (replay or live feed), the Journal and the venue behind each Book.
  *
- * Order: features on newly closed candles → regime → account (halts, kill switch, ruin) → positions
- * an operator asked to close → manage open positions → funding → CLOSE signals of open positions'
- * strategies → per-coin scan → shadow trades → live
- * gate → live execution. A path whose new entries are paused (`hlbot ctl pause`) records its
- * candidates as refused (`paused`) and still manages what it holds.
+ * Order: features on newly closed candles → regime (and the risk source's background poll) →
+ * account (halts, kill switch, ruin) → positions an operator asked to close → manage open positions
+ * (and fill resting maker entries) → funding → CLOSE rules of the open positions' strategies →
+ * resting entries whose signal is gone or whose path refuses entries are cancelled → per-coin scan →
+ * delayed entries held / released → shadow trades → live gate (regime risk rules) → live execution.
+ * A path whose new entries are paused (`hlbot ctl pause`) records its candidates as refused
+ * (`paused`) and still manages what it holds.
  */
 import { emptyArray } from "../core/arrays.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
