@@ -4,6 +4,7 @@
  * as an account, each with the tables a trader reads them by.
  */
 import { DAY_MS } from "../core/clock.ts";
+import type { MakerStats } from "../engine/book.ts";
 import type { GroupRow, RStats, RunEvent, RunOutput, SeriesCoverage } from "../report/run-summary.ts";
 import { count, day, minute, num, pct, signed, span, table, withCi } from "../report/text-format.ts";
 
@@ -128,13 +129,23 @@ function rMetrics(o: RStats): string[][] {
 const CI_NOTE =
   "95% CIs: stationary bootstrap over the trades in close order (blocks keep trades that close together), 1,000 draws, fixed seed";
 
-function printShadow(r: RunOutput): void {
+/** Maker entries of a path (entries.maker): how many of the post-only entries it placed filled. */
+function makerLine(m: MakerStats | null | undefined): void {
+  if (!m) return;
+  const rate = m.placed > 0 ? ` (${pct((m.filled / m.placed) * 100)})` : "";
+  say(
+    `maker entries (post-only limits, filled only when traded through): placed ${count(m.placed)} · filled ${count(m.filled)}${rate} · expired ${count(m.expired)} · cancelled ${count(m.cancelled)}`,
+  );
+}
+
+function printShadow(r: PrintedRun): void {
   const s = r.shadow;
   say("\n== shadow path · a research sample, in R ==");
   say(
     "every candidate opened at 1R of a fixed base (it does not compound and is not an account: no % return, no equity)",
   );
   say(table(["metric", "value"], rMetrics(s.overall)));
+  makerLine(r.makerEntries?.shadow);
   say(CI_NOTE);
   const tf = r.strategyTimeframes;
   const strategies = Object.fromEntries(
@@ -146,7 +157,7 @@ function printShadow(r: RunOutput): void {
   rTable("per bucket (strategy|side|session|regime|vol)", s.byBucket, false);
 }
 
-function printLive(r: RunOutput): void {
+function printLive(r: PrintedRun): void {
   const l = r.live!;
   const o = l.overall;
   say("\n== live path · an account ==");
@@ -156,6 +167,7 @@ function printLive(r: RunOutput): void {
   say(
     `promoted buckets: ${l.promotedBuckets === "all" ? "all (--ignore-candidates)" : count(l.promotedBuckets)}`,
   );
+  makerLine(r.makerEntries?.live);
   const c = l.candidates;
   const candidates = `${count(c.seen)} seen · ${count(c.opened)} opened · ${count(c.refused)} refused`;
   const reasons = Object.entries(l.rejections).sort(([, a], [, b]) => b - a);
@@ -219,7 +231,10 @@ function printLive(r: RunOutput): void {
   rTable("per bucket (strategy|side|session|regime|vol)", l.byBucket, false, true);
 }
 
-export function printBacktest(r: RunOutput, report: string | null): void {
+/** A run as printed: its summary, and the maker entries' counts when it had them. */
+type PrintedRun = RunOutput & { makerEntries?: { shadow: MakerStats; live: MakerStats | null } };
+
+export function printBacktest(r: PrintedRun, report: string | null): void {
   say(
     `backtest run #${r.runId} · model ${r.modelVersion} · data ${r.dataHash} · ${count(r.barUpdates)} bar updates · paths: ${r.mode === "shadow" ? "shadow" : "shadow + live"}`,
   );

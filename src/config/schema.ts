@@ -7,6 +7,7 @@ import { AlertsSection } from "./sections/alerts.ts";
 import { ApiSection } from "./sections/api.ts";
 import { DaemonSection } from "./sections/daemon.ts";
 import { EngineSection } from "./sections/engine.ts";
+import { EntriesSection } from "./sections/entries.ts";
 import { ExitsSection } from "./sections/exits.ts";
 import { FeaturesSection } from "./sections/features.ts";
 import { FrictionSection } from "./sections/friction.ts";
@@ -28,6 +29,7 @@ export const ConfigSchema = z
     engine: EngineSection.prefault({}),
     risk: RiskSection.prefault({}),
     exits: ExitsSection.prefault({}),
+    entries: EntriesSection.prefault({}),
     friction: FrictionSection.prefault({}),
     hyperliquid: VenueSection.prefault({}),
     live: LiveSection.prefault({}),

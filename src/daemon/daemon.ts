@@ -26,7 +26,8 @@ import { PositionsRepo } from "../ledger/repos/positions.ts";
 import type { LiveEventSink } from "../live/events.ts";
 import { log } from "../log.ts";
 import { MarketRecorder, recorderConfig } from "../market/recorder.ts";
-import { getModel, type ResolvedModel, resolveModel } from "../sim/models/index.ts";
+import { configuredModel } from "../sim/models/configured.ts";
+import type { ResolvedModel } from "../sim/models/index.ts";
 import { CandleSink } from "./candle-sink.ts";
 import { DaemonControl } from "./control-target.ts";
 import { ErrorCounts, errorKind } from "./error-kind.ts";
@@ -125,12 +126,7 @@ export class Daemon {
     const { config, db, client } = deps;
     this.#startedAt = deps.clock.now();
     this.series = SeriesSet.fromConfig(config);
-    this.model = resolveModel(
-      getModel(config.friction.model),
-      config.friction,
-      config.exits,
-      config.strategies,
-    );
+    this.model = configuredModel(config, config.friction.model);
     this.mids = new MidPath(this.series.coins);
     this.state = new DaemonStateStore(new BotStateRepo(db));
     const candles = new CandlesRepo(db);

@@ -12,6 +12,8 @@ import type { Engine } from "../engine/engine.ts";
 import { LedgerJournal } from "../engine/journals.ts";
 import { createSignalSource } from "../engine/signal-source.ts";
 import { OpenPositionsRepo } from "../ledger/repos/open-positions.ts";
+import { livePredictionSource } from "../regime-sources/index.ts";
+import type { RiskRegime } from "../regime-sources/port.ts";
 import { ledgerDepthSlippage } from "../sim/depth/ledger-depth.ts";
 import type { ResolvedModel } from "../sim/models/index.ts";
 import type { LiveSetup } from "./live-path.ts";
@@ -51,6 +53,16 @@ export function defaultTrailDistance(config: Config, strategy: string): number {
   return typeof v === "number" ? v : config.exits.trail_distance_r;
 }
 
+/** The live prediction-market source (polled off the tick, recording prediction_snapshots), or null when off. */
+function predictionRegime(
+  config: Config,
+  db: SessionDeps["db"],
+  clock: SessionDeps["clock"],
+): RiskRegime | null {
+  const source = livePredictionSource(config.prediction_markets, db, clock);
+  return source ? { source, config: config.prediction_markets } : null;
+}
+
 export function bootSession(d: SessionDeps, now: number): Session & { warmedBars: number } {
   const { config, db, state } = d;
   const engine = assembleEngine({
@@ -65,6 +77,7 @@ export function bootSession(d: SessionDeps, now: number): Session & { warmedBars
     restored: { shadow: state.account("shadow"), halts: state.halts() },
     equityEveryMs: config.daemon.equity_snapshot_seconds * 1000,
     ...(d.model.depth ? { depth: ledgerDepthSlippage(db, d.model, config.engine.coins, now)!.slippage } : {}),
+    riskRegime: predictionRegime(config, db, d.clock),
   });
   const trails = state.trails();
   const open = new OpenPositionsRepo(db).list(

@@ -5,6 +5,7 @@
 import type { Config } from "../config/schema.ts";
 import { clusterRiskSettings, clusterTrackerSettings } from "../config/sections/cluster-risk.ts";
 import { HOUR_MS } from "../core/clock.ts";
+import type { RiskRegime } from "../regime-sources/port.ts";
 import { ClusterTracker } from "../risk/cluster-tracker.ts";
 import { EMPTY_HALTS, type HaltState } from "../risk/halts.ts";
 import type { DepthSlippage } from "../sim/depth/depth-slippage.ts";
@@ -34,6 +35,8 @@ export interface AssembleOptions {
   /** Backtest replay rules (see EngineSettings): the kill switch's reset, ending a ruined account. */
   killSwitchResetMs?: number | null;
   endOnRuin?: boolean;
+  /** The prediction-market regime source (live or replayed); absent/null when prediction_markets is off. */
+  riskRegime?: RiskRegime | null;
   /** Book-depth slippage for a depth model (v5); shared by the simulated books. */
   depth?: DepthSlippage;
 }
@@ -92,5 +95,7 @@ export function assembleEngine(o: AssembleOptions): Engine {
           rule: clusterRiskSettings(config.risk),
         }
       : null,
+    entryDelay: o.model.entries,
+    riskRegime: o.riskRegime ?? null,
   });
 }

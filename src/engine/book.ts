@@ -5,8 +5,10 @@
  * and sizing with the exchange as venue.
  */
 import { type AssetMeta, assetMeta } from "../core/assets.ts";
+import { intervalMs } from "../core/intervals.ts";
 import type { Candidate } from "../core/signal.ts";
 import { computeSize } from "../risk/sizing.ts";
+import { makerLimit, postFillSegment, tradesThrough } from "../sim/maker-fills.ts";
 import type { ResolvedModel } from "../sim/models/index.ts";
 import type { SimFill, SimVenue } from "../sim/sim-venue.ts";
 import type { EquityTracker } from "./account.ts";
@@ -32,6 +34,7 @@ import {
   liquidationPrice,
   openingTrailDistance,
   type RawExit,
+  type Segment,
   stepPosition,
 } from "./position-rules.ts";
 import type { StrategyExitLevels } from "./strategy-exits.ts";
@@ -64,6 +67,23 @@ export interface BookSettings {
 export interface SimEntryPlan extends EntryPlan {
   fill: SimFill;
   asset: AssetMeta;
+  /** A maker entry: rests at `fill.px` (its limit) until a bar trades through it, or `expiresAt`. */
+  maker?: { expiresAt: number };
+}
+
+/** A maker entry resting on the simulated venue. */
+interface RestingEntry {
+  plan: SimEntryPlan;
+  decisionId: number | null;
+  placedAt: number;
+}
+
+/** What became of the maker entries a book placed. */
+export interface MakerStats {
+  placed: number;
+  filled: number;
+  expired: number;
+  cancelled: number;
 }
 
 /**
@@ -90,6 +110,8 @@ export function exitRules(
   };
 }
 
+const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
+
 export type ExitListener = (p: Position, reason: ExitReason, now: number) => void;
 
 export class Book implements TradingBook {
@@ -98,6 +120,9 @@ export class Book implements TradingBook {
   /** The open positions of each coin, in entry order (funding charges one coin's per event). */
   private readonly openByCoin = new Map<string, Position[]>();
   private readonly model: ResolvedModel;
+  /** Maker entries placed and not yet filled, expired or cancelled, in placement order. */
+  private readonly resting: RestingEntry[] = [];
+  readonly makerStats: MakerStats = { placed: 0, filled: 0, expired: 0, cancelled: 0 };
   onFullExit: ExitListener | null = null;
 
   constructor(
@@ -150,9 +175,12 @@ export class Book implements TradingBook {
    */
   plan(c: Candidate, view: MarketView, sizeMultiplier = 1): SimEntryPlan | EntryRefusal {
     const tradable = view.price(c.coin) ?? c.entryRef;
+    const maker = this.model.entries.maker;
     // Size on the price the order is based on (live can know no better): the signal price under
-    // legacy fills, the current tradable price otherwise; slippage then shows up as extra risk.
-    const reference = this.model.fillAt === "signal" ? c.entryRef : tradable;
+    // legacy fills, the current tradable price otherwise; slippage then shows up as extra risk. A
+    // maker entry sizes on its limit, the only price it can fill at.
+    const base = this.model.fillAt === "signal" ? c.entryRef : tradable;
+    const reference = maker ? makerLimit(c.side, base, maker.offsetBps) : base;
     const asset = this.asset(c.coin);
     const sizing = computeSize({
       equity: this.settings.compounding ? this.account.equity : this.account.startEquity,
@@ -166,12 +194,24 @@ export class Book implements TradingBook {
       ...(this.settings.mode === "live" ? { marginAvailable: this.freeMargin() } : {}),
     });
     if (!sizing.ok) return { ok: false, reason: sizing.reason };
-    const fill = this.venue.entry(c.side, sizing.size, tradable, c.entryRef, { coin: c.coin, t: view.now });
+    const fill = maker
+      ? this.venue.makerEntry(sizing.size, reference)
+      : this.venue.entry(c.side, sizing.size, tradable, c.entryRef, { coin: c.coin, t: view.now });
     // The stop and target must still be on the right side of the fill, else the setup is gone.
     const d = direction(c.side);
     if ((fill.px - c.stop) * d <= 0 || (c.target - fill.px) * d <= 0)
       return { ok: false, reason: "price_beyond_stop_or_target" };
-    return { ok: true, candidate: c, size: fill.size, px: fill.px, sizeMultiplier, fill, asset };
+    const plan: SimEntryPlan = {
+      ok: true,
+      candidate: c,
+      size: fill.size,
+      px: fill.px,
+      sizeMultiplier,
+      fill,
+      asset,
+    };
+    if (maker) plan.maker = { expiresAt: view.now + maker.expiryBars * intervalMs(c.timeframe) };
+    return plan;
   }
 
   /** Equity not tied up as margin by open positions (the live path's sizing limit). */
@@ -181,9 +221,67 @@ export class Book implements TradingBook {
     return this.account.equity - used;
   }
 
-  /** Opens the planned position and books its entry fee. */
-  enter(entry: EntryPlan, decisionId: number | null, now: number): Position {
+  /** Opens the planned position and books its entry fee; a maker plan rests instead (null). */
+  enter(entry: EntryPlan, decisionId: number | null, now: number): Position | null {
     const plan = entry as SimEntryPlan;
+    if (plan.maker) {
+      this.resting.push({ plan, decisionId, placedAt: now });
+      this.makerStats.placed++;
+      return null;
+    }
+    return this.openPosition(plan, decisionId, now);
+  }
+
+  /** The candidates of the maker entries resting now. */
+  get restingEntries(): readonly Candidate[] {
+    return this.resting.length === 0 ? NO_CANDIDATES : this.resting.map((r) => r.plan.candidate);
+  }
+
+  /** Cancels the resting maker entries `only` selects (signal gone, or new entries refused). */
+  cancelEntries(only: (c: Candidate) => boolean, _reason = "signal_gone"): void {
+    let kept = 0;
+    for (const r of this.resting) {
+      if (only(r.plan.candidate)) this.makerStats.cancelled++;
+      else this.resting[kept++] = r;
+    }
+    this.resting.length = kept;
+  }
+
+  /**
+   * Fills the resting maker entries the tick's segment traded through (see sim/maker-fills.ts); the
+   * position opens at the segment's end and is walked through the part of the segment after the fill.
+   * Unfilled entries expire once the tick reaches their expiry.
+   */
+  private fillResting(view: MarketView): void {
+    let kept = 0;
+    for (const r of this.resting) {
+      const c = r.plan.candidate;
+      const seg = view.segments.get(c.coin);
+      if (
+        seg &&
+        seg.end > r.placedAt &&
+        tradesThrough(c.side, r.plan.fill.px, seg, this.model.entries.maker!.queueHaircutBps)
+      ) {
+        this.makerStats.filled++;
+        this.walkFillBar(
+          this.openPosition(r.plan, r.decisionId, seg.end),
+          postFillSegment(c.side, r.plan.fill.px, seg),
+        );
+      } else if (view.now >= r.plan.maker!.expiresAt) this.makerStats.expired++;
+      else this.resting[kept++] = r;
+    }
+    this.resting.length = kept;
+  }
+
+  /** Applies the exit rules to a just-filled position over the rest of its fill bar. */
+  private walkFillBar(p: Position, seg: Segment): void {
+    const exits = stepPosition(p, seg, this.rulesFor(p.coin));
+    for (const e of exits) this.applyExit(p, e, seg.end);
+    if (p.size === 0) this.close(this.positions.indexOf(p), p, exits.at(-1)!.reason, seg.end);
+    else if (exits.length) this.journal.updatePosition(p);
+  }
+
+  private openPosition(plan: SimEntryPlan, decisionId: number | null, now: number): Position {
     const { candidate: c, fill, asset } = plan;
     const leverage = Math.min(this.settings.maxLeverage, asset.maxLeverage);
     const p = newPosition({
@@ -218,6 +316,7 @@ export class Book implements TradingBook {
 
   /** Walks every open position through this tick's price path; closed positions leave the book. */
   manage(view: MarketView): void {
+    if (this.resting.length) this.fillResting(view);
     for (let i = this.positions.length - 1; i >= 0; i--) {
       const p = this.positions[i]!;
       const seg = view.segments.get(p.coin);

@@ -2,16 +2,20 @@
  * The tick — the one engine of hlbot. Backtest, shadow and live all call `tick(view)`; they differ only
  * in the MarketView (replay or live feed), the Journal and the venue behind each Book.
  *
- * Order: features on newly closed candles → regime → account (halts, kill switch, ruin) → positions
- * an operator asked to close → manage open positions → funding → per-coin scan → shadow trades → live
- * gate → live execution. A path whose new entries are paused (`hlbot ctl pause`) records its
- * candidates as refused (`paused`) and still manages what it holds.
+ * Order: features on newly closed candles → regime (and the risk source's background poll) →
+ * account (halts, kill switch, ruin) → positions an operator asked to close → manage open positions
+ * (and fill resting maker entries) → funding → CLOSE rules of the open positions' strategies →
+ * resting entries whose signal is gone or whose path refuses entries are cancelled → per-coin scan →
+ * delayed entries held / released → shadow trades → live gate (regime risk rules) → live execution.
+ * A path whose new entries are paused (`hlbot ctl pause`) records its candidates as refused
+ * (`paused`) and still manages what it holds.
  */
 import { emptyArray } from "../core/arrays.ts";
 import type { Side } from "../core/bucket.ts";
 import type { Interval } from "../core/intervals.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
 import type { Candidate } from "../core/signal.ts";
+import { type RegimePort, type RiskRegime, regimePort } from "../regime-sources/port.ts";
 import { type ClusterRiskSettings, clusterRisk } from "../risk/cluster-risk.ts";
 import type { ClusterTracker } from "../risk/cluster-tracker.ts";
 import {
@@ -21,8 +25,10 @@ import {
   startCooldown,
   updateHalts,
 } from "../risk/halts.ts";
+import { NO_REGIME_RISK, PREDICTION_CRISIS, regimeRisk } from "../risk/regime-risk.ts";
 import type { Book } from "./book.ts";
 import type { EngineEvent, EngineEventListener } from "./engine-events.ts";
+import { EntryDelay, SIGNAL_GONE } from "./entry-delay.ts";
 import { liveGate, PAUSED } from "./live-gate.ts";
 import type {
   EquitySnapshot,
@@ -33,6 +39,8 @@ import type {
   TradingBook,
 } from "./ports.ts";
 import type { Mode, Position } from "./position.ts";
+import { cancelBlockedEntries, cancelGoneEntries } from "./resting-entries.ts";
+import { applySignalExits } from "./signal-exits.ts";
 
 export interface EngineSettings {
   minScore: number;
@@ -55,6 +63,10 @@ export interface EngineSettings {
   endOnRuin?: boolean;
   /** The cluster-aware risk rule (`risk.cluster_*`) on live entries; absent = off. */
   cluster?: EngineClusterRule | null;
+  /** Entry delay in bars of the signal's timeframe and cancel-if-signal-gone (entries section); absent = at once. */
+  entryDelay?: { delayBars: number; cancelIfSignalGone: boolean };
+  /** The prediction-market regime source (off: absent): regime sizing and the crisis block on live entries. */
+  riskRegime?: RiskRegime | null;
 }
 
 /** The rolling clusters fed from the engine's closed bars of `interval`, and the rule applied to live entries. */
@@ -92,6 +104,10 @@ export class Engine {
    * closed every tick until gone, the way the kill switch flattens — a live one by a reduce-only IOC.
    */
   closeRequests: ReadonlySet<number> = new Set();
+  /** Held candidates per path when entries are delayed (entries.delay_bars > 0). */
+  private readonly delays: { shadow: EntryDelay; live: EntryDelay } | null;
+  /** Directional regime (the signal source's BTC or per-asset classifier) and the risk source. */
+  readonly regime: RegimePort;
 
   constructor(
     private readonly signals: SignalSource,
@@ -101,6 +117,15 @@ export class Engine {
     private readonly journal: Journal,
     private readonly settings: EngineSettings,
   ) {
+    this.regime = regimePort((coin) => signals.regime(coin), settings.riskRegime ?? null);
+    const d = settings.entryDelay;
+    this.delays =
+      d && d.delayBars > 0
+        ? {
+            shadow: new EntryDelay(d.delayBars, d.cancelIfSignalGone, "shadow"),
+            live: new EntryDelay(d.delayBars, d.cancelIfSignalGone, "live"),
+          }
+        : null;
     if (live) {
       live.onFullExit = (p, reason, now) => {
         if (reason === "stop") startCooldown(this.halts, p.coin, now, this.settings.halts);
@@ -148,6 +173,8 @@ export class Engine {
       liveRejected: 0,
     };
     this.warm(view);
+    // Starts the risk source's due polls in the background; the tick reads its last snapshot only.
+    this.regime.refresh();
 
     this.account(view);
     const live = this.liveEnded ? null : this.live;
@@ -159,6 +186,23 @@ export class Engine {
     live?.manage(view);
     this.shadow.chargeFunding(view.funding, view);
     live?.chargeFunding(view.funding, view);
+    // CLOSE rules after funding: a position closed at this tick's price was open at the hour it paid.
+    applySignalExits(this.signals, this.shadow, view);
+    if (live) applySignalExits(this.signals, live, view);
+    if (this.settings.entryDelay?.cancelIfSignalGone) {
+      cancelGoneEntries(this.signals, this.shadow, view);
+      if (live) cancelGoneEntries(this.signals, live, view);
+    }
+    cancelBlockedEntries(this.shadow, view, { paused: this.paused.shadow, halts: null, crisis: false });
+    if (this.live) {
+      const rr = this.settings.riskRegime;
+      const crisis = rr ? regimeRisk(this.regime.risk(view.now), rr.config).blocked : false;
+      cancelBlockedEntries(this.live, view, {
+        paused: this.paused.live || this.liveEnded !== null,
+        halts: this.halts,
+        crisis,
+      });
+    }
 
     // One scan per closed bar for both threshold sets. All of the tick's shadow candidates go
     // together: a 15m and a 1h bar closing at the same time can carry the same setup (coin, side,
@@ -177,9 +221,47 @@ export class Engine {
       }
     }
     stats.candidates = shadowCandidates.length;
-    stats.shadowOpened = this.openShadow(shadowCandidates, view);
+    const entering = this.delays ? this.delayed(shadowCandidates, bestLive, view) : shadowCandidates;
+    stats.shadowOpened = this.openShadow(entering, view);
     if (this.live && bestLive.size) this.gateLive(bestLive, view, stats);
     return stats;
+  }
+
+  /**
+   * Holds this tick's candidates and returns the shadow ones due now (bestLive is refilled with the
+   * due live ones, best per coin); due candidates whose signal is gone are recorded as refused.
+   */
+  private delayed(
+    found: readonly Candidate[],
+    bestLive: Map<string, Candidate>,
+    view: MarketView,
+  ): Candidate[] {
+    const delays = this.delays!;
+    delays.shadow.hold(found);
+    const shadow = delays.shadow.take(view.now, this.signals);
+    this.refuse("shadow", shadow.gone, this.shadow.venue.model.version);
+    if (this.live) {
+      delays.live.hold([...bestLive.values()]);
+      bestLive.clear();
+      const live = delays.live.take(view.now, this.signals);
+      this.refuse("live", live.gone, this.live.modelVersion);
+      for (const c of live.due) {
+        const b = bestLive.get(c.coin);
+        if (!b || c.score > b.score) bestLive.set(c.coin, c);
+      }
+    }
+    return shadow.due;
+  }
+
+  private refuse(mode: Mode, gone: readonly Candidate[], modelVersion: string): void {
+    for (const candidate of gone)
+      this.journal.recordDecision({
+        mode,
+        candidate,
+        verdict: "rejected",
+        reasons: [SIGNAL_GONE],
+        modelVersion,
+      });
   }
 
   private account(view: MarketView): void {
@@ -309,6 +391,11 @@ export class Engine {
     // (max_positions, one position per coin, the cluster rule).
     const held: { coin: string; side: Side }[] = live.open.map((p) => ({ coin: p.coin, side: p.side }));
     const clusters = cluster ? cluster.tracker.at(view.now) : null;
+    // Resting maker entries as they stood before this tick; the tick's own new entries (maker or taker)
+    // are counted once, through `held`.
+    const resting = [...(live.restingEntries ?? [])];
+    const rr = this.settings.riskRegime;
+    const risk = rr ? regimeRisk(this.regime.risk(view.now), rr.config) : NO_REGIME_RISK;
     for (const c of bestByCoin.values()) {
       const verdict = liveGate(
         c,
@@ -318,6 +405,7 @@ export class Engine {
           shadowOnly: this.settings.shadowOnly,
           halts: this.halts,
           open: held,
+          resting,
           maxPositions: this.settings.maxPositions,
           ignorePromotion: this.settings.ignorePromotion ?? false,
           ended: this.liveEnded !== null,
@@ -334,7 +422,11 @@ export class Engine {
         }
         verdict.sizeMultiplier *= cv.sizeMultiplier;
       }
-      const plan = verdict.ok ? live.plan(c, view, verdict.sizeMultiplier) : null;
+      if (risk.blocked) {
+        verdict.ok = false;
+        verdict.reasons.push(PREDICTION_CRISIS);
+      }
+      const plan = verdict.ok ? live.plan(c, view, verdict.sizeMultiplier * risk.sizeMultiplier) : null;
       const reasons = plan && !plan.ok ? [plan.reason] : verdict.reasons;
       if (!plan?.ok) {
         this.journal.recordDecision({

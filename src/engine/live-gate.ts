@@ -19,6 +19,8 @@ export interface GateContext {
   halts: HaltState;
   /** The path's open positions, with the entries this tick already accepted. */
   open: readonly Pick<Position, "coin">[];
+  /** Entries placed and not filled yet (resting maker orders): they hold a slot and their coin. */
+  resting?: readonly { coin: string }[];
   maxPositions: number;
   /** Bypass the promoted-bucket check (backtest `--ignore-candidates`). */
   ignorePromotion?: boolean;
@@ -57,8 +59,10 @@ export function liveGate(
   if (!promoted && !ctx.ignorePromotion) reasons.push("bucket_not_promoted");
   if (ctx.shadowOnly.has(c.strategy)) reasons.push("shadow_only");
   reasons.push(...haltReasons(ctx.halts, c.coin, now));
-  if (ctx.open.length >= ctx.maxPositions) reasons.push("max_positions");
+  const resting = ctx.resting ?? [];
+  if (ctx.open.length + resting.length >= ctx.maxPositions) reasons.push("max_positions");
   if (ctx.open.some((p) => p.coin === c.coin)) reasons.push("position_open_on_coin");
+  if (resting.some((r) => r.coin === c.coin)) reasons.push("entry_resting_on_coin");
   const sizeMultiplier = promoted?.state === "PROBATION" ? probationMultiplier : 1;
   return { ok: reasons.length === 0, reasons, sizeMultiplier };
 }

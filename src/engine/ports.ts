@@ -57,6 +57,17 @@ export interface SignalSource {
    * when `withLive`, the live one (one context for both). The result is reused by the next call.
    */
   scan(bar: ClosedBar, now: number, withLive: boolean): BarCandidates;
+  /**
+   * The CLOSE rule of `p`'s strategy on `bar`, a bar of that strategy's timeframe that closed at
+   * `now` after the position opened: true asks the engine to exit the position (reason `signal`). A
+   * position is judged by the threshold set of its path. Absent or false: it keeps its other exits.
+   */
+  closeSignal?(bar: ClosedBar, p: Position, now: number): boolean;
+  /**
+   * Whether `c`'s strategy, evaluated under threshold set `set` on the latest bar of `c`'s timeframe
+   * closed by `now`, still emits `c.side` (cancel-if-signal-gone). Absent: always true.
+   */
+  signalHolds?(c: Candidate, set: Mode, now: number): boolean;
 }
 
 /** One bar's candidates per threshold set; valid until the next scan. */
@@ -124,6 +135,10 @@ export interface TradingBook {
   flatten(view: MarketView, reason: ExitReason, only?: (p: Position) => boolean): void;
   plan(c: Candidate, view: MarketView, sizeMultiplier?: number): EntryPlan | EntryRefusal;
   enter(plan: EntryPlan, decisionId: number | null, now: number): void;
+  /** Entries placed but not filled yet (resting maker orders), by their candidates; absent = none. */
+  readonly restingEntries?: readonly Candidate[];
+  /** Cancels the resting entries `only` selects, for `reason` (a live book cancels them on the exchange next). */
+  cancelEntries?(only: (c: Candidate) => boolean, reason: string): void;
   /** Measure drawdown from the current equity again (an operator's resume in a replay); simulated books only. */
   resetPeak?(): void;
 }

@@ -14,6 +14,8 @@ export type ExitReason =
   | "target"
   | "partial"
   | "timeout"
+  /** The position's strategy emitted CLOSE on a closed bar (its exitSignal). */
+  | "signal"
   | "liquidation"
   | "kill"
   | "ruin"

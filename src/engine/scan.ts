@@ -86,7 +86,7 @@ export interface BarScan {
  * Sets the scan context of one bar (session at its close, vol bucket, regime) in setup.scratch: the
  * bucket every candidate of the bar falls in, computed once for both threshold sets.
  */
-function barContext(setup: ScanSetup, coin: string, f: Features, regime: Regime): StrategyContext {
+export function barContext(setup: ScanSetup, coin: string, f: Features, regime: Regime): StrategyContext {
   const ctx = setup.scratch;
   ctx.coin = coin;
   ctx.session = setup.sessions.at(f.closeT);

@@ -5,17 +5,21 @@
  * reads a bar that has not closed by `now` (scan throws LookaheadError if asked to).
  */
 
+import type { BoundStrategy } from "../../strategies/index.ts";
 import type { FeaturesConfig } from "../config/sections/features.ts";
 import type { Regime } from "../core/bucket.ts";
 import { BotError } from "../core/errors.ts";
 import { type Interval, isClosed } from "../core/intervals.ts";
+import type { Candidate } from "../core/signal.ts";
 import type { Candle } from "../ledger/repos/candles.ts";
 import type { Features } from "../market/features/features.ts";
 import { FeaturePipeline } from "../market/features/pipeline.ts";
 import type { BarCandidates, ClosedBar, SignalSource } from "./ports.ts";
+import type { Position } from "./position.ts";
 import { classifyRegime, regimeCoin } from "./regime.ts";
 import {
   type BarScan,
+  barContext,
   createScanSetup,
   type ScanResult,
   type ScanSetup,
@@ -80,6 +84,8 @@ export class SignalEngine implements SignalSource {
   private readonly regimeMemo = new Map<string, { fed: number; regime: Regime }>();
   /** Reused result of scan(). */
   private readonly barScan: BarScan = { shadow: [], live: [] };
+  /** The strategies with a CLOSE rule, by timeframe then name. */
+  private readonly exitRules = new Map<Interval, Map<string, BoundStrategy>>();
 
   /**
    * @param traded coins whose bars may produce candidates (null = all); the others (the regime's
@@ -91,6 +97,12 @@ export class SignalEngine implements SignalSource {
     private readonly newSeries: FeatureSeriesFactory = newPipeline,
   ) {
     this.setup = createScanSetup(cfg);
+    for (const s of this.setup.strategies) {
+      if (!s.exitSignal) continue;
+      const byName = this.exitRules.get(s.timeframe) ?? new Map<string, BoundStrategy>();
+      byName.set(s.name, s);
+      this.exitRules.set(s.timeframe, byName);
+    }
   }
 
   /** Bars a pipeline consumes before its first features (load at least this much history). */
@@ -163,6 +175,30 @@ export class SignalEngine implements SignalSource {
     if (strategies === undefined) return NOTHING;
     const regime = this.regime(bar.coin);
     return scanClosedBar(this.setup, strategies, bar.coin, bar.interval, f, regime, withLive, this.barScan);
+  }
+
+  /**
+   * The CLOSE rule of the strategy that opened `p`, on `bar` (a bar of that strategy's timeframe):
+   * the bar's features and bucket context, the threshold set of the position's path. False when the
+   * strategy has no rule, the bar is of another timeframe, or the series is warming up.
+   */
+  closeSignal(bar: ClosedBar, p: Position, now: number): boolean {
+    if (bar.coin !== p.coin) return false;
+    const s = this.exitRules.get(bar.interval)?.get(p.strategy);
+    if (s === undefined) return false;
+    const f = this.closedFeatures(bar, now);
+    if (f === null) return false;
+    const ctx = barContext(this.setup, bar.coin, f, this.regime(bar.coin));
+    return s.exitSignal!(f, ctx, p.side, p.mode) === "close";
+  }
+
+  /** Whether `c`'s strategy still emits `c.side` on the latest closed bar of its timeframe (under `set`). */
+  signalHolds(c: Candidate, set: "shadow" | "live", now: number): boolean {
+    const s = this.setup.byTimeframe.get(c.timeframe)?.find((x) => x.name === c.strategy);
+    const f = this.features(c.coin, c.timeframe);
+    if (s === undefined || f === null || f.closeT > now) return false;
+    const ctx = barContext(this.setup, c.coin, f, this.regime(c.coin));
+    return s.evaluate(f, ctx, set)?.side === c.side;
   }
 
   /** Features of `bar` if it is the latest bar fed for its traded series (null while warming up or stale). */

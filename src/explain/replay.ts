@@ -23,7 +23,8 @@ import { FundingRepo, type FundingRow } from "../ledger/repos/funding.ts";
 import type { Features } from "../market/features/features.ts";
 import { loadReplayData } from "../sim/backtest-data.ts";
 import { ledgerDepthSlippage } from "../sim/depth/ledger-depth.ts";
-import { getModel, type ResolvedModel, resolveModel } from "../sim/models/index.ts";
+import { configuredModel } from "../sim/models/configured.ts";
+import type { ResolvedModel } from "../sim/models/index.ts";
 import { type ReplayData, ReplayFeed, type ReplaySeries } from "../sim/replay-feed.ts";
 import type { RunContext } from "./run-context.ts";
 
@@ -61,9 +62,9 @@ export function targetKey(coin: string, timeframe: Interval, candleT: number): s
   return `${coin}|${timeframe}|${candleT}`;
 }
 
-/** The friction model a decision's tag names, resolved against the config's costs and exits. */
+/** The friction model a decision's tag names, resolved against the run's config (costs, exits, entries). */
 export function modelFor(tag: string, config: Config): ResolvedModel {
-  return resolveModel(getModel(tag.split("+")[0]!), config.friction, config.exits);
+  return configuredModel(config, tag.split("+")[0]!);
 }
 
 /**

@@ -134,12 +134,25 @@ export class LiveExecutor {
           isBuy: c.side === "long",
           price: plan.limitPxWire,
           size: plan.sizeWire,
-          type: { limit: { tif: "Ioc" } },
+          // A maker entry is post-only: it rests, or the exchange rejects it if it would cross.
+          type: { limit: { tif: plan.maker ? "Alo" : "Ioc" } },
           cloid,
         },
       },
       this.#d.events,
     );
+    if (plan.maker && result.kind === "resting") {
+      this.#d.book.resting.push({
+        cloid,
+        candidate: c,
+        decisionId,
+        refPx: plan.px,
+        placedAt: since,
+        expiresAt: plan.maker.expiresAt,
+        cancel: null,
+      });
+      return;
+    }
     if (result.kind === "filled" && result.size > 0) {
       const p = this.openPosition(c, decisionId, { px: result.avgPx, size: result.size, fee: null }, plan.px);
       this.orders.attachPosition(cloid, p.id, this.#d.clock.now());

@@ -7,6 +7,7 @@
 import type { Config } from "../config/schema.ts";
 import type { AssetMeta } from "../core/assets.ts";
 import type { Clock } from "../core/clock.ts";
+import { intervalMs } from "../core/intervals.ts";
 import type { Candidate } from "../core/signal.ts";
 import type { EquityTracker } from "../engine/account.ts";
 import { bookSettings } from "../engine/assemble.ts";
@@ -24,6 +25,7 @@ import { direction, type ExitReason, type Position, unrealizedTotal } from "../e
 import { type ExitRules, stepPosition } from "../engine/position-rules.ts";
 import { formatPrice, formatSize } from "../hyperliquid/format.ts";
 import { computeSize } from "../risk/sizing.ts";
+import { makerLimit } from "../sim/maker-fills.ts";
 import type { Intent } from "./intents.ts";
 
 export interface LiveBookOptions {
@@ -39,6 +41,21 @@ export interface LiveEntryPlan extends EntryPlan {
   /** Wire strings: size on the lot grid, worst acceptable price on the tick grid. */
   sizeWire: string;
   limitPxWire: string;
+  /** A maker entry: a post-only (ALO) limit at `limitPxWire`, cancelled when unfilled at `expiresAt`. */
+  maker?: { expiresAt: number };
+}
+
+/** A maker entry resting on Hyperliquid (ALO), until it fills, expires or its signal is gone. */
+export interface RestingLiveEntry {
+  cloid: string;
+  candidate: Candidate;
+  decisionId: number | null;
+  /** The price the order was based on (the tick's mid): slippage is measured from it. */
+  refPx: number;
+  placedAt: number;
+  expiresAt: number;
+  /** Set when the engine cancelled it (cancel-if-signal-gone): cancelled on the exchange next. */
+  cancel: string | null;
 }
 
 export class HyperliquidBook implements TradingBook {
@@ -48,6 +65,8 @@ export class HyperliquidBook implements TradingBook {
   onFullExit: ((p: Position, reason: ExitReason, now: number) => void) | null = null;
   /** Intents queued by this tick, executed by flush(). */
   queue: Intent[] = [];
+  /** Maker entries resting on the exchange (kept by MakerEntries; src/live/maker-entries.ts). */
+  resting: RestingLiveEntry[] = [];
   private readonly rulesCache = new Map<string, ExitRules>();
   /** Latest account value and free margin reported by the exchange (set by sync). */
   accountValue: number | null = null;
@@ -155,6 +174,7 @@ export class HyperliquidBook implements TradingBook {
     const px = view.price(c.coin);
     if (px === undefined) return { ok: false, reason: "no_price" };
     const { config } = this.options;
+    if (config.entries.maker.enabled) return this.makerPlan(c, view, px, sizeMultiplier);
     const sizing = computeSize({
       equity: this.mark(view).equity,
       riskFraction: config.risk.risk_fraction,
@@ -174,6 +194,67 @@ export class HyperliquidBook implements TradingBook {
     const limitPxWire = formatPrice(px * (1 + d * cap), asset.szDecimals, d === 1 ? "floor" : "ceil");
     const sizeWire = formatSize(sizing.size, asset.szDecimals);
     return { ok: true, candidate: c, size: Number(sizeWire), px, sizeMultiplier, sizeWire, limitPxWire };
+  }
+
+  /**
+   * A maker entry: post-only limit `offset_bps` better than the mid (rounded away from the market, so
+   * rounding never makes it cross), sized on that limit, cancelled after `expiry_bars` bars of the
+   * signal's timeframe — the simulator's maker entry (sim/maker-fills.ts) on the exchange.
+   */
+  private makerPlan(
+    c: Candidate,
+    view: MarketView,
+    mid: number,
+    sizeMultiplier: number,
+  ): LiveEntryPlan | EntryRefusal {
+    const asset = this.asset(c.coin)!;
+    const { config } = this.options;
+    const m = config.entries.maker;
+    const d = direction(c.side);
+    const limitPxWire = formatPrice(
+      makerLimit(c.side, mid, m.offset_bps),
+      asset.szDecimals,
+      d === 1 ? "floor" : "ceil",
+    );
+    const limit = Number(limitPxWire);
+    const sizing = computeSize({
+      equity: this.mark(view).equity,
+      riskFraction: config.risk.risk_fraction,
+      entry: limit,
+      stop: c.stop,
+      asset,
+      maxLeverage: config.risk.max_leverage,
+      maxNotionalUsd: config.risk.max_notional_usd,
+      sizeMultiplier,
+      ...(this.withdrawable === null ? {} : { marginAvailable: this.withdrawable }),
+    });
+    if (!sizing.ok) return { ok: false, reason: sizing.reason };
+    if ((limit - c.stop) * d <= 0 || (c.target - limit) * d <= 0)
+      return { ok: false, reason: "price_beyond_stop_or_target" };
+    const sizeWire = formatSize(sizing.size, asset.szDecimals);
+    const expiresAt = view.now + m.expiry_bars * intervalMs(c.timeframe);
+    return {
+      ok: true,
+      candidate: c,
+      size: Number(sizeWire),
+      px: mid,
+      sizeMultiplier,
+      sizeWire,
+      limitPxWire,
+      maker: { expiresAt },
+    };
+  }
+
+  /** The candidates of the maker entries resting on the exchange (or queued this tick). */
+  get restingEntries(): readonly Candidate[] {
+    const out = this.resting.filter((r) => r.cancel === null).map((r) => r.candidate);
+    for (const i of this.queue) if (i.kind === "entry" && i.plan.maker) out.push(i.plan.candidate);
+    return out;
+  }
+
+  /** Marks the resting entries `only` selects for cancelling, with the reason recorded on the order (MakerEntries cancels them on the exchange). */
+  cancelEntries(only: (c: Candidate) => boolean, reason = "signal_gone"): void {
+    for (const r of this.resting) if (r.cancel === null && only(r.candidate)) r.cancel = reason;
   }
 
   enter(plan: EntryPlan, decisionId: number | null, _now: number): void {

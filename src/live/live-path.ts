@@ -1,7 +1,7 @@
 /**
  * The live path wired for the daemon: the Hyperliquid book the engine trades through, the executor
  * that sends its intents, the reconciler that keeps ledger and exchange in agreement and the leverage
- * guard. Creating it checks that the key may trade the account; start() reconciles (adopting,
+ * guard, and the poller of resting maker entries. Creating it checks that the key may trade the account; start() reconciles (adopting,
  * flattening or protecting what the exchange holds), sets every traded coin's leverage and arms the
  * dead-man switch. The daemon calls beforeTick() and afterTick() around every engine tick, and
  * discard() when the tick's ledger transaction rolled back — its intents are then never sent.
@@ -19,6 +19,7 @@ import { type LiveEventSink, LiveEvents } from "./events.ts";
 import { LiveExecutor } from "./executor.ts";
 import { HyperliquidBook } from "./hyperliquid-book.ts";
 import { LeverageGuard } from "./leverage.ts";
+import { MakerEntries } from "./maker-entries.ts";
 import { Reconciler } from "./reconciler.ts";
 import { verifySigner } from "./signer-check.ts";
 
@@ -92,6 +93,16 @@ export async function createLivePath(deps: LivePathDeps): Promise<LivePath> {
     config,
     events,
   );
+  const makers = new MakerEntries({
+    book,
+    executor,
+    exchange,
+    info: client.info,
+    account,
+    db: deps.db,
+    clock,
+    config,
+  });
   const leverage = new LeverageGuard(exchange, assets, config.risk.max_leverage, events);
   book.entryRefusal = (coin) => leverage.refusal(coin);
   let lastReconcile = Number.NEGATIVE_INFINITY;
@@ -100,6 +111,9 @@ export async function createLivePath(deps: LivePathDeps): Promise<LivePath> {
     book,
     leverage,
     async start() {
+      // Resting maker entries first: reconciliation must not adopt their fills or cancel them as orphans.
+      makers.recover();
+      await makers.poll();
       await reconciler.reconcile();
       lastReconcile = clock.now();
       const state = await client.info.clearinghouseState(account);
@@ -110,6 +124,7 @@ export async function createLivePath(deps: LivePathDeps): Promise<LivePath> {
       await client.refreshDeadMansSwitch();
     },
     async beforeTick() {
+      await makers.poll();
       const periodic = clock.now() - lastReconcile >= config.live.reconcile_seconds * 1000;
       if (periodic) {
         await reconciler.reconcile();

@@ -80,7 +80,7 @@ async function send(
     coin: r.coin,
     role: input.role,
     reason: input.reason ?? null,
-    order_type: "trigger" in r.type ? "trigger" : "ioc",
+    order_type: "trigger" in r.type ? "trigger" : r.type.limit.tif === "Alo" ? "alo" : "ioc",
     px: String(r.price),
     size: String(r.size),
     trigger_px: "trigger" in r.type ? String(r.type.trigger.triggerPx) : null,

@@ -93,7 +93,11 @@ export class Reconciler {
 
   private async adoptUnknownPositions(): Promise<void> {
     const state = await this.info.clearinghouseState(this.account);
-    const known = new Set(this.book.open.map((p) => p.coin));
+    // A coin with a resting maker entry: a position there is that entry's fill (MakerEntries books it).
+    const known = new Set([
+      ...this.book.open.map((p) => p.coin),
+      ...this.book.resting.map((r) => r.candidate.coin),
+    ]);
     for (const { position: e } of state.assetPositions) {
       const szi = Number(e.szi);
       if (szi === 0 || known.has(e.coin) || !this.book.asset(e.coin)) continue;
@@ -166,9 +170,10 @@ export class Reconciler {
           .map((s) => s.cloid),
       ),
     );
+    const resting = new Set(this.book.resting.map((r) => r.cloid));
     for (const o of open) {
       const cloid = o.cloid?.toLowerCase();
-      if (!cloid || active.has(cloid) || !this.orders.get(cloid)) continue; // not ours, or in use
+      if (!cloid || active.has(cloid) || resting.has(cloid) || !this.orders.get(cloid)) continue; // not ours, or in use
       log.info(`cancelling orphan order ${cloid} on ${o.coin}`);
       await this.executor.cancelStop(o.coin, cloid);
     }

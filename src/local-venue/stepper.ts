@@ -45,7 +45,17 @@ function step(state: FakeState, t0: number, t1: number): void {
       if (crossesTrigger(order, ext)) fireTrigger(state, account, order);
     } else {
       const px = Number(order.limitPx);
-      if (order.isBuy ? ext.min <= px : ext.max >= px) fillResting(state, account, order);
+      // A post-only (ALO) order is a maker entry: it fills only when the price trades strictly
+      // through it (a touch is assumed to fill the queue ahead of it), as the simulator assumes.
+      const through =
+        order.tif === "Alo"
+          ? order.isBuy
+            ? ext.min < px
+            : ext.max > px
+          : order.isBuy
+            ? ext.min <= px
+            : ext.max >= px;
+      if (through) fillResting(state, account, order);
     }
   }
   if (t1 % HOUR_MS === 0) payFunding(state, t1);

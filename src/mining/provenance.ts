@@ -6,7 +6,7 @@ import type { Config } from "../config/schema.ts";
 import { UsageError } from "../core/errors.ts";
 import { COMMIT, VERSION } from "../core/version.ts";
 import type { ShadowTradeSource } from "../ledger/repos/shadow-trades.ts";
-import { getModel, resolveModel } from "../sim/models/index.ts";
+import { configuredModel } from "../sim/models/configured.ts";
 
 export const CODE_VERSION = `${VERSION}+${COMMIT}`;
 
@@ -31,7 +31,7 @@ export function gateConfigHash(config: Config): string {
 export function resolveModelVersion(config: Config, model?: string): string {
   const name = model ?? config.friction.model;
   try {
-    return resolveModel(getModel(name), config.friction, config.exits, config.strategies).version;
+    return configuredModel(config, name).version;
   } catch (error) {
     if (error instanceof UsageError) return name;
     throw error;

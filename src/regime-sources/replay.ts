@@ -38,6 +38,13 @@ export class PredictionReplay implements RiskScoreSource {
     return this.series.get(slug)?.t.length ?? 0;
   }
 
+  /** Snapshots loaded over every market. */
+  total(): number {
+    let n = 0;
+    for (const s of this.series.values()) n += s.t.length;
+    return n;
+  }
+
   riskScoreAt(t: number): RiskReading {
     return riskScore((slug) => this.latest(slug, t), t, this.cfg);
   }

@@ -12,12 +12,14 @@ import type { Interval } from "../core/intervals.ts";
 import type { LiveCandidate } from "../core/live-candidates.ts";
 import { COMMIT, VERSION } from "../core/version.ts";
 import { assembleEngine } from "../engine/assemble.ts";
+import { Book, type MakerStats } from "../engine/book.ts";
 import { type KillSwitchRule, killSwitchLabel } from "../engine/engine-events.ts";
 import { LedgerJournal } from "../engine/journals.ts";
 import type { SignalSource } from "../engine/ports.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
 import { RunEventsRepo } from "../ledger/repos/run-events.ts";
 import { FeaturePipeline } from "../market/features/pipeline.ts";
+import { replayPredictionSource } from "../regime-sources/index.ts";
 import { seriesCoverage } from "../report/coverage.ts";
 import { RunEventLog } from "../report/run-events.ts";
 import type { RunOutput, SeriesCoverage, Window } from "../report/run-summary.ts";
@@ -26,7 +28,7 @@ import { summarizeRun, withoutTrades } from "../report/summarize.ts";
 import { type LoadedReplayData, loadReplayData } from "./backtest-data.ts";
 import type { SourceCounts } from "./depth/depth-slippage.ts";
 import { ledgerDepthSlippage } from "./depth/ledger-depth.ts";
-import { getModel, resolveModel } from "./models/index.ts";
+import { configuredModel } from "./models/configured.ts";
 import { ReplayFeed } from "./replay-feed.ts";
 import { RunRecorder } from "./run-recorder.ts";
 
@@ -66,9 +68,17 @@ export interface BacktestRequest {
 }
 
 /** The run's summary with each path's trades (RunOutput); the stored run keeps it without the trades. */
+/** Maker entries per path: placed, filled, expired, cancelled. */
+export interface MakerEntryCounts {
+  shadow: MakerStats;
+  live: MakerStats | null;
+}
+
 export type BacktestResult = RunOutput & {
   /** Depth models (v5): fills per coin priced from a recorded book, the impact model or the flat rate. */
   depthFills?: Record<string, SourceCounts>;
+  /** Under maker entries (entries.maker): what became of the post-only entries each path placed. */
+  makerEntries?: MakerEntryCounts;
 };
 
 const TX_TICKS = 2000;
@@ -86,12 +96,14 @@ export function replayCoverage(data: LoadedReplayData, window: Window, warmupBar
 
 export function runBacktest(db: Database, req: BacktestRequest): BacktestResult {
   const { config } = req;
-  const model = resolveModel(getModel(req.model), config.friction, config.exits, config.strategies);
+  const model = configuredModel(config, req.model);
   const loaded = req.data ?? loadReplayData(db, backtestDataRequest(req));
   const depth = ledgerDepthSlippage(db, model, req.coins, req.to);
   // Under a depth model the recorded books are data too: their digest joins the candles' hash.
   const data = depth ? { ...loaded, hash: `${loaded.hash}+${depth.digest}` } : loaded;
   const window = { from: req.from, to: req.to };
+  // The prediction-market regime source (off by default) replays its recorded snapshots as of each tick.
+  const prediction = replayPredictionSource(config.prediction_markets, db, req.from, req.to);
   const killSwitch = req.killSwitch ?? { kind: "halt" };
   const withLive = req.mode !== "shadow";
   const clock = new ManualClock(req.from);
@@ -109,6 +121,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
           to: req.to,
           killSwitch: killSwitchLabel(killSwitch),
           ignoreCandidates: req.ignoreCandidates,
+          ...(prediction ? { predictionSnapshots: prediction.total() } : {}),
           ...req.params,
         },
         dataHash: data.hash,
@@ -131,6 +144,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
     killSwitchResetMs: killSwitch.kind === "reset" ? killSwitch.days * DAY : null,
     endOnRuin: true,
     ...(depth ? { depth: depth.slippage } : {}),
+    riskRegime: prediction ? { source: prediction, config: config.prediction_markets } : null,
   });
   if (req.promoted) engine.promoted = req.promoted;
   engine.onEvent = log.onEngineEvent;
@@ -211,6 +225,11 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
   const result: BacktestResult = depth
     ? { ...summary, depthFills: Object.fromEntries(depth.slippage.counts) }
     : summary;
+  if (model.entries.maker)
+    result.makerEntries = {
+      shadow: { ...engine.shadow.makerStats },
+      live: engine.live instanceof Book ? { ...engine.live.makerStats } : null,
+    };
   if (req.store) {
     db.transaction(() => {
       runs.complete(runId, Date.now(), withoutTrades(result));

@@ -1,7 +1,7 @@
 /**
  * The simulated venue: turns intended entries and exits into fills under a friction model — taker
  * fee and adverse slippage per side (flat, or from recorded book depth under v5), hourly funding on
- * notional at mark, liquidation at the gap price capped at the isolated margin. Synchronous:
+ * notional at mark, maker entries at their limit with the maker fee, liquidation at the gap price capped at the isolated margin. Synchronous:
  * backtests call it millions of times.
  */
 import type { Side } from "../core/bucket.ts";
@@ -55,6 +55,12 @@ export class SimVenue {
     const ref = this.model.fillAt === "signal" ? signalPx : tradablePx;
     const px = ref * (1 + direction(side) * this.slipFor(at, side === "long" ? "buy" : "sell", size, ref));
     return { px, size, fee: px * size * this.fee, slippage: Math.abs(px - ref) * size };
+  }
+
+  /** A maker entry's fill: at its limit price, the maker fee (entries.maker, friction.maker_fee_bps), no slippage. */
+  makerEntry(size: number, limitPx: number): SimFill {
+    const feeBps = this.model.entries.maker?.feeBps ?? 0;
+    return { px: limitPx, size, fee: limitPx * size * (feeBps / 10_000), slippage: 0 };
   }
 
   /** An exit of `exit.size` at its raw price at time `t`, made worse by slippage (all exits are taker). */

@@ -93,7 +93,7 @@ describe("Book funding", () => {
       const v = { ...view, now };
       const plan = b.plan({ ...c, coin, setupKey: `${coin}${now}` } as Candidate, v);
       if (!plan.ok) throw new Error(plan.reason);
-      return b.enter(plan, null, now);
+      return b.enter(plan, null, now)!;
     };
     const stopped = at("ETH", 10);
     b.manage({

@@ -13,7 +13,7 @@ import type { CandleColumns } from "../../src/ledger/repos/candles.ts";
 import type { FundingRow } from "../../src/ledger/repos/funding.ts";
 import { parseCandleColumns, parseFundingFile } from "../../src/market/csv-files.ts";
 import { EMPTY_HALTS } from "../../src/risk/halts.ts";
-import { getModel, resolveModel } from "../../src/sim/models/index.ts";
+import { configuredModel } from "../../src/sim/models/configured.ts";
 import { ReplayFeed, type ReplaySeries } from "../../src/sim/replay-feed.ts";
 import { SimVenue } from "../../src/sim/sim-venue.ts";
 import { HL_DATA, scratchDir } from "./paths.ts";
@@ -61,12 +61,14 @@ export interface HarnessOptions {
   signals?: import("../../src/engine/ports.ts").SignalSource;
   /** Ticks before this only warm the features. */
   tradeFrom?: number;
+  /** The prediction-market regime source the engine reads (runLive). */
+  riskRegime?: import("../../src/regime-sources/port.ts").RiskRegime;
 }
 
 export function runScripted(o: HarnessOptions) {
   const env: Record<string, string> = { ...o.overrides };
   const { config } = loadConfig({ cwd: scratchDir(), env });
-  const model = resolveModel(getModel(o.model), config.friction, config.exits);
+  const model = configuredModel(config, o.model);
   const journal = new MemoryJournal();
   const settings = { ...bookSettings(config, "shadow", 1), compounding: false };
   const shadow = new Book(settings, new SimVenue(model), new EquityTracker("shadow", 10_000), journal);
@@ -83,6 +85,7 @@ export function runScripted(o: HarnessOptions) {
       probationMultiplier: 0.25,
       halts: config.risk,
       equityEveryMs: HOUR_MS,
+      entryDelay: model.entries,
     },
   );
   const feed = new ReplayFeed({ series: o.series, funding: o.funding ?? new Map() });
@@ -90,7 +93,7 @@ export function runScripted(o: HarnessOptions) {
     if (o.tradeFrom !== undefined && t <= o.tradeFrom) engine.warm(feed.view(t));
     else engine.tick(feed.view(t));
   }
-  return { journal, positions: journal.positions, model };
+  return { journal, positions: journal.positions, model, book: shadow };
 }
 
 /** The engine as the daemon assembles it, with the live path on the simulated venue. */
@@ -98,7 +101,7 @@ export function runLive(
   o: HarnessOptions & { ignorePromotion?: boolean; onTick?: (engine: Engine, t: number) => void },
 ) {
   const { config } = loadConfig({ cwd: scratchDir(), env: { ...o.overrides } });
-  const model = resolveModel(getModel(o.model), config.friction, config.exits);
+  const model = configuredModel(config, o.model);
   const journal = new MemoryJournal();
   const engine = assembleEngine({
     config,
@@ -110,6 +113,7 @@ export function runLive(
     startEquity: { shadow: 10_000, live: 10_000 },
     ignorePromotion: o.ignorePromotion ?? true,
     equityEveryMs: 15 * 60_000,
+    riskRegime: o.riskRegime ?? null,
   });
   const feed = new ReplayFeed({ series: o.series, funding: o.funding ?? new Map() });
   for (const t of feed.times()) {

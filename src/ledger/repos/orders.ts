@@ -17,7 +17,7 @@ export interface OrderRow {
   is_buy: number;
   role: OrderRole;
   reason: string | null;
-  order_type: "ioc" | "trigger";
+  order_type: "ioc" | "alo" | "trigger";
   px: string;
   size: string;
   trigger_px: string | null;

@@ -6,6 +6,7 @@
 import type { StrategyExitsConfig } from "../../config/sections/exits.ts";
 import { UsageError } from "../../core/errors.ts";
 import { strategyExitTags } from "../../engine/strategy-exits.ts";
+import { type EntryOptions, entryTags, TAKER_ENTRIES } from "./entry-options.ts";
 import { frictionV2 } from "./friction-v2.ts";
 import { legacy } from "./legacy.ts";
 import type { FrictionModel } from "./model.ts";
@@ -64,6 +65,8 @@ export interface CostSettings {
 /** A model with the run's costs applied, and the version string its rows carry. */
 export interface ResolvedModel extends FrictionModel {
   readonly version: string;
+  /** How entries execute (delay, cancel-if-signal-gone, maker); taker at once unless configured. */
+  readonly entries: EntryOptions;
 }
 
 /**
@@ -77,6 +80,7 @@ export function resolveModel(
   costs: CostSettings,
   exits: ExitSettings,
   strategies: Readonly<Record<string, { exits?: StrategyExitsConfig }>> = {},
+  entries: EntryOptions = TAKER_ENTRIES,
 ): ResolvedModel {
   const overrides: string[] = [];
   let takerFeeBps = model.takerFeeBps;
@@ -94,6 +98,8 @@ export function resolveModel(
     }
     overrides.push(...strategyExitTags(strategies));
   }
+  // Entry options change what fills on any model, legacy included.
+  overrides.push(...entryTags(entries));
   const version = overrides.length ? `${model.tag}+${overrides.join(",")}` : model.tag;
-  return Object.freeze({ ...model, takerFeeBps, slippageBps, version });
+  return Object.freeze({ ...model, takerFeeBps, slippageBps, version, entries });
 }
