@@ -13,6 +13,10 @@ import { loadLiveCandidatesMap } from "../engine/promoted.ts";
 import { coinsToLoad, createSignalSource, signalIntervals, warmupMs } from "../engine/signal-source.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
 import { buildRunReport } from "../report/run-report.ts";
+import { cliArgv, recordProvenance } from "../runs/provenance.ts";
+import { parseRunId, printRerun, rerunBacktest } from "../runs/rerun-command.ts";
+import { openResearchLedger, researchLedgerPath } from "../runs/research-ledger.ts";
+import { recordRunData } from "../runs/run-data.ts";
 import { type BacktestMode, runBacktest } from "../sim/backtest.ts";
 import { ledgerCoins } from "../sim/backtest-data.ts";
 import { ledgerSpans, resolveWindow } from "../sim/backtest-window.ts";
@@ -74,6 +78,13 @@ export const backtestCommand = defineCommand({
     "test-days": { type: "string", default: "30", description: "walk-forward test window, days" },
     sweep: { type: "string", description: "sensitivity grid: key=a,b,c[;key2=x,y] over config keys" },
     workers: { type: "string", description: "worker threads for sweeps / walk-forward (default: cores)" },
+    "research-db": {
+      type: "string",
+      description:
+        "ledger the run is stored in, reading market data from --db (default: ledger.research_path, else research.db beside the ledger)",
+    },
+    rerun: { type: "string", description: "run stored run N again from its stored config and inputs" },
+    force: { type: "boolean", description: "with --rerun: run although the data or the binary changed" },
   },
   run: ({ args }) =>
     runAction(async () => {
@@ -87,7 +98,22 @@ export const backtestCommand = defineCommand({
           `--kill-switch ${args["kill-switch"]}: expected halt or reset:N (N days, e.g. reset:7)`,
         );
       const strategies = parseList("strategies", args.strategies);
-      const db = ctx.openDb();
+      const researchPath = researchLedgerPath(config, args["research-db"]);
+      const db = openResearchLedger(researchPath, config.ledger.path, {
+        busyTimeoutMs: config.ledger.busy_timeout_ms,
+      });
+      if (args.rerun) {
+        const id = parseRunId("--rerun", args.rerun);
+        const out = rerunBacktest(db, researchPath, config, {
+          id,
+          force: Boolean(args.force),
+          command: commandLine(),
+        });
+        db.close();
+        if (args.json) console.log(JSON.stringify(out, null, 2));
+        else printRerun(out);
+        return out.diff.identical || out.forced.length ? 0 : 1;
+      }
       const coinsArg = parseList("coins", args.coins);
       const coins = coinsArg?.[0] === "all" ? ledgerCoins(db) : (coinsArg ?? config.engine.coins);
       const signals = createSignalSource(config, strategies, coins);
@@ -133,6 +159,8 @@ export const backtestCommand = defineCommand({
             command: commandLine(),
           });
           runs.complete(id, Date.now(), summary);
+          recordProvenance(db, id, { config, argv: cliArgv(), inputs: null });
+          recordRunData(db, id, config, { ...template, coins: coinsToLoad(config, coins), from, to });
           return id;
         };
         if (args["walk-forward"]) {
@@ -192,6 +220,7 @@ export const backtestCommand = defineCommand({
         store: true,
         params: { strategies },
         command: commandLine(),
+        provenance: { argv: cliArgv(), signalCoins: coins },
         killSwitch,
         warnings,
         promoted: mode === "shadow" ? undefined : loadLiveCandidatesMap(config.live.candidates_path),

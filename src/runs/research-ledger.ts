@@ -1,0 +1,121 @@
+/**
+ * The research ledger: a separate SQLite file that backtests, sweeps and walk-forwards write their
+ * runs into, while reading market data from the main (daemon's) ledger attached READ-ONLY — so
+ * research never grows the production ledger and never takes its write lock (a running daemon
+ * keeps writing undisturbed, and the backtest is never blocked by it: WAL readers wait for nobody).
+ *
+ * The research file holds every table but the market ones (candles, funding, asset contexts,
+ * books, prediction snapshots): those are dropped after its migrations, so an unqualified name
+ * resolves to the attached ledger's table and every repository reads the main ledger's data
+ * unchanged — and a write to one fails (read-only) instead of landing in the wrong file. Before a
+ * later migration runs, they are recreated empty at the file's schema version, then dropped again.
+ * Default path: `ledger.research_path`, else `research.db` beside the main ledger; a research path
+ * equal to the main ledger's stores runs in the main ledger (the old layout).
+ */
+import { constants, Database } from "bun:sqlite";
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { Config } from "../config/schema.ts";
+import { LedgerError } from "../core/errors.ts";
+import { LATEST_VERSION } from "../ledger/migrations/index.ts";
+import { checkLedgerPath, openLedger, userVersion } from "../ledger/open.ts";
+
+/** The tables a research ledger reads from the main ledger (the ones a replay needs). */
+export const MARKET_TABLES = ["candles", "funding", "asset_ctxs", "book_snapshots", "prediction_snapshots"];
+
+/** Where research runs are stored: `ledger.research_path` (against the working dir), else beside the main ledger. */
+export function researchLedgerPath(config: Config, override?: string): string {
+  const explicit = override ?? config.ledger.research_path;
+  return explicit ? resolve(process.cwd(), explicit) : join(dirname(config.ledger.path), "research.db");
+}
+
+/** True when the research ledger is the main ledger itself (runs stored beside the daemon's rows). */
+export function isMainLedger(researchPath: string, mainPath: string): boolean {
+  return resolve(researchPath) === resolve(mainPath);
+}
+
+/**
+ * Creates or migrates the research file to the latest schema, its market tables absent. A file at an
+ * older version gets them back (empty, as that version made them) so its migrations apply unchanged.
+ */
+function migrateResearchLedger(file: string, busy: number): void {
+  checkLedgerPath(file);
+  if (existsSync(file) && statSync(file).size > 0) {
+    const db = new Database(file, { strict: true });
+    try {
+      const version = userVersion(db);
+      if (version > 0 && version < LATEST_VERSION) {
+        const scratch = openLedger(":memory:", { targetVersion: version });
+        const marks = MARKET_TABLES.map(() => "?").join(", ");
+        const ddl = scratch
+          .query(
+            `SELECT sql FROM sqlite_master WHERE tbl_name IN (${marks}) AND sql IS NOT NULL ORDER BY type DESC`,
+          )
+          .values(...MARKET_TABLES) as string[][];
+        scratch.close();
+        db.transaction(() => {
+          for (const [sql] of ddl) db.run(sql!.replace(/^CREATE (TABLE|INDEX) /, "CREATE $1 IF NOT EXISTS "));
+        })();
+      }
+    } finally {
+      db.close();
+    }
+  }
+  const db = openLedger(file, { busyTimeoutMs: busy });
+  try {
+    db.transaction(() => {
+      for (const table of MARKET_TABLES) db.run(`DROP TABLE IF EXISTS main.${table}`);
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+/** An SQLite URI for `file`, read-only (every path character that means something in a URI escaped). */
+function readOnlyUri(file: string): string {
+  return `file:${file.split("/").map(encodeURIComponent).join("/")}?mode=ro`;
+}
+
+export interface ResearchLedgerOptions {
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating and migrating when needed) the research ledger at `researchPath` with the main
+ * ledger at `mainPath` attached read-only as `market`. When both paths are the same file, the main
+ * ledger opened for writing, as before.
+ */
+export function openResearchLedger(
+  researchPath: string,
+  mainPath: string,
+  options: ResearchLedgerOptions = {},
+): Database {
+  const busy = Math.trunc(options.busyTimeoutMs ?? 5000);
+  if (isMainLedger(researchPath, mainPath)) return openLedger(mainPath, { busyTimeoutMs: busy });
+  const main = resolve(mainPath);
+  checkLedgerPath(main, true);
+  const file = resolve(researchPath);
+  migrateResearchLedger(file, busy);
+  const flags = constants.SQLITE_OPEN_READWRITE | constants.SQLITE_OPEN_CREATE | constants.SQLITE_OPEN_URI;
+  let db: Database;
+  try {
+    db = new Database(file, flags);
+  } catch (cause) {
+    throw new LedgerError(`cannot open research ledger ${file}: ${(cause as Error).message}`, { cause });
+  }
+  try {
+    db.run(`PRAGMA busy_timeout = ${busy}`);
+    db.run("PRAGMA foreign_keys = ON");
+    db.run("ATTACH DATABASE ?1 AS market", [readOnlyUri(main)]);
+    const version = (db.query("PRAGMA market.user_version").get() as { user_version: number }).user_version;
+    if (version !== LATEST_VERSION)
+      throw new LedgerError(
+        `ledger ${main} is at schema v${version}, this hlbot needs v${LATEST_VERSION} (open it once with a writing command, e.g. hlbot import)`,
+      );
+    return db;
+  } catch (cause) {
+    db.close();
+    if (cause instanceof LedgerError) throw cause;
+    throw new LedgerError(`cannot attach ledger ${main} to ${file}: ${(cause as Error).message}`, { cause });
+  }
+}
