@@ -12,6 +12,7 @@ import { importCommand } from "./import.ts";
 import { mineCommand } from "./mine.ts";
 import { promoteCommand } from "./promote.ts";
 import { resumeCommand } from "./resume.ts";
+import { runsCommand } from "./runs.ts";
 import { serveCommand } from "./serve.ts";
 import { statusCommand } from "./status.ts";
 import { tradeCommand } from "./trade.ts";
@@ -35,6 +36,7 @@ export const root = defineCommand({
     mine: mineCommand,
     promote: promoteCommand,
     resume: resumeCommand,
+    runs: runsCommand,
     serve: serveCommand,
     status: statusCommand,
     trade: tradeCommand,

@@ -38,7 +38,7 @@ export function isMainLedger(researchPath: string, mainPath: string): boolean {
  * Creates or migrates the research file to the latest schema, its market tables absent. A file at an
  * older version gets them back (empty, as that version made them) so its migrations apply unchanged.
  */
-function migrateResearchLedger(file: string, busy: number): void {
+export function migrateResearchLedger(file: string, busy: number): void {
   checkLedgerPath(file);
   if (existsSync(file) && statSync(file).size > 0) {
     const db = new Database(file, { strict: true });
@@ -118,4 +118,25 @@ export function openResearchLedger(
     if (cause instanceof LedgerError) throw cause;
     throw new LedgerError(`cannot attach ledger ${main} to ${file}: ${(cause as Error).message}`, { cause });
   }
+}
+
+/**
+ * Opens a ledger that holds runs (the run browser's): read-only as it is, or for writing — a research
+ * ledger (one without market tables) brought to the latest schema its own way first.
+ */
+export function openRunsLedger(
+  path: string,
+  options: { readonly?: boolean; busyTimeoutMs?: number } = {},
+): Database {
+  const file = resolve(path);
+  if (options.readonly) return openLedger(file, { readonly: true });
+  const busy = Math.trunc(options.busyTimeoutMs ?? 5000);
+  checkLedgerPath(file, true);
+  const probe = new Database(file, { readonly: true, strict: true });
+  const research =
+    userVersion(probe) > 0 &&
+    !probe.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'candles'").get();
+  probe.close();
+  if (research) migrateResearchLedger(file, busy);
+  return openLedger(file, { busyTimeoutMs: busy });
 }
