@@ -12,6 +12,7 @@ import { importCommand } from "./import.ts";
 import { mineCommand } from "./mine.ts";
 import { promoteCommand } from "./promote.ts";
 import { resumeCommand } from "./resume.ts";
+import { reviewCommand } from "./review.ts";
 import { runsCommand } from "./runs.ts";
 import { serveCommand } from "./serve.ts";
 import { statusCommand } from "./status.ts";
@@ -36,6 +37,7 @@ export const root = defineCommand({
     mine: mineCommand,
     promote: promoteCommand,
     resume: resumeCommand,
+    review: reviewCommand,
     runs: runsCommand,
     serve: serveCommand,
     status: statusCommand,
