@@ -78,6 +78,8 @@ function readOnlyUri(file: string): string {
 
 export interface ResearchLedgerOptions {
   busyTimeoutMs?: number;
+  /** Open an existing research ledger read-only (the API over research runs); nothing is created. */
+  readonly?: boolean;
 }
 
 /**
@@ -91,12 +93,17 @@ export function openResearchLedger(
   options: ResearchLedgerOptions = {},
 ): Database {
   const busy = Math.trunc(options.busyTimeoutMs ?? 5000);
-  if (isMainLedger(researchPath, mainPath)) return openLedger(mainPath, { busyTimeoutMs: busy });
+  const readonly = options.readonly === true;
+  if (isMainLedger(researchPath, mainPath))
+    return openLedger(mainPath, readonly ? { readonly } : { busyTimeoutMs: busy });
   const main = resolve(mainPath);
   checkLedgerPath(main, true);
   const file = resolve(researchPath);
-  migrateResearchLedger(file, busy);
-  const flags = constants.SQLITE_OPEN_READWRITE | constants.SQLITE_OPEN_CREATE | constants.SQLITE_OPEN_URI;
+  if (readonly) checkLedgerPath(file, true);
+  else migrateResearchLedger(file, busy);
+  const flags = readonly
+    ? constants.SQLITE_OPEN_READONLY | constants.SQLITE_OPEN_URI
+    : constants.SQLITE_OPEN_READWRITE | constants.SQLITE_OPEN_CREATE | constants.SQLITE_OPEN_URI;
   let db: Database;
   try {
     db = new Database(file, flags);
@@ -105,8 +112,12 @@ export function openResearchLedger(
   }
   try {
     db.run(`PRAGMA busy_timeout = ${busy}`);
-    db.run("PRAGMA foreign_keys = ON");
+    if (!readonly) db.run("PRAGMA foreign_keys = ON");
     db.run("ATTACH DATABASE ?1 AS market", [readOnlyUri(main)]);
+    if (userVersion(db) !== LATEST_VERSION)
+      throw new LedgerError(
+        `research ledger ${file} is at schema v${userVersion(db)}, this hlbot needs v${LATEST_VERSION}`,
+      );
     const version = (db.query("PRAGMA market.user_version").get() as { user_version: number }).user_version;
     if (version !== LATEST_VERSION)
       throw new LedgerError(

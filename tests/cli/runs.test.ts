@@ -270,6 +270,26 @@ describe("the research ledger", () => {
     }
   }, 60_000);
 
+  test("the API over the research ledger (hlbot serve --research) lists its runs and reads candles from the main one", async () => {
+    const { openResearchLedger } = await import("../../src/runs/research-ledger.ts");
+    const { ledgerApiApp } = await import("../../src/api/standalone.ts");
+    const { config } = loadConfig({ cwd: dir, env: { HLBOT_LEDGER__PATH: main } });
+    const db = openResearchLedger(research, main, { readonly: true });
+    try {
+      const app = ledgerApiApp(db, config);
+      const runs = await app.request("/runs");
+      expect(runs.status).toBe(200);
+      expect(JSON.stringify(await runs.json())).toContain("hlbot backtest");
+      const candles = await app.request("/candles?coin=ETH&interval=1h&to=2025-04-02T00:00:00Z&limit=5");
+      expect(candles.status).toBe(200);
+      const body = (await candles.json()) as { bars: number[][] };
+      expect(body.bars).toHaveLength(5);
+      expect(body.bars.at(-1)![0]).toBeLessThan(Date.parse("2025-04-02T00:00Z"));
+    } finally {
+      db.close();
+    }
+  });
+
   test("a write to market data through the research ledger fails instead of landing in either file", async () => {
     const { openResearchLedger } = await import("../../src/runs/research-ledger.ts");
     const db = openResearchLedger(research, main);
