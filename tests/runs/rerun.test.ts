@@ -3,6 +3,7 @@
 
 import { Database } from "bun:sqlite";
 import { beforeAll, describe, expect, test } from "bun:test";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openLedger } from "../../src/ledger/open.ts";
 import { importDirectory } from "../../src/market/importer.ts";
@@ -70,6 +71,51 @@ describe("hlbot backtest --rerun", () => {
     });
   }, 120_000);
 
+  test("the live path trades the buckets promoted at the time: the rerun uses the stored ones, not today's file", () => {
+    const db = new Database(research, { readonly: true });
+    const buckets = db
+      .query(
+        "SELECT strategy, side, session, regime, vol_bucket, COUNT(*) AS n FROM positions WHERE run_id = ?1 AND mode = 'shadow' GROUP BY 1, 2, 3, 4, 5 ORDER BY n DESC, 1, 2, 3, 4, 5 LIMIT 8",
+      )
+      .all(original) as {
+      strategy: string;
+      side: string;
+      session: string;
+      regime: string;
+      vol_bucket: string;
+      n: number;
+    }[];
+    db.close();
+    const file = join(dir, "config", "live_candidates.json");
+    mkdirSync(join(dir, "config"), { recursive: true });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        generated_at: null,
+        mining_run_id: null,
+        promote_run_id: null,
+        sim_model_version: "v4",
+        buckets: buckets.map(({ n: _n, ...b }) => ({
+          key: `${b.strategy}|${b.side}|${b.session}|${b.regime}|${b.vol_bucket}`,
+          ...b,
+          state: "LIVE",
+          size_multiplier: 1,
+          since: "2025-01-01",
+          stats: {},
+        })),
+      }),
+    );
+    const first = cli(["backtest", "--db", main, "--coins", "ETH,SOL", ...WINDOW, "--json"]);
+    expect(first.code, first.err).toBe(0);
+    const run = JSON.parse(first.out);
+    expect(run.live.trades.length).toBeGreaterThan(0);
+    rmSync(file); // today nothing is promoted
+    const r = cli(["backtest", "--db", main, "--rerun", String(run.runId), "--json"]);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).diff.identical).toBe(true);
+  }, 120_000);
+
   test("a changed candle in the window is refused (exit 2, both hashes named); --force reruns and says so", () => {
     const db = new Database(main);
     db.run("UPDATE candles SET close = close * 1.01 WHERE coin = 'ETH' AND interval = '1h' AND t = ?1", [
@@ -99,4 +145,38 @@ describe("hlbot backtest --rerun", () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("--rerun abc");
   }, 60_000);
+});
+
+describe("sweeps and walk-forwards as runs", () => {
+  test("a sweep stores its config, binary, argv, data hash and coverage; --rerun of it is refused (exit 2)", () => {
+    const r = cli([
+      "backtest",
+      "--db",
+      main,
+      "--coins",
+      "ETH",
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-03-08",
+      "--sweep",
+      "exits.trail_from_r=1.5,2.5",
+      "--workers",
+      "1",
+      "--json",
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const id = JSON.parse(r.out).runId as number;
+    const db = new Database(research, { readonly: true });
+    const row = db.query("SELECT * FROM backtest_runs WHERE id = ?1").get(id) as Record<string, string>;
+    db.close();
+    expect(row.kind).toBe("sweep");
+    expect(JSON.parse(row.config!).exits).toBeDefined();
+    expect(JSON.parse(row.argv!)).toContain("--sweep");
+    expect(row.data_hash).toMatch(/^[0-9a-f]{16}/);
+    expect(JSON.parse(row.coverage!).map((c: { coin: string }) => c.coin)).toContain("ETH");
+    const rerun = cli(["backtest", "--db", main, "--rerun", String(id)]);
+    expect(rerun.code).toBe(2);
+    expect(rerun.err).toContain("sweep run");
+  }, 120_000);
 });
