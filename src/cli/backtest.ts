@@ -36,6 +36,10 @@ const commandLine = () =>
     .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a)))
     .join(" ");
 
+/** Where the run went, and how to find it again. */
+const storedLine = (ledger: string, id: number) =>
+  `\nstored as run ${id} in ${ledger} (hlbot runs show ${id}; hlbot backtest --rerun ${id} reproduces a single run)`;
+
 export const backtestCommand = defineCommand({
   meta: {
     name: "backtest",
@@ -183,7 +187,10 @@ export const backtestCommand = defineCommand({
             summary,
           );
           if (args.json) console.log(JSON.stringify({ runId: id, ...summary }, null, 2));
-          else printWalkForward(result, id);
+          else {
+            printWalkForward(result, id);
+            console.log(storedLine(researchPath, id));
+          }
         } else {
           const jobs = grid.map((g, i) => ({
             ...template,
@@ -198,7 +205,10 @@ export const backtestCommand = defineCommand({
           const summary = { kind: "sweep", rankedOn, rankedBy: rankLabel(rankedOn), results };
           const id = store("sweep", { coins, strategies, from, to, sweep: sweepSpecs }, summary);
           if (args.json) console.log(JSON.stringify({ runId: id, ...summary }, null, 2));
-          else printJobTable(results, id);
+          else {
+            printJobTable(results, id);
+            console.log(storedLine(researchPath, id));
+          }
         }
         db.close();
         return 0;
@@ -231,7 +241,10 @@ export const backtestCommand = defineCommand({
       if (args.report) writeOutputFile(args.report, buildRunReport(db, result.runId ?? 0));
       db.close();
       if (args.json) console.log(JSON.stringify(result, null, 2));
-      else printBacktest(result, args.report ?? null);
+      else {
+        printBacktest(result, args.report ?? null);
+        console.log(storedLine(researchPath, result.runId ?? 0));
+      }
       return 0;
     }),
 });

@@ -46,11 +46,33 @@ function listRuns(a: RunsArgs): number {
   try {
     const rows = listRows(db, allRuns(db), wallClock.now());
     if (a.json) console.log(JSON.stringify(rows, null, 2));
-    else printRunList(rows, path);
+    else {
+      printRunList(rows, path);
+      const elsewhere = a.db ? 0 : mainLedgerRuns(main, path);
+      if (elsewhere)
+        console.log(
+          `${elsewhere} more in the main ledger (daemon sessions, runs stored there): hlbot runs --db ${main}`,
+        );
+    }
   } finally {
     db.close();
   }
   return 0;
+}
+
+/** Runs the main ledger holds (0 when it is the listed ledger, absent or unreadable). */
+function mainLedgerRuns(main: string, listed: string): number {
+  if (resolve(main) === resolve(listed) || !existsSync(main)) return 0;
+  try {
+    const db = openRunsLedger(main, { readonly: true });
+    try {
+      return (db.query("SELECT COUNT(*) AS n FROM backtest_runs").get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0; // only a hint: a main ledger at another schema version must not fail the listing
+  }
 }
 
 function showRun(a: RunsArgs, id: number): number {

@@ -121,6 +121,9 @@ describe("hlbot runs", () => {
     expect(rows[2].command).toContain("hlbot backtest --db");
     const text = cli(["runs"]);
     expect(text.out).toContain("data hash");
+    expect(text.out).toContain(
+      `1 more in the main ledger (daemon sessions, runs stored there): hlbot runs --db ${main}`,
+    );
   });
 
   test("the daemon's sessions are in the main ledger, listed with --db", () => {
