@@ -54,13 +54,12 @@ export const reviewCommand = defineCommand({
         const review = buildReview(db, ctx.config, { week, paths, runId });
         if (args.html) writeOutputFile(args.html, renderReviewHtml(review, ledger));
         if (args.json) console.log(JSON.stringify({ ledger, ...review }, null, 2));
-        else console.log(renderReviewText(review, ledger));
-        if (!review.hasData) {
-          if (!args.json)
-            console.log(`\nno data for ${week.label}: no trade, decision, event or state change (exit 3)`);
-          return EXIT_NO_DATA;
-        }
-        return 0;
+        else if (review.hasData) console.log(renderReviewText(review, ledger));
+        else
+          console.log(
+            `no data for ${week.label} (${ledger}): no trade, decision, event or bucket state change on the ${paths.join(" and ")} path${paths.length > 1 ? "s" : ""} (exit 3)`,
+          );
+        return review.hasData ? 0 : EXIT_NO_DATA;
       } finally {
         db.close();
       }
