@@ -100,7 +100,14 @@ export function openResearchLedger(
   checkLedgerPath(main, true);
   const file = resolve(researchPath);
   if (readonly) checkLedgerPath(file, true);
-  else migrateResearchLedger(file, busy);
+  else {
+    // The main ledger of an older hlbot is migrated once, as any writing command would.
+    const probe = new Database(main, { readonly: true, strict: true });
+    const behind = userVersion(probe) < LATEST_VERSION;
+    probe.close();
+    if (behind) openLedger(main, { busyTimeoutMs: busy }).close();
+    migrateResearchLedger(file, busy);
+  }
   const flags = readonly
     ? constants.SQLITE_OPEN_READONLY | constants.SQLITE_OPEN_URI
     : constants.SQLITE_OPEN_READWRITE | constants.SQLITE_OPEN_CREATE | constants.SQLITE_OPEN_URI;
