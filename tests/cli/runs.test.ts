@@ -126,6 +126,14 @@ describe("hlbot runs", () => {
     );
   });
 
+  test("hlbot mine on the main ledger with nothing to mine points at the research ledger's runs", () => {
+    const r = cli(["mine"]);
+    expect(r.code).toBe(3);
+    expect(r.out).toContain(
+      `backtests are stored in ${research}: hlbot runs lists them, hlbot mine --db ${research} --run-id N`,
+    );
+  });
+
   test("the daemon's sessions are in the main ledger, listed with --db", () => {
     const r = cli(["runs", "--db", main, "--json"]);
     expect(r.code, r.err).toBe(0);
