@@ -11,6 +11,7 @@ import type { Clock } from "../core/clock.ts";
 import { COMMIT, VERSION } from "../core/version.ts";
 import { coinsToLoad, signalIntervals } from "../engine/signal-source.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
+import { getModel, resolveModel } from "../sim/models/index.ts";
 import { cliArgv, recordProvenance } from "./provenance.ts";
 import { recordRunData } from "./run-data.ts";
 
@@ -31,7 +32,7 @@ export function startDaemonSession(
   const id = new BacktestRunsRepo(db).create({
     startedAt,
     kind: o.kind,
-    model: o.config.friction.model,
+    model: resolveModel(getModel(o.config.friction.model), o.config.friction, o.config.exits).version,
     mode: o.live ? "both" : "shadow",
     params: { coins: o.config.engine.coins, live: o.live },
     dataHash: "",

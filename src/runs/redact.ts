@@ -1,7 +1,7 @@
 /**
  * The effective config as a run stores it: every value that could be a secret replaced by
- * REDACTED — keys named like a credential (token, secret, password, private key) and any string
- * shaped like a private key, wherever it sits. `unredact` puts the current config's values back at
+ * REDACTED — keys named like a credential (token, secret, password, private key), any string
+ * shaped like a private key, and the credentials in a URL, wherever they sit. `unredact` puts the current config's values back at
  * those places, so a stored config can be parsed again (`hlbot backtest --rerun`); no redacted key
  * changes what a backtest computes.
  */
@@ -11,8 +11,14 @@ export const REDACTED = "<redacted>";
 
 const SECRET_KEY = /token|secret|password|passphrase|private|api_key|apikey/i;
 
+/** user:password@ in a URL. */
+const URL_CREDENTIALS = /^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/i;
+
 export function redactConfig(value: unknown, key = ""): unknown {
-  if (typeof value === "string") return SECRET_KEY.test(key) || looksLikePrivateKey(value) ? REDACTED : value;
+  if (typeof value === "string") {
+    if (SECRET_KEY.test(key) || looksLikePrivateKey(value)) return REDACTED;
+    return value.replace(URL_CREDENTIALS, `$1${REDACTED}@`);
+  }
   if (Array.isArray(value)) return value.map((v) => redactConfig(v, key));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};

@@ -49,7 +49,16 @@ export function planRerun(
     throw new RerunRefusedError(
       `--rerun ${id}: run ${id} stores no config or engine inputs (stored by an older hlbot, or not from the CLI); it cannot be reproduced`,
     );
-  const parsed = ConfigSchema.safeParse(unredact(run.config, current));
+  // The venue, API, alerts and file locations are today's: none changes what a backtest computes,
+  // and they are where redacted values (tokens, URL credentials) sit.
+  const stored = unredact(run.config, current) as Record<string, unknown>;
+  const parsed = ConfigSchema.safeParse({
+    ...stored,
+    hyperliquid: current.hyperliquid,
+    api: current.api,
+    alerts: current.alerts,
+    ledger: current.ledger,
+  });
   if (!parsed.success)
     throw new RerunRefusedError(
       `--rerun ${id}: the config run ${id} stored does not validate with this hlbot: ${parsed.error.issues
@@ -57,8 +66,6 @@ export function planRerun(
         .join("; ")}`,
     );
   const config = parsed.data;
-  // Where files live is today's; none of these paths changes what a backtest computes.
-  config.ledger = { ...current.ledger };
   config.live = { ...config.live, candidates_path: current.live.candidates_path };
 
   const forced: string[] = [];

@@ -15,11 +15,12 @@ const main = join(dir, "hlbot.db");
 const research = join(dir, "research.db");
 const WINDOW = ["--from", "2025-04-01", "--to", "2025-04-21"];
 
-const cli = (args: string[]) => {
+const cli = (args: string[], env: Record<string, string> = {}) => {
   const p = Bun.spawnSync(["bun", join(REPO_ROOT, "src/main.ts"), ...args], {
     cwd: dir,
     stdout: "pipe",
     stderr: "pipe",
+    env: { ...process.env, ...env },
   });
   return { code: p.exitCode, out: p.stdout.toString(), err: p.stderr.toString() };
 };
@@ -52,7 +53,9 @@ describe("hlbot backtest --rerun", () => {
   });
 
   test("reproduces run N bit for bit: decisions, trades, equity and summary equal", () => {
-    const r = cli(["backtest", "--db", main, "--rerun", String(original), "--json"]);
+    // Today's config differs (other exits, another friction model): the stored one is what runs.
+    const today = { HLBOT_EXITS__TRAIL_FROM_R: "3", HLBOT_FRICTION__MODEL: "legacy" };
+    const r = cli(["backtest", "--db", main, "--rerun", String(original), "--json"], today);
     expect(r.code, r.err).toBe(0);
     const out = JSON.parse(r.out);
     expect(out.rerunOf).toBe(original);
