@@ -12,16 +12,9 @@ import { rStats } from "../report/r-stats.ts";
 import type { GroupRow, RStats, RunTrade } from "../report/run-summary.ts";
 import { getModel, resolveModel } from "../sim/models/index.ts";
 import { type CostReview, fillCosts, tradeCosts } from "./costs.ts";
-import {
-  type Path,
-  type ReviewEvent,
-  type StateChange,
-  weekDecisions,
-  weekEvents,
-  weekFills,
-  weekStateChanges,
-  weekTrades,
-} from "./gather.ts";
+import { type ReviewEvent, type StateChange, weekEvents, weekStateChanges } from "./events.ts";
+import { weekFills } from "./fills.ts";
+import { type Path, weekDecisions, weekTrades } from "./gather.ts";
 import type { IsoWeek } from "./week.ts";
 
 export interface TradeLine {

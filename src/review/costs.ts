@@ -6,7 +6,7 @@
  * slippage measured per fill against the price its order expected (orders.ref_px).
  */
 import type { RunTrade } from "../report/run-summary.ts";
-import type { LiveFill } from "./gather.ts";
+import type { LiveFill } from "./fills.ts";
 
 export interface CostReview {
   /** USDC traded: entries plus every exit. */
