@@ -183,3 +183,39 @@ describe("sweeps and walk-forwards as runs", () => {
     expect(rerun.err).toContain("sweep run");
   }, 120_000);
 });
+
+describe("walk-forward as a run", () => {
+  test("stores config, argv, data hash and coverage; hlbot runs shows its whole window", () => {
+    const r = cli([
+      "backtest",
+      "--db",
+      main,
+      "--coins",
+      "ETH",
+      "--from",
+      "2025-03-01",
+      "--to",
+      "2025-03-21",
+      "--walk-forward",
+      "--train-days",
+      "10",
+      "--test-days",
+      "5",
+      "--workers",
+      "1",
+      "--json",
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const id = JSON.parse(r.out).runId as number;
+    const shown = cli(["runs", "show", String(id), "--db", research, "--json"]);
+    expect(shown.code, shown.err).toBe(0);
+    const run = JSON.parse(shown.out);
+    expect(run.kind).toBe("walk_forward");
+    expect(run.config.engine).toBeDefined();
+    expect(run.argv).toContain("--walk-forward");
+    expect(run.dataHash).toMatch(/^[0-9a-f]{16}/);
+    expect(run.coverage.length).toBeGreaterThan(0);
+    expect(run.from).toBe(Date.parse("2025-03-01"));
+    expect(run.to).toBeGreaterThan(Date.parse("2025-03-15"));
+  }, 120_000);
+});
