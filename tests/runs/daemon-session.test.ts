@@ -4,6 +4,9 @@
 import { Database } from "bun:sqlite";
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
+import { ledgerApiApp } from "../../src/api/standalone.ts";
+import { loadConfig } from "../../src/config/loader.ts";
+import { openLedger } from "../../src/ledger/open.ts";
 import { runHlbot, writeConfig } from "../cli/support/daemon-process.ts";
 import { type FakeHyperliquid, startFakeHyperliquid } from "../support/fake-hl/index.ts";
 import { scratchDir } from "../support/paths.ts";
@@ -45,6 +48,13 @@ describe("daemon sessions as runs", () => {
     expect(String(s.data_hash)).toMatch(/^[0-9a-f]{16}/);
     expect(JSON.parse(String(s.coverage))).toBeInstanceOf(Array);
     expect(JSON.parse(String(s.summary)).stopReason).toContain("--once");
+
+    // The dashboard's run browser lists backtests: a session is the daemon's (run 0), not a run of its own.
+    const read = openLedger(ledger, { readonly: true });
+    const api = ledgerApiApp(read, loadConfig({ path: config }).config);
+    expect(((await (await api.request("/runs")).json()) as { runs: unknown[] }).runs).toEqual([]);
+    expect((await api.request(`/runs/${s.id}`)).status).toBe(404);
+    read.close();
 
     const list = await runHlbot(["runs", "--db", ledger, "--json", "--config", config], dir);
     expect(list.code, list.err).toBe(0);
