@@ -139,15 +139,16 @@ export function openResearchLedger(
 }
 
 /**
- * Opens a ledger that holds runs (the run browser's): read-only as it is, or for writing — a research
- * ledger (one without market tables) brought to the latest schema its own way first.
+ * Opens a ledger that holds runs (the run browser's, `explain`'s, `compare`'s `--db`): read-only as
+ * it is, or for writing — a research ledger (one without market tables) brought to the latest schema
+ * its own way first. Given `mainPath`, a research ledger comes with that main ledger attached
+ * read-only, so what reads candles (features, charts) works on it as on a full ledger.
  */
 export function openRunsLedger(
   path: string,
-  options: { readonly?: boolean; busyTimeoutMs?: number } = {},
+  options: { readonly?: boolean; busyTimeoutMs?: number; mainPath?: string } = {},
 ): Database {
   const file = resolve(path);
-  if (options.readonly) return openLedger(file, { readonly: true });
   const busy = Math.trunc(options.busyTimeoutMs ?? 5000);
   checkLedgerPath(file, true);
   const probe = new Database(file, { readonly: true, strict: true });
@@ -155,6 +156,10 @@ export function openRunsLedger(
     userVersion(probe) > 0 &&
     !probe.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'candles'").get();
   probe.close();
+  const readonly = options.readonly === true;
+  if (research && options.mainPath && existsSync(options.mainPath))
+    return openResearchLedger(file, options.mainPath, { readonly, busyTimeoutMs: busy });
+  if (readonly) return openLedger(file, { readonly: true });
   if (research) migrateResearchLedger(file, busy);
   return openLedger(file, { busyTimeoutMs: busy });
 }

@@ -63,3 +63,25 @@ describe("research ledger", () => {
     expect(researchLedgerPath(config, join(dir, "r.db"))).toBe(join(dir, "r.db"));
   });
 });
+
+describe("openRunsLedger", () => {
+  test("a research ledger opened with its main ledger reads the main one's candles; a full ledger opens as it is", async () => {
+    const { openRunsLedger } = await import("../../src/runs/research-ledger.ts");
+    const dir = scratchDir();
+    const main = join(dir, "hlbot.db");
+    const m = openLedger(main);
+    m.run("INSERT INTO candles VALUES ('ETH', '1h', 0, 1, 2, 0.5, 1.5, 10)");
+    m.close();
+    const research = join(dir, "research.db");
+    openResearchLedger(research, main).close();
+    const db = openRunsLedger(research, { readonly: true, mainPath: main });
+    expect((db.query("SELECT COUNT(*) AS n FROM candles").get() as { n: number }).n).toBe(1);
+    db.close();
+    const plain = openRunsLedger(research, { readonly: true });
+    expect(() => plain.query("SELECT COUNT(*) FROM candles").get()).toThrow(/no such table/);
+    plain.close();
+    const full = openRunsLedger(main, { readonly: true, mainPath: main });
+    expect((full.query("SELECT COUNT(*) AS n FROM candles").get() as { n: number }).n).toBe(1);
+    full.close();
+  });
+});
