@@ -13,6 +13,10 @@ import { loadLiveCandidatesMap } from "../engine/promoted.ts";
 import { coinsToLoad, createSignalSource, signalIntervals, warmupMs } from "../engine/signal-source.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
 import { buildRunReport } from "../report/run-report.ts";
+import { cliArgv, recordProvenance } from "../runs/provenance.ts";
+import { parseRunId, printRerun, rerunBacktest } from "../runs/rerun-command.ts";
+import { openResearchLedger, researchLedgerPath } from "../runs/research-ledger.ts";
+import { recordRunData } from "../runs/run-data.ts";
 import { type BacktestMode, runBacktest } from "../sim/backtest.ts";
 import { ledgerCoins } from "../sim/backtest-data.ts";
 import { ledgerSpans, resolveWindow } from "../sim/backtest-window.ts";
@@ -35,6 +39,10 @@ const commandLine = () =>
   ["hlbot", ...process.argv.slice(2)]
     .map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a)))
     .join(" ");
+
+/** Where the run went, and how to find it again. */
+const storedLine = (ledger: string, id: number) =>
+  `\nstored as run ${id} in ${ledger} (hlbot runs show ${id}; hlbot backtest --rerun ${id} reproduces a single run)`;
 
 export const backtestCommand = defineCommand({
   meta: {
@@ -87,6 +95,13 @@ export const backtestCommand = defineCommand({
       default: "16",
       description: "sweep PBO by CSCV: S, the even number of time blocks (2..20)",
     },
+    "research-db": {
+      type: "string",
+      description:
+        "ledger the run is stored in, reading market data from --db (default: ledger.research_path, else research.db beside the ledger)",
+    },
+    rerun: { type: "string", description: "run stored run N again from its stored config and inputs" },
+    force: { type: "boolean", description: "with --rerun: run although the data or the binary changed" },
   },
   run: ({ args }) =>
     runAction(async () => {
@@ -100,7 +115,22 @@ export const backtestCommand = defineCommand({
           `--kill-switch ${args["kill-switch"]}: expected halt or reset:N (N days, e.g. reset:7)`,
         );
       const strategies = parseList("strategies", args.strategies);
-      const db = ctx.openDb();
+      const researchPath = researchLedgerPath(config, args["research-db"]);
+      const db = openResearchLedger(researchPath, config.ledger.path, {
+        busyTimeoutMs: config.ledger.busy_timeout_ms,
+      });
+      if (args.rerun) {
+        const id = parseRunId("--rerun", args.rerun);
+        const out = rerunBacktest(db, researchPath, config, {
+          id,
+          force: Boolean(args.force),
+          command: commandLine(),
+        });
+        db.close();
+        if (args.json) console.log(JSON.stringify(out, null, 2));
+        else printRerun(out);
+        return out.diff.identical || out.forced.length ? 0 : 1;
+      }
       const coinsArg = parseList("coins", args.coins);
       const coins = coinsArg?.[0] === "all" ? ledgerCoins(db) : (coinsArg ?? config.engine.coins);
       const signals = createSignalSource(config, strategies, coins);
@@ -154,6 +184,8 @@ export const backtestCommand = defineCommand({
             command: commandLine(),
           });
           runs.complete(id, Date.now(), summary);
+          recordProvenance(db, id, { config, argv: cliArgv(), inputs: null });
+          recordRunData(db, id, config, { ...template, coins: coinsToLoad(config, coins), from, to });
           return id;
         };
         if (args["walk-forward"]) {
@@ -183,7 +215,10 @@ export const backtestCommand = defineCommand({
             summary,
           );
           if (args.json) console.log(JSON.stringify({ runId: id, ...summary }, null, 2));
-          else printWalkForward(result, id, oos, by);
+          else {
+            printWalkForward(result, id, oos, by);
+            console.log(storedLine(researchPath, id));
+          }
         } else {
           const jobs = grid.map((g, i) => ({
             ...template,
@@ -199,7 +234,10 @@ export const backtestCommand = defineCommand({
           const summary = { kind: "sweep", rankedOn, rankedBy: rankLabel(rankedOn), report, results };
           const id = store("sweep", { coins, strategies, from, to, sweep: sweepSpecs }, summary);
           if (args.json) console.log(JSON.stringify({ runId: id, ...summary }, null, 2));
-          else printJobTable(results, id, report, by);
+          else {
+            printJobTable(results, id, report, by);
+            console.log(storedLine(researchPath, id));
+          }
         }
         db.close();
         return 0;
@@ -221,6 +259,7 @@ export const backtestCommand = defineCommand({
         store: true,
         params: { strategies },
         command: commandLine(),
+        provenance: { argv: cliArgv(), signalCoins: coins },
         killSwitch,
         warnings,
         promoted: mode === "shadow" ? undefined : loadLiveCandidatesMap(config.live.candidates_path),
@@ -231,7 +270,10 @@ export const backtestCommand = defineCommand({
       if (args.report) writeOutputFile(args.report, buildRunReport(db, result.runId ?? 0));
       db.close();
       if (args.json) console.log(JSON.stringify(result, null, 2));
-      else printBacktest(result, args.report ?? null);
+      else {
+        printBacktest(result, args.report ?? null);
+        console.log(storedLine(researchPath, result.runId ?? 0));
+      }
       return 0;
     }),
 });

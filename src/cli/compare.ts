@@ -2,8 +2,8 @@
  * `hlbot compare A B`: two runs' decisions and trades matched by setup key, every difference with
  * its cause, totals and a verdict (src/compare). B may live in another ledger (--db-b). With
  * `--live-vs-shadow`, one run's live trades against its shadow trades: implementation shortfall per
- * bucket. Exit 0 identical (or, for --live-vs-shadow, the report printed), 1 differences found,
- * 2 bad input.
+ * bucket. Run 0 (the daemon) is read from the main ledger, backtest runs from the research ledger.
+ * Exit 0 identical (or, for --live-vs-shadow, the report printed), 1 differences found, 2 bad input.
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
@@ -14,7 +14,7 @@ import { liveVsShadow } from "../compare/shortfall.ts";
 import { loadSide, overlap } from "../compare/sides.ts";
 import { UsageError } from "../core/errors.ts";
 import { runContext } from "../explain/run-context.ts";
-import { openLedger } from "../ledger/open.ts";
+import { openRunLedgerReadOnly, openRunsLedger, researchLedgerPath } from "../runs/research-ledger.ts";
 import { createContext, globalArgs, runAction } from "./context.ts";
 
 function runId(name: string, value: unknown): number {
@@ -51,7 +51,8 @@ export const compareCommand = defineCommand({
           "compare needs two run ids: hlbot compare A B (or hlbot compare N --live-vs-shadow)",
         );
       const ctx = createContext(args);
-      const db = ctx.openDb({ readonly: true });
+      // Run 0 (the daemon) is in the main ledger, backtest runs in the research ledger.
+      const db = openRunLedgerReadOnly(ctx.config, a);
       try {
         if (args["live-vs-shadow"]) {
           if (args.b !== undefined)
@@ -63,10 +64,17 @@ export const compareCommand = defineCommand({
           return 0;
         }
         const b = runId("B", args.b);
-        const pathA = ctx.config.ledger.path;
-        const pathB = args["db-b"] ? resolve(process.cwd(), args["db-b"]) : pathA;
-        if (!existsSync(pathB)) throw new UsageError(`--db-b ${args["db-b"]}: no such ledger file`);
-        const dbB = pathB === pathA ? db : openLedger(pathB, { readonly: true });
+        const pathA = a === 0 ? ctx.config.ledger.path : researchLedgerPath(ctx.config);
+        const explicitB = args["db-b"] ? resolve(process.cwd(), args["db-b"]) : null;
+        if (explicitB && !existsSync(explicitB))
+          throw new UsageError(`--db-b ${args["db-b"]}: no such ledger file`);
+        const pathB = explicitB ?? (b === 0 ? ctx.config.ledger.path : researchLedgerPath(ctx.config));
+        const dbB =
+          pathB === pathA
+            ? db
+            : explicitB
+              ? openRunsLedger(explicitB, { readonly: true, mainPath: ctx.config.ledger.path })
+              : openRunLedgerReadOnly(ctx.config, b);
         try {
           const ra = runContext(db, a, ctx.config);
           const rb = runContext(dbB, b, ctx.config);

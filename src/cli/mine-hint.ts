@@ -31,9 +31,13 @@ export function minableRuns(db: Database): MinableRun[] {
 }
 
 /** The lines printed under "nothing mined": what to run instead, or how to get trades at all. */
-export function formatMinableRuns(runs: MinableRun[], model: string): string {
+export function formatMinableRuns(runs: MinableRun[], model: string, researchLedger?: string): string {
   if (runs.length === 0) {
-    return "  no backtest run has closed trades either: run `hlbot backtest` (or let `hlbot trade` record shadow trades)";
+    // Backtests store their runs in the research ledger, not in this one.
+    const elsewhere = researchLedger
+      ? `; backtests are stored in ${researchLedger}: hlbot runs lists them, hlbot mine --db ${researchLedger} --run-id N mines one`
+      : "";
+    return `  no backtest run in this ledger has closed trades either: run \`hlbot backtest\` (or let \`hlbot trade\` record shadow trades)${elsewhere}`;
   }
   const lines = runs.map(
     (r) =>

@@ -1,4 +1,5 @@
 /** `hlbot mine`: evaluate closed shadow trades per bucket into a mining run (cron 03:00 UTC). */
+import { existsSync } from "node:fs";
 import { defineCommand } from "citty";
 import * as z from "zod";
 import { wallClock } from "../core/clock.ts";
@@ -6,6 +7,7 @@ import { UsageError } from "../core/errors.ts";
 import { runMining } from "../mining/mine.ts";
 import { formatMining } from "../mining/report.ts";
 import { acquireRunLock, lockPathFor } from "../mining/run-lock.ts";
+import { researchLedgerPath } from "../runs/research-ledger.ts";
 import { createContext, globalArgs, runAction } from "./context.ts";
 import { formatMinableRuns, minableRuns } from "./mine-hint.ts";
 
@@ -70,7 +72,11 @@ export const mineCommand = defineCommand({
           );
         } else {
           console.log(formatMining(result));
-          if (alternatives) console.log(formatMinableRuns(alternatives, result.source.model));
+          if (alternatives) {
+            const research = researchLedgerPath(ctx.config);
+            const other = research !== ctx.config.ledger.path && existsSync(research) ? research : undefined;
+            console.log(formatMinableRuns(alternatives, result.source.model, other));
+          }
         }
         return result.miningRunId === null ? EXIT_NOTHING_TO_DO : EXIT_DONE;
       } finally {

@@ -15,6 +15,8 @@ import { mineCommand } from "./mine.ts";
 import { promoteCommand } from "./promote.ts";
 import { researchCommand } from "./research.ts";
 import { resumeCommand } from "./resume.ts";
+import { reviewCommand } from "./review.ts";
+import { runsCommand } from "./runs.ts";
 import { serveCommand } from "./serve.ts";
 import { statusCommand } from "./status.ts";
 import { tradeCommand } from "./trade.ts";
@@ -41,6 +43,8 @@ export const root = defineCommand({
     promote: promoteCommand,
     research: researchCommand,
     resume: resumeCommand,
+    review: reviewCommand,
+    runs: runsCommand,
     serve: serveCommand,
     status: statusCommand,
     trade: tradeCommand,

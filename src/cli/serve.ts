@@ -7,6 +7,7 @@ import { startApiServer } from "../api/server.ts";
 import { ledgerApiApp } from "../api/standalone.ts";
 import { UsageError } from "../core/errors.ts";
 import { log } from "../log.ts";
+import { openResearchLedger, researchLedgerPath } from "../runs/research-ledger.ts";
 import { createContext, globalArgs, runAction } from "./context.ts";
 
 export const serveCommand = defineCommand({
@@ -15,6 +16,10 @@ export const serveCommand = defineCommand({
     ...globalArgs,
     host: { type: "string", description: "bind address (default api.host, 127.0.0.1)" },
     port: { type: "string", description: "port (default api.port, 8931; 0 = any free port)" },
+    research: {
+      type: "boolean",
+      description: "serve the research ledger's backtest runs (market data read from the ledger)",
+    },
     "allow-remote": {
       type: "boolean",
       description: "allow a non-loopback bind (also needs a token: HLBOT_API__TOKEN)",
@@ -24,7 +29,10 @@ export const serveCommand = defineCommand({
     runAction(async () => {
       const ctx = createContext(args);
       const port = args.port === undefined ? undefined : parsePort(args.port);
-      const db = ctx.openDb({ readonly: true });
+      const research = args.research ? researchLedgerPath(ctx.config) : null;
+      const db = research
+        ? openResearchLedger(research, ctx.config.ledger.path, { readonly: true })
+        : ctx.openDb({ readonly: true });
       try {
         const app = ledgerApiApp(db, ctx.config);
         const server = startApiServer(app, ctx.config.api, {
@@ -32,7 +40,9 @@ export const serveCommand = defineCommand({
           port,
           allowRemote: args["allow-remote"] === true,
         });
-        log.info(`API and dashboard on ${server.url}/ (ledger ${ctx.config.ledger.path}, read-only)`);
+        log.info(
+          `API and dashboard on ${server.url}/ (ledger ${research ?? ctx.config.ledger.path}, read-only)`,
+        );
         const signal = await untilSignal();
         log.info(`${signal}: stopping the API`);
         await server.stop();

@@ -27,6 +27,7 @@ import { StoredWeightJournal } from "../hyperliquid/weight-journal.ts";
 import { BotStateRepo } from "../ledger/repos/bot-state.ts";
 import { log } from "../log.ts";
 import { acquireDaemonLock } from "../mining/run-lock.ts";
+import { type DaemonSessionRun, finishDaemonSession, startDaemonSession } from "../runs/daemon-session.ts";
 import { Daemon } from "./daemon.ts";
 import { hyperliquidLivePath } from "./live-path.ts";
 import { checkLosingWeeks, LosingWeeksError } from "./losing-weeks.ts";
@@ -94,9 +95,16 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
   let stopReason = o.once ? "--once: one tick done" : "stopped";
   const counts = () => ({ ticks: running?.stats().ticks ?? 0, errors: running?.stats().errorsTotal ?? 0 });
   let removeSignals = () => {};
+  let session: DaemonSessionRun;
   try {
     o.prepare?.(db);
     const clock = o.time?.clock ?? wallClock;
+    session = startDaemonSession(db, {
+      config,
+      kind: o.demo ? "demo" : "trade",
+      live: secrets !== undefined,
+      clock,
+    });
     const client = new HyperliquidClient(
       config.hyperliquid,
       secrets,
@@ -155,6 +163,15 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     await ops.stop(stopReason, counts());
     ops = null;
     const s = daemon.stats();
+    try {
+      finishDaemonSession(db, session, {
+        config,
+        clock,
+        summary: { stopReason, ticks: s.ticks, errors: s.errorsTotal },
+      });
+    } catch (error) {
+      log.warn(`session run ${session.id} not closed (it stays unfinished)`, error);
+    }
     const t = client.transport.stats();
     log.info(
       `stopped after ${s.ticks} ticks (${s.errorsTotal} tick errors: ${JSON.stringify(s.errors)}; ` +

@@ -32,13 +32,17 @@ export function loadReplayData(db: Database, req: DataRequest): LoadedReplayData
       const cols = candles.columns(coin, interval, req.loadFrom, req.to);
       if (cols.t.length === 0) continue;
       series.push({ coin, interval, cols });
-      lines.push(
-        `${coin}|${interval}|${cols.t.length}|${cols.t[0]}|${cols.t[cols.t.length - 1]}|${cols.close[cols.t.length - 1]}\n`,
-      );
+      // Every value of every bar: a candle corrected inside the window is other data (--rerun refuses it).
+      const bars = createHash("sha256");
+      for (const c of [cols.t, cols.open, cols.high, cols.low, cols.close, cols.volume])
+        bars.update(new Uint8Array(c.buffer, c.byteOffset, c.byteLength));
+      lines.push(`${coin}|${interval}|${cols.t.length}|${bars.digest("hex")}\n`);
     }
     const rates = fundingRepo.list(coin, req.loadFrom, req.to);
     if (rates.length) funding.set(coin, rates);
-    lines.push(`${coin}|funding|${rates.length}\n`);
+    const rateDigest = createHash("sha256");
+    for (const r of rates) rateDigest.update(`${r.t}:${r.rate};`);
+    lines.push(`${coin}|funding|${rates.length}|${rateDigest.digest("hex")}\n`);
   }
   const hash = createHash("sha256");
   for (const line of lines.sort()) hash.update(line);

@@ -25,6 +25,7 @@ import { RunEventLog } from "../report/run-events.ts";
 import type { RunOutput, SeriesCoverage, Window } from "../report/run-summary.ts";
 import { byClose, toRunTrade } from "../report/run-trade.ts";
 import { summarizeRun, withoutTrades } from "../report/summarize.ts";
+import { backtestInputs, recordCoverage, recordProvenance } from "../runs/provenance.ts";
 import { type LoadedReplayData, loadReplayData } from "./backtest-data.ts";
 import type { SourceCounts } from "./depth/depth-slippage.ts";
 import { ledgerDepthSlippage } from "./depth/ledger-depth.ts";
@@ -65,6 +66,8 @@ export interface BacktestRequest {
   promotedFrom?: string;
   /** Candles and funding already loaded for exactly these coins, intervals and window (benchmarks). */
   data?: LoadedReplayData;
+  /** What a stored run keeps to be reproduced (`--rerun`): the argv and the coins the signals scan. */
+  provenance?: { argv: readonly string[] | null; signalCoins: readonly string[] };
 }
 
 /** The run's summary with each path's trades (RunOutput); the stored run keeps it without the trades. */
@@ -129,6 +132,8 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
         command: req.command ?? null,
       })
     : 0;
+  if (req.store)
+    recordProvenance(db, runId, { config, argv: req.provenance?.argv ?? null, inputs: backtestInputs(req) });
   const log = new RunEventLog(killSwitchLabel(killSwitch));
   const ledger = req.store ? new LedgerJournal(db, runId, clock, true) : null;
   const journal = new RunRecorder(log, ledger);
@@ -233,6 +238,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
   if (req.store) {
     db.transaction(() => {
       runs.complete(runId, Date.now(), withoutTrades(result));
+      recordCoverage(db, runId, result.coverage);
       new RunEventsRepo(db).record(runId, result.events);
     })();
   }

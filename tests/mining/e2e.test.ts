@@ -33,6 +33,8 @@ async function liveBacktest() {
     "backtest",
     "--db",
     db,
+    "--research-db", // mined and promoted from the same ledger
+    db,
     "--model",
     "v4",
     "--coins",
@@ -70,6 +72,8 @@ beforeAll(async () => {
   const bt = await hlbot(dir, [
     "backtest",
     "--db",
+    db,
+    "--research-db", // mined and promoted from the same ledger
     db,
     "--model",
     "v4",

@@ -76,8 +76,12 @@ export class RunListQueries {
   private readonly equityEnds: Statement;
 
   constructor(db: Database) {
-    this.page = db.prepare(`SELECT ${COLUMNS} FROM backtest_runs WHERE id < ?1 ORDER BY id DESC LIMIT ?2`);
-    this.one = db.prepare(`SELECT ${COLUMNS} FROM backtest_runs WHERE id = ?1`);
+    this.page = db.prepare(
+      `SELECT ${COLUMNS} FROM backtest_runs WHERE id < ?1 AND kind NOT IN ('trade', 'demo') ORDER BY id DESC LIMIT ?2`,
+    );
+    this.one = db.prepare(
+      `SELECT ${COLUMNS} FROM backtest_runs WHERE id = ?1 AND kind NOT IN ('trade', 'demo')`,
+    );
     this.trades = db.prepare(
       "SELECT mode, COUNT(*) AS n, SUM(r_multiple) AS r, AVG(r_multiple > 0) AS wins, SUM(net_pnl) AS pnl FROM positions WHERE run_id = ?1 AND status = 'closed' GROUP BY mode",
     );

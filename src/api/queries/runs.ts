@@ -41,7 +41,8 @@ export class RunClock {
         COALESCE((SELECT MIN(t) FROM equity_snapshots WHERE run_id = ?1 AND mode = 'shadow'), 9e15),
         COALESCE((SELECT MIN(t) FROM equity_snapshots WHERE run_id = ?1 AND mode = 'live'), 9e15),
         COALESCE((SELECT MIN(created_at) FROM decisions WHERE run_id = ?1), 9e15)) AS t`);
-    this.byId = db.prepare("SELECT * FROM backtest_runs WHERE id = ?1");
+    // Daemon sessions (kind trade | demo) are run 0's rows, not runs of their own.
+    this.byId = db.prepare("SELECT * FROM backtest_runs WHERE id = ?1 AND kind NOT IN ('trade', 'demo')");
   }
 
   /** The run `runId` names, or a 404 naming it. */

@@ -10,6 +10,7 @@ import { sql as v5 } from "./005-run-events.ts";
 import { sql as v6 } from "./006-order-reference.ts";
 import { sql as v7 } from "./007-control-actions.ts";
 import { sql as v8 } from "./008-prediction-snapshots.ts";
+import { sql as v9 } from "./009-run-provenance.ts";
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 6, name: "order-reference", sql: v6 },
   { version: 7, name: "control-actions", sql: v7 },
   { version: 8, name: "prediction-snapshots", sql: v8 },
+  { version: 9, name: "run-provenance", sql: v9 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

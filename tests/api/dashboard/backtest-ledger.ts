@@ -34,7 +34,11 @@ function hlbot(args: string[], cwd: string): string {
 }
 
 function backtest(path: string, dir: string, extra: string[]): number {
-  const out = hlbot(["backtest", "--db", path, "--coins", COINS, ...extra, "--json"], dir);
+  // The dashboard serves this one ledger: the runs are stored in it, not in a research ledger beside it.
+  const out = hlbot(
+    ["backtest", "--db", path, "--research-db", path, "--coins", COINS, ...extra, "--json"],
+    dir,
+  );
   return (JSON.parse(out) as { runId: number }).runId;
 }
 
