@@ -15,7 +15,8 @@ let liveOpen = 0;
 async function hlbot(...args: string[]) {
   const proc = Bun.spawn([process.execPath, MAIN, ...args, "--db", path], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? "" },
+    // The backtest below stores its run in the main ledger (the research ledger set to it).
+    env: { PATH: process.env.PATH ?? "", HLBOT_LEDGER__RESEARCH_PATH: path },
     stdout: "pipe",
     stderr: "pipe",
   });
@@ -53,7 +54,7 @@ describe("hlbot explain / compare on the command line", () => {
       "equal the stored row exactly",
     ])
       expect(r.out).toContain(s);
-    expect(r.out).toMatch(/come from the current config/);
+    expect(r.out).toContain("thresholds from the run's stored config");
   }, 60_000);
 
   test("explain --json is one object with the rebuilt features and no mismatches", async () => {

@@ -50,6 +50,8 @@ describe("explain and the run's config", () => {
   test("a run that stored only its window uses the current config and names what came from it", () => {
     const db = openLedger(path);
     const run = backtest(db, strictConfig(), window);
+    // A run from before provenance was stored (v9): only its window and coins.
+    db.run("UPDATE backtest_runs SET config = NULL, inputs = NULL WHERE id = ?1", [run]);
     const out = explainIds(db, liveIds(run), testConfig(dir));
     db.close();
     expect(out[0]!.config.source).toBe("run+current");
