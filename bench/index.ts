@@ -5,11 +5,23 @@
  * docs/benchmarks.md and the README's benchmark table quote. `BENCH_ONLY=backtest,mining` runs a subset.
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import { figuresTable, recordedFigures } from "./results.ts";
 
-const PARTS = ["cold-start", "import", "hyperliquid", "backfill", "signals", "backtest", "stored-backtest", "mining", "api", "report", "daemon"];
+const PARTS = [
+  "cold-start",
+  "import",
+  "hyperliquid",
+  "backfill",
+  "signals",
+  "backtest",
+  "stored-backtest",
+  "mining",
+  "api",
+  "report",
+  "daemon",
+];
 const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
 const started = new Date();
 for (const part of PARTS) {
@@ -18,8 +30,11 @@ for (const part of PARTS) {
 }
 
 const rows = recordedFigures();
-const stamp = `${started.toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${Bun.spawnSync(["git", "rev-parse", "--short", "HEAD"]).stdout.toString().trim()}, load average at the end ${loadavg().map((x) => x.toFixed(1)).join(" ")}`;
+const stamp = `${started.toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${Bun.spawnSync(["git", "rev-parse", "--short", "HEAD"]).stdout.toString().trim()}, load average at the end ${loadavg()
+  .map((x) => x.toFixed(1))
+  .join(" ")}`;
 const table = figuresTable(rows);
 console.log(`\n== summary: one run (${stamp}) ==\n`);
 console.log(table);
-if (!only) writeFileSync(join(import.meta.dir, "last-run.md"), `One \`make bench\` run: ${stamp}.\n\n${table}`);
+if (!only)
+  writeFileSync(join(import.meta.dir, "last-run.md"), `One \`make bench\` run: ${stamp}.\n\n${table}`);

@@ -13,10 +13,10 @@ import type { LiveCandidate } from "../core/live-candidates.ts";
 import { COMMIT, VERSION } from "../core/version.ts";
 import { assembleEngine } from "../engine/assemble.ts";
 import { type KillSwitchRule, killSwitchLabel } from "../engine/engine-events.ts";
-import { LedgerJournal } from "../engine/journals.ts";
 import type { SignalSource } from "../engine/ports.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
 import { RunEventsRepo } from "../ledger/repos/run-events.ts";
+import { RunLedgerWriter } from "../ledger/run-writer.ts";
 import { FeaturePipeline } from "../market/features/pipeline.ts";
 import { seriesCoverage } from "../report/coverage.ts";
 import { RunEventLog } from "../report/run-events.ts";
@@ -117,7 +117,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
       })
     : 0;
   const log = new RunEventLog(killSwitchLabel(killSwitch));
-  const ledger = req.store ? new LedgerJournal(db, runId, clock, true) : null;
+  const ledger = req.store ? new RunLedgerWriter(db, runId, clock) : null;
   const journal = new RunRecorder(log, ledger);
   const engine = assembleEngine({
     config,
@@ -178,6 +178,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
       journal.flush();
     })();
   }
+  journal.write();
   const closed = (mode: "shadow" | "live") =>
     journal.positions
       .filter((p) => p.mode === mode && p.status === "closed")
