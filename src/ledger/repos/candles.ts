@@ -44,6 +44,8 @@ export class CandlesRepo {
   private readonly range: Statement;
   private readonly last: Statement;
   private readonly series: Statement;
+  private readonly coinList: Statement;
+  private readonly firstLast: Statement;
   private readonly count: Statement;
 
   constructor(private readonly db: Database) {
@@ -62,6 +64,13 @@ export class CandlesRepo {
     this.count = db.prepare(
       "SELECT COUNT(*) AS n FROM candles WHERE coin = ?1 AND interval = ?2 AND t >= ?3 AND t <= ?4",
     );
+    this.coinList = db.prepare(`WITH RECURSIVE c(coin) AS (
+        SELECT (SELECT coin FROM candles ORDER BY coin LIMIT 1)
+        UNION ALL SELECT (SELECT coin FROM candles WHERE coin > c.coin ORDER BY coin LIMIT 1) FROM c WHERE c.coin IS NOT NULL
+      ) SELECT coin FROM c WHERE coin IS NOT NULL`);
+    this.firstLast = db.prepare(`SELECT
+        (SELECT t FROM candles WHERE coin = ?1 AND interval = ?2 ORDER BY t LIMIT 1) AS first,
+        (SELECT t FROM candles WHERE coin = ?1 AND interval = ?2 ORDER BY t DESC LIMIT 1) AS last`);
     this.series = db.prepare(
       "SELECT coin, interval, COUNT(*) AS n, MIN(t) AS first, MAX(t) AS last FROM candles GROUP BY coin, interval ORDER BY coin, interval",
     );
@@ -207,6 +216,20 @@ export class CandlesRepo {
   /** Open time of the newest stored candle, or null. */
   lastTime(coin: string, interval: Interval): number | null {
     return (this.last.get(coin, interval) as { t: number | null }).t;
+  }
+
+  /**
+   * The coins with candles, sorted. A skip scan of the primary key (one seek per coin), where
+   * `SELECT DISTINCT coin` read every stored candle.
+   */
+  coins(): string[] {
+    return (this.coinList.values() as [string][]).map((r) => r[0]);
+  }
+
+  /** First and last open time of a series, or null when none is stored: two seeks, no scan. */
+  span(coin: string, interval: string): { first: number; last: number } | null {
+    const r = this.firstLast.get(coin, interval) as { first: number | null; last: number | null };
+    return r.first === null || r.last === null ? null : { first: r.first, last: r.last };
   }
 
   /** One row per stored (coin, interval) series. */
