@@ -340,12 +340,15 @@ async function weightRun(label: string, extra: Record<string, Record<string, unk
 }
 
 tickCpu();
-console.log("== hlbot trade: request weight per simulated minute, 200 coins, against the fake Hyperliquid");
-await weightRun("defaults (books of all 200 coins every 60 s, asset contexts every 60 s)", {}, 2);
-await weightRun(
-  "market_data: book_coins = the 23 majors, max_weight_per_tick = 300",
-  {
-    market_data: { book_coins: DEFAULT_COINS, max_weight_per_tick: 300 },
-  },
-  2,
-);
+// BENCH_TICK_ONLY=1: the tick figures alone (while working on the tick).
+if (!process.env.BENCH_TICK_ONLY) {
+  console.log("== hlbot trade: request weight per simulated minute, 200 coins, against the fake Hyperliquid");
+  await weightRun("defaults (books of all 200 coins every 60 s, asset contexts every 60 s)", {}, 2);
+  await weightRun(
+    "market_data: book_coins = the 23 majors, max_weight_per_tick = 300",
+    {
+      market_data: { book_coins: DEFAULT_COINS, max_weight_per_tick: 300 },
+    },
+    2,
+  );
+}
