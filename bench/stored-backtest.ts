@@ -28,7 +28,9 @@ function timed(cmd: string[], cwd: string): number {
   if (p.exitCode !== 0) throw new Error(`${cmd.join(" ")} exited ${p.exitCode}: ${p.stderr.toString()}`);
   return (Bun.nanoseconds() - t0) / 1e9;
 }
-const python = () => timed(["python3", "-c", "s=0\nfor i in range(20_000_000): s += i"], dir);
+// The interpreter itself, not a version manager's shim in front of it (pyenv's adds a shell script).
+const PYTHON = Bun.spawnSync(["python3", "-c", "import sys; print(sys.executable)"]).stdout.toString().trim();
+const python = () => timed([PYTHON, "-c", "s=0\nfor i in range(20_000_000): s += i"], dir);
 const backtest = (i: number) => {
   const path = join(dir, `run-${i}.db`);
   copyFileSync(master, path);
