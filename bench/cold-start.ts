@@ -42,13 +42,18 @@ const built = Bun.spawnSync(
 );
 if (built.exitCode !== 0) throw new Error(`floor build failed: ${built.stderr.toString()}`);
 
+// BENCH_BASELINE_BIN=<an older dist/hlbot>: its --version in the same rounds (before/after in one run).
+const BASELINE = process.env.BENCH_BASELINE_BIN ?? null;
 const version: number[] = [];
 const floor: number[] = [];
+const baseline: number[] = [];
 wall([BIN, "--version"]);
 wall([floorBin]);
+if (BASELINE) wall([BASELINE, "--version"]);
 for (let i = 0; i < RUNS; i++) {
   version.push(wall([BIN, "--version"]));
   floor.push(wall([floorBin]));
+  if (BASELINE) baseline.push(wall([BASELINE, "--version"]));
 }
 
 // hlbot serve on a fresh (migrated) ledger: exec → first 200 from /health.
@@ -107,7 +112,9 @@ recordFigure({
   what: "`hlbot --version` wall",
   figure: `${ms(median(version))} median`,
   target: "≤ 100 ms",
-  floor: `compiled Bun printing a line: ${ms(median(floor))} median`,
+  floor:
+    `compiled Bun printing a line: ${ms(median(floor))} median` +
+    (BASELINE ? `; baseline build ${ms(median(baseline))}` : ""),
   met: median(version) <= 0.1,
 });
 recordFigure({
