@@ -270,7 +270,7 @@ async function main(): Promise<void> {
       what: "API `/decisions?limit=100`, 1,000 req/s, with a writer",
       figure: `p99 ${r.latency.p99} ms (${r.requests.average.toFixed(0)} req/s served)`,
       target: "p99 ≤ floor + 1 ms",
-      floor: `do-nothing Bun.serve p99 ${base.latency.p99} ms → +${(r.latency.p99 - base.latency.p99).toFixed(0)} ms`,
+      floor: `do-nothing Bun.serve p99 ${base.latency.p99} ms → ${r.latency.p99 >= base.latency.p99 ? "+" : "−"}${Math.abs(r.latency.p99 - base.latency.p99).toFixed(0)} ms`,
       met: r.latency.p99 - base.latency.p99 <= 1 && r.requests.average >= RATE * 0.95,
     });
   } finally {
