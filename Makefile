@@ -44,7 +44,7 @@ test: typecheck build unit
 # The demo's sample (demo/sample/*.csv.gz) is embedded through the imports in src/demo/sample-files.ts.
 build: setup
 	mkdir -p dist
-	$(BUN) build src/main.ts src/sim/job-worker.ts src/market/parse-worker.ts --compile --minify --sourcemap --bytecode --format=esm \
+	$(BUN) build src/main.ts src/cli/cli-main.ts src/sim/job-worker.ts src/market/parse-worker.ts --compile --minify --sourcemap --bytecode --format=esm \
 	  --no-compile-autoload-dotenv --no-compile-autoload-bunfig \
 	  --define HLBOT_VERSION='"$(VERSION)"' --define HLBOT_COMMIT='"$(COMMIT)"' \
 	  --outfile dist/hlbot
@@ -52,7 +52,7 @@ build: setup
 run: build
 	./dist/hlbot $(ARGS)
 
-bench: setup
+bench: setup build
 	$(BUN) run bench/index.ts
 
 lint: setup

@@ -19,6 +19,7 @@ import { openLedger } from "../src/ledger/open.ts";
 import { DecisionsRepo } from "../src/ledger/repos/decisions.ts";
 import { parseCandleFile } from "../src/market/csv-files.ts";
 import { HL_DATA, REPO_ROOT } from "../tests/support/paths.ts";
+import { recordFigure } from "./results.ts";
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface LoadResult {
@@ -265,6 +266,13 @@ async function main(): Promise<void> {
         `machine floor p99 ${base.latency.p99} ms ` +
         `(${navigator.hardwareConcurrency} cores shared by server, load generator and writer; load average ${loadavg()[0]!.toFixed(1)})`,
     );
+    recordFigure({
+      what: "API `/decisions?limit=100`, 1,000 req/s, with a writer",
+      figure: `p99 ${r.latency.p99} ms (${r.requests.average.toFixed(0)} req/s served)`,
+      target: "p99 ≤ floor + 1 ms",
+      floor: `do-nothing Bun.serve p99 ${base.latency.p99} ms → ${r.latency.p99 >= base.latency.p99 ? "+" : "−"}${Math.abs(r.latency.p99 - base.latency.p99).toFixed(0)} ms`,
+      met: r.latency.p99 - base.latency.p99 <= 1 && r.requests.average >= RATE * 0.95,
+    });
   } finally {
     worker.terminate();
     server.kill("SIGTERM");

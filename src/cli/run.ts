@@ -7,7 +7,6 @@
  * when stdout is not a TTY or NO_COLOR is set.
  */
 import { type ArgsDef, type CommandDef, renderUsage, runCommand } from "citty";
-import { colorAllowed } from "../log.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: commands of every argument shape
 type AnyCommand = CommandDef<any>;
@@ -28,7 +27,10 @@ export interface CliIo {
 const defaultIo = (): CliIo => ({
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  color: colorAllowed(process.stdout),
+  // log.ts brings consola (and node:util's inspector) along: loaded only when help is printed.
+  get color() {
+    return (require("../log.ts") as typeof import("../log.ts")).colorAllowed(process.stdout);
+  },
 });
 
 const GLOBAL = /^--(config|db|log-format)(?:=(.*))?$/s;
@@ -46,9 +48,17 @@ class CommandLineError extends Error {
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-function subCommandsOf(cmd: AnyCommand): Record<string, AnyCommand> | null {
-  const subs = cmd.subCommands as Record<string, AnyCommand> | undefined;
+/** A subcommand as declared: the command, or a function (lazy import) that yields it. */
+type SubCommand = AnyCommand | (() => AnyCommand | Promise<AnyCommand>);
+
+function subCommandsOf(cmd: AnyCommand): Record<string, SubCommand> | null {
+  const subs = cmd.subCommands as Record<string, SubCommand> | undefined;
   return subs && Object.keys(subs).length > 0 ? subs : null;
+}
+
+/** Loads a lazily declared subcommand (root.ts imports each command's file only when it runs). */
+async function loadSubCommand(sub: SubCommand): Promise<AnyCommand> {
+  return typeof sub === "function" ? await sub() : sub;
 }
 
 function argsOf(cmd: AnyCommand): Record<string, ArgDef> {
@@ -118,7 +128,7 @@ function takeGlobals(root: AnyCommand, argv: string[]): { globals: string[]; res
 }
 
 /** Walks `rest` down the subcommands: the command to run, its path and its own tokens. */
-function resolveCommand(root: AnyCommand, rest: string[], help: boolean) {
+async function resolveCommand(root: AnyCommand, rest: string[], help: boolean) {
   let cmd = root;
   const path: string[] = [];
   let i = 0;
@@ -138,7 +148,7 @@ function resolveCommand(root: AnyCommand, rest: string[], help: boolean) {
       );
     }
     path.push(token);
-    cmd = sub;
+    cmd = await loadSubCommand(sub);
     i++;
   }
   return { cmd, path, tokens: rest.slice(i) };
@@ -223,7 +233,7 @@ export async function runCli(root: AnyCommand, argv: string[], io: CliIo = defau
       io.out(`${(root.meta as { version?: string } | undefined)?.version ?? "unknown"}\n`);
       return 0;
     }
-    const { cmd, path, tokens } = resolveCommand(root, rest, help);
+    const { cmd, path, tokens } = await resolveCommand(root, rest, help);
     if (help) {
       io.out(await helpText(root, cmd, path, io.color));
       return 0;

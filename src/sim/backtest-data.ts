@@ -51,7 +51,5 @@ export function loadReplayData(db: Database, req: DataRequest): LoadedReplayData
 
 /** Coins with candles in the ledger (for `--coins all`). */
 export function ledgerCoins(db: Database): string[] {
-  return (db.query("SELECT DISTINCT coin FROM candles ORDER BY coin").all() as { coin: string }[]).map(
-    (r) => r.coin,
-  );
+  return new CandlesRepo(db).coins();
 }

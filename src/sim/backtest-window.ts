@@ -8,6 +8,7 @@ import type { Database } from "bun:sqlite";
 import { DAY_MS, utcDayStart } from "../core/clock.ts";
 import { UsageError } from "../core/errors.ts";
 import { type Interval, intervalMs } from "../core/intervals.ts";
+import { CandlesRepo } from "../ledger/repos/candles.ts";
 
 export interface LedgerSpan {
   coin: string;
@@ -22,13 +23,16 @@ export function ledgerSpans(
   coins: readonly string[],
   intervals: readonly Interval[],
 ): LedgerSpan[] {
-  if (coins.length === 0 || intervals.length === 0) return [];
-  const q = (n: number) => Array.from({ length: n }, () => "?").join(",");
-  return db
-    .query(
-      `SELECT coin, interval, MIN(t) AS first, MAX(t) AS last FROM candles WHERE coin IN (${q(coins.length)}) AND interval IN (${q(intervals.length)}) GROUP BY coin, interval ORDER BY coin, interval`,
-    )
-    .all(...coins, ...intervals) as LedgerSpan[];
+  // Two primary-key seeks per series: a GROUP BY over the candles read every stored bar.
+  const repo = new CandlesRepo(db);
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const spans: LedgerSpan[] = [];
+  for (const coin of [...new Set(coins)].sort(byKey))
+    for (const interval of [...new Set(intervals)].sort(byKey)) {
+      const s = repo.span(coin, interval);
+      if (s) spans.push({ coin, interval, first: s.first, last: s.last });
+    }
+  return spans;
 }
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);

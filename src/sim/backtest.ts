@@ -14,10 +14,10 @@ import { COMMIT, VERSION } from "../core/version.ts";
 import { assembleEngine } from "../engine/assemble.ts";
 import { Book, type MakerStats } from "../engine/book.ts";
 import { type KillSwitchRule, killSwitchLabel } from "../engine/engine-events.ts";
-import { LedgerJournal } from "../engine/journals.ts";
 import type { SignalSource } from "../engine/ports.ts";
 import { BacktestRunsRepo } from "../ledger/repos/backtest-runs.ts";
 import { RunEventsRepo } from "../ledger/repos/run-events.ts";
+import { RunLedgerWriter } from "../ledger/run-writer.ts";
 import { FeaturePipeline } from "../market/features/pipeline.ts";
 import { replayPredictionSource } from "../regime-sources/index.ts";
 import { seriesCoverage } from "../report/coverage.ts";
@@ -135,7 +135,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
   if (req.store)
     recordProvenance(db, runId, { config, argv: req.provenance?.argv ?? null, inputs: backtestInputs(req) });
   const log = new RunEventLog(killSwitchLabel(killSwitch));
-  const ledger = req.store ? new LedgerJournal(db, runId, clock, true) : null;
+  const ledger = req.store ? new RunLedgerWriter(db, runId, clock) : null;
   const journal = new RunRecorder(log, ledger);
   const engine = assembleEngine({
     config,
@@ -197,6 +197,7 @@ export function runBacktest(db: Database, req: BacktestRequest): BacktestResult 
       journal.flush();
     })();
   }
+  journal.write();
   const closed = (mode: "shadow" | "live") =>
     journal.positions
       .filter((p) => p.mode === mode && p.status === "closed")

@@ -1,10 +1,12 @@
 /**
  * The journal of a backtest: keeps what the summary is computed from (every position, the live
  * path's equity curve), tells the run's event log what became of each live candidate, and passes
- * everything on to the ledger when the run is stored. The engine cannot tell it from the daemon's.
+ * everything on to the ledger when the run is stored (buffered by RunLedgerWriter, written by
+ * write() once the replay is over). The engine cannot tell it from the daemon's.
  */
 import type { DecisionRecord, EquitySnapshot, Journal } from "../engine/ports.ts";
 import type { Position, PositionExit } from "../engine/position.ts";
+import type { RunLedgerWriter } from "../ledger/run-writer.ts";
 import type { EquityPoint } from "../report/account-stats.ts";
 import type { RunEventLog } from "../report/run-events.ts";
 
@@ -15,7 +17,7 @@ export class RunRecorder implements Journal {
 
   constructor(
     private readonly events: RunEventLog,
-    private readonly ledger: (Journal & { flush(): void }) | null,
+    private readonly ledger: RunLedgerWriter | null,
   ) {}
 
   recordDecision(d: DecisionRecord): number {
@@ -39,5 +41,9 @@ export class RunRecorder implements Journal {
   }
   flush(): void {
     this.ledger?.flush();
+  }
+  /** Stores the run's rows (a stored run; call once, after the last flush). */
+  write(): void {
+    this.ledger?.write();
   }
 }

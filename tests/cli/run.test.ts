@@ -67,3 +67,43 @@ describe("positional arguments", () => {
     expect(h.calls).toEqual([]);
   });
 });
+
+describe("lazily loaded subcommands (root.ts imports each command's file when it runs)", () => {
+  test("a subcommand given as a function is loaded, checked and run; a usage error still exits 2", async () => {
+    const calls: unknown[] = [];
+    let loads = 0;
+    const root = defineCommand({
+      meta: { name: "hlbot" },
+      subCommands: {
+        close: async () => {
+          loads++;
+          return defineCommand({
+            meta: { name: "close" },
+            args: { position: { type: "positional", required: true } },
+            run: ({ args }) => {
+              calls.push(args.position);
+            },
+          });
+        },
+      },
+    });
+    let err = "";
+    const io = { out: () => {}, err: (t: string) => (err += t), color: false };
+    expect(await runCli(root, ["close", "7"], io)).toBe(0);
+    expect(calls).toEqual(["7"]);
+    expect(await runCli(root, ["close", "7", "--bogus"], io)).toBe(2);
+    expect(err).toContain("unknown option --bogus");
+    expect(err).toContain("usage: hlbot close <position> [options]");
+    expect(loads).toBeGreaterThan(0);
+  });
+
+  test("the real root loads no subcommand for --version", async () => {
+    const { root } = await import("../../src/cli/root.ts");
+    let out = "";
+    const io = { out: (t: string) => (out += t), err: () => {}, color: false };
+    expect(await runCli(root, ["--version"], io)).toBe(0);
+    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    for (const sub of Object.values(root.subCommands as Record<string, unknown>))
+      expect(typeof sub).toBe("function");
+  });
+});

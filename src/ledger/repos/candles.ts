@@ -35,15 +35,21 @@ const COLUMNS = "(coin, interval, t, open, high, low, close, volume)";
  */
 const ON_CONFLICT =
   "ON CONFLICT (coin, interval, t) DO UPDATE SET open = open WHERE (open, high, low, close, volume) IS NOT (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume)";
+/** Adds the rows whose key is not stored yet; `changes` is then exactly the number of rows added. */
+const ADD_ONLY = "ON CONFLICT (coin, interval, t) DO NOTHING";
 const VALUE_NAMES = ["open", "high", "low", "close", "volume"] as const;
 
 export class CandlesRepo {
   private readonly insert: Statement;
   private readonly insertBatch: Statement;
+  private readonly insertNew: Statement;
+  private readonly insertNewBatch: Statement;
   private readonly args: (string | number)[] = new Array(BATCH * 8);
   private readonly range: Statement;
   private readonly last: Statement;
   private readonly series: Statement;
+  private readonly coinList: Statement;
+  private readonly firstLast: Statement;
   private readonly count: Statement;
 
   constructor(private readonly db: Database) {
@@ -55,6 +61,12 @@ export class CandlesRepo {
       (_, r) => `(${Array.from({ length: 8 }, (_, k) => `?${r * 8 + k + 1}`).join(", ")})`,
     );
     this.insertBatch = db.prepare(`INSERT INTO candles ${COLUMNS} VALUES ${rows.join(", ")} ${ON_CONFLICT}`);
+    // Into an empty range: every change is a new row, and a key already given earlier in the same
+    // call is skipped (then counted as duplicate or conflict by a second, comparing pass).
+    this.insertNew = db.prepare(
+      `INSERT INTO candles ${COLUMNS} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ${ADD_ONLY}`,
+    );
+    this.insertNewBatch = db.prepare(`INSERT INTO candles ${COLUMNS} VALUES ${rows.join(", ")} ${ADD_ONLY}`);
     this.range = db.prepare(
       "SELECT t, open, high, low, close, volume FROM candles WHERE coin = ?1 AND interval = ?2 AND t >= ?3 AND t < ?4 ORDER BY t",
     );
@@ -62,6 +74,13 @@ export class CandlesRepo {
     this.count = db.prepare(
       "SELECT COUNT(*) AS n FROM candles WHERE coin = ?1 AND interval = ?2 AND t >= ?3 AND t <= ?4",
     );
+    this.coinList = db.prepare(`WITH RECURSIVE c(coin) AS (
+        SELECT (SELECT coin FROM candles ORDER BY coin LIMIT 1)
+        UNION ALL SELECT (SELECT coin FROM candles WHERE coin > c.coin ORDER BY coin LIMIT 1) FROM c WHERE c.coin IS NOT NULL
+      ) SELECT coin FROM c WHERE coin IS NOT NULL`);
+    this.firstLast = db.prepare(`SELECT
+        (SELECT t FROM candles WHERE coin = ?1 AND interval = ?2 ORDER BY t LIMIT 1) AS first,
+        (SELECT t FROM candles WHERE coin = ?1 AND interval = ?2 ORDER BY t DESC LIMIT 1) AS last`);
     this.series = db.prepare(
       "SELECT coin, interval, COUNT(*) AS n, MIN(t) AS first, MAX(t) AS last FROM candles GROUP BY coin, interval ORDER BY coin, interval",
     );
@@ -93,22 +112,40 @@ export class CandlesRepo {
     if (n === 0) return { added: 0, duplicates: 0, conflicts: 0, firstConflict: null };
     let lo = c.t[0]!;
     let hi = lo;
-    let increasing = true;
     for (let i = 1; i < n; i++) {
       const t = c.t[i]!;
-      if (t <= c.t[i - 1]!) increasing = false;
       if (t < lo) lo = t;
       else if (t > hi) hi = t;
     }
+    // One bar (the daemon's websocket sink, 600 series at a 4h close): a single statement is atomic
+    // by itself, so no savepoint and no count — an add-only insert tells a new bar at once.
+    if (n === 1) {
+      if (this.write(coin, interval, c, true) === 1)
+        return { added: 1, duplicates: 0, conflicts: 0, firstConflict: null };
+      const conflicts = this.write(coin, interval, c, false);
+      return {
+        added: 0,
+        duplicates: 1 - conflicts,
+        conflicts,
+        firstConflict: conflicts > 0 ? this.firstConflict(coin, interval, c, lo, hi) : null,
+      };
+    }
     return this.db.transaction(() => {
       const before = (this.count.get(coin, interval, lo, hi) as { n: number }).n;
-      const changes = this.write(coin, interval, c);
-      // No change: nothing added and no conflict (the idempotent re-run). Distinct keys into an
-      // empty range: every change is a new row (the fresh import). Otherwise count again.
-      const added =
-        changes === 0 || (before === 0 && increasing)
-          ? changes
-          : (this.count.get(coin, interval, lo, hi) as { n: number }).n - before;
+      if (before === 0) {
+        // An empty range (the fresh import): add-only, then compare only when some key repeated.
+        const added = this.write(coin, interval, c, true);
+        const conflicts = added === n ? 0 : this.write(coin, interval, c, false);
+        return {
+          added,
+          duplicates: n - added - conflicts,
+          conflicts,
+          firstConflict: conflicts > 0 ? this.firstConflict(coin, interval, c, lo, hi) : null,
+        };
+      }
+      const changes = this.write(coin, interval, c, false);
+      // No change: nothing added and no conflict (the idempotent re-run). Otherwise count again.
+      const added = changes === 0 ? 0 : (this.count.get(coin, interval, lo, hi) as { n: number }).n - before;
       const conflicts = changes - added;
       return {
         added,
@@ -119,8 +156,13 @@ export class CandlesRepo {
     })();
   }
 
-  /** Runs the upserts; returns SQLite's change count (rows added + conflicting rows). */
-  private write(coin: string, interval: Interval, c: CandleColumns): number {
+  /**
+   * Runs the upserts; returns SQLite's change count (rows added + conflicting rows), or with
+   * `addOnly` the add-only inserts (rows added).
+   */
+  private write(coin: string, interval: Interval, c: CandleColumns, addOnly: boolean): number {
+    const batch = addOnly ? this.insertNewBatch : this.insertBatch;
+    const one = addOnly ? this.insertNew : this.insert;
     let changes = 0;
     const args = this.args;
     const n = c.t.length;
@@ -138,10 +180,10 @@ export class CandlesRepo {
         args[k + 6] = c.close[r]!;
         args[k + 7] = c.volume[r]!;
       }
-      changes += this.insertBatch.run(...args).changes;
+      changes += batch.run(...args).changes;
     }
     for (; i < n; i++) {
-      changes += this.insert.run(
+      changes += one.run(
         coin,
         interval,
         c.t[i]!,
@@ -207,6 +249,20 @@ export class CandlesRepo {
   /** Open time of the newest stored candle, or null. */
   lastTime(coin: string, interval: Interval): number | null {
     return (this.last.get(coin, interval) as { t: number | null }).t;
+  }
+
+  /**
+   * The coins with candles, sorted. A skip scan of the primary key (one seek per coin), where
+   * `SELECT DISTINCT coin` read every stored candle.
+   */
+  coins(): string[] {
+    return (this.coinList.values() as [string][]).map((r) => r[0]);
+  }
+
+  /** First and last open time of a series, or null when none is stored: two seeks, no scan. */
+  span(coin: string, interval: string): { first: number; last: number } | null {
+    const r = this.firstLast.get(coin, interval) as { first: number | null; last: number | null };
+    return r.first === null || r.last === null ? null : { first: r.first, last: r.last };
   }
 
   /** One row per stored (coin, interval) series. */
