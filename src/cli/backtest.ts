@@ -41,8 +41,9 @@ const commandLine = () =>
     .join(" ");
 
 /** Where the run went, and how to find it again. */
-const storedLine = (ledger: string, id: number) =>
-  `\nstored as run ${id} in ${ledger} (hlbot runs show ${id}; hlbot backtest --rerun ${id} reproduces a single run)`;
+/** Where the run went; only a single run can be rerun (`--rerun` refuses sweeps and walk-forwards). */
+const storedLine = (ledger: string, id: number, single = false) =>
+  `\nstored as run ${id} in ${ledger} (hlbot runs show ${id}${single ? `; hlbot backtest --rerun ${id} reproduces it` : ""})`;
 
 export const backtestCommand = defineCommand({
   meta: {
@@ -272,7 +273,7 @@ export const backtestCommand = defineCommand({
       if (args.json) console.log(JSON.stringify(result, null, 2));
       else {
         printBacktest(result, args.report ?? null);
-        console.log(storedLine(researchPath, result.runId ?? 0));
+        console.log(storedLine(researchPath, result.runId ?? 0, true));
       }
       return 0;
     }),
