@@ -101,6 +101,8 @@ function tickCpu(): void {
   const quiet: number[] = [];
   const closes: Record<string, number[]> = { "15m": [], "1h": [], "4h": [] };
   const ingest: Record<string, number[]> = { "15m": [], "1h": [], "4h": [] };
+  /** The sampler's WAL checkpoints at quiet moments (between ticks, nothing closed). */
+  const checkpoints: number[] = [];
   const wire = (coin: string, interval: Interval, c: Candle) => ({
     t: c.t,
     T: c.t + intervalMs(interval) - 1,
@@ -133,8 +135,10 @@ function tickCpu(): void {
         );
     // The websocket sampler folds closed bars into the ledger as they arrive, before the tick.
     let cpu = process.cpuUsage();
-    daemon.ingest(now - 1);
+    const before = daemon.checkpointStats().count;
+    daemon.sample(now - 1);
     if (coarsest) ingest[coarsest]!.push(cpuMs(cpu));
+    else if (daemon.checkpointStats().count !== before) checkpoints.push(cpuMs(cpu));
     cpu = process.cpuUsage();
     daemon.ingest(now);
     daemon.step(now);
@@ -158,6 +162,10 @@ function tickCpu(): void {
     console.log(
       `  between ticks at a ${i.padEnd(3)} close: websocket bars → ledger p50 ${pct(xs, 0.5).toFixed(2)} ms  max ${Math.max(...xs).toFixed(2)} ms`,
     );
+  if (checkpoints.length)
+    console.log(
+      `  between ticks, nothing closed: the sampler's WAL checkpoint p50 ${pct(checkpoints, 0.5).toFixed(2)} ms  max ${Math.max(...checkpoints).toFixed(2)} ms (${checkpoints.length}; off the close path)`,
+    );
   const verdict = pct(all, 0.99) <= 20 ? "OK" : "OVER";
   console.log(
     `every tick          p99 ${pct(all, 0.99).toFixed(2)} ms  max ${Math.max(...all).toFixed(2)} ms  (target ≤ 20 ms: ${verdict})`,
@@ -178,7 +186,7 @@ function tickCpu(): void {
     what: "websocket bars → ledger at a 4h close (200 coins)",
     figure: `max ${ws4h.toFixed(1)} ms (p50 ${pct(ingest["4h"]!, 0.5).toFixed(1)} ms)`,
     target: "≤ 15 ms",
-    floor: `at a 15m close max ${Math.max(...ingest["15m"]!).toFixed(1)} ms`,
+    floor: `at a 15m close max ${Math.max(...ingest["15m"]!).toFixed(1)} ms; WAL checkpoints moved to quiet moments: max ${checkpoints.length ? Math.max(...checkpoints).toFixed(1) : "–"} ms`,
     met: ws4h <= 15,
   });
   db.close();

@@ -42,6 +42,7 @@ import { bootSession, type Session } from "./session.ts";
 import { startDaemon } from "./start.ts";
 import { DaemonStateStore } from "./state-store.ts";
 import { Pause, withinDeadline } from "./waits.ts";
+import { WalCheckpointer } from "./wal-checkpoint.ts";
 
 const dlog = () => log.withTag("daemon");
 
@@ -98,6 +99,8 @@ export class Daemon {
   readonly #deps: DaemonDeps;
   readonly #feed: LiveFeed;
   readonly #sink: CandleSink;
+  /** Made by the first `sample` (the websocket sampler): it then owns the WAL checkpoints. */
+  #checkpoints: WalCheckpointer | null = null;
   readonly #recorder: MarketRecorder;
   readonly #positions: PositionsRepo;
   readonly #promoted: PromotedBuckets;
@@ -209,7 +212,7 @@ export class Daemon {
     const interval = config.daemon.ws_sample_ms;
     // Between ticks, websocket data is folded in as it arrives (the tick then finds it in place).
     if (interval > 0)
-      this.#sampler = setInterval(() => this.ingest(this.#deps.clock.now()), interval * this.#wallPerMs);
+      this.#sampler = setInterval(() => this.sample(this.#deps.clock.now()), interval * this.#wallPerMs);
     this.boot();
   }
 
@@ -372,7 +375,29 @@ export class Daemon {
    * ledger — only bars whose last update came on the current connection (a bar that closed while the
    * socket was down may be a partial one; the recorder's REST catch-up fetches it instead).
    */
-  ingest(now: number): void {
+  /**
+   * The websocket sampler's step between ticks: `ingest`, and when nothing closed, the WAL checkpoint
+   * (src/daemon/wal-checkpoint.ts) — so neither the bars in front of a tick nor the tick pays for it.
+   * Only a daemon that samples turns SQLite's automatic checkpoint off (someone must checkpoint).
+   */
+  sample(now: number): void {
+    this.#checkpoints ??= new WalCheckpointer(this.#deps.db);
+    if (this.ingest(now) === 0) {
+      try {
+        this.#checkpoints.maybe(now, true);
+      } catch (error) {
+        this.#count("checkpoint", error);
+      }
+    }
+  }
+
+  /** The sampler's WAL checkpoints so far (count, and the latest one's wall ms). */
+  checkpointStats(): { count: number; lastMs: number } {
+    return { count: this.#checkpoints?.count ?? 0, lastMs: this.#checkpoints?.lastMs ?? 0 };
+  }
+
+  /** Returns how many closed bars the websocket had (0: a quiet moment). */
+  ingest(now: number): number {
     const ws = this.#deps.client.ws;
     const connects = ws.stats().connects;
     if (connects !== this.#wsConnects) {
@@ -386,6 +411,7 @@ export class Daemon {
     } catch (error) {
       this.#count("ingest", error);
     }
+    return closed.length;
   }
 
   /** The recorder's REST work for this tick, awaited at most `rest_deadline_ms` (it goes on in the background). */
