@@ -6,38 +6,10 @@
  */
 import type { Database } from "bun:sqlite";
 import { HOUR_MS } from "../../../src/core/clock.ts";
-import { type Random, sfc32 } from "../../../src/mining/rng.ts";
+import { sfc32 } from "../../../src/mining/rng.ts";
+import { drawR } from "../../../src/mining/synthetic-r.ts";
 
-const OUTCOMES = [
-  [-1, 0.62],
-  [-4, 0.01],
-  [2, 0.355],
-  [10, 0.015],
-] as const;
-const MIXTURE_MEAN = OUTCOMES.reduce((s, [v, p]) => s + v * p, 0);
-const NOISE_SD = 0.05;
-/** Standard deviation of one trade's net R (mixture plus friction noise). */
-export const TRADE_SD = Math.sqrt(
-  OUTCOMES.reduce((s, [v, p]) => s + (v - MIXTURE_MEAN) ** 2 * p, 0) + NOISE_SD ** 2,
-);
-
-export function gaussian(rand: Random): number {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
-
-/** One trade's net R with true mean `edge`. */
-export function drawR(rand: Random, edge: number): number {
-  const u = rand();
-  const outcome = u < 0.62 ? -1 : u < 0.63 ? -4 : u < 0.985 ? 2 : 10;
-  return outcome - MIXTURE_MEAN + edge + NOISE_SD * gaussian(rand);
-}
-
-/** Fills `out` with n draws (vectorised generation for the calibration loops). */
-export function drawMany(rand: Random, edge: number, n: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = drawR(rand, edge);
-  return out;
-}
+export { drawMany, drawR, gaussian, TRADE_SD } from "../../../src/mining/synthetic-r.ts";
 
 export interface SyntheticTrade {
   bucket: [
