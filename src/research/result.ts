@@ -94,24 +94,29 @@ export function meanR(trades: readonly RunTrade[]): number {
   return n ? s / n : Number.NaN;
 }
 
-/** The overall verdict of a question from its headline effects: the strongest one decides. */
-export function overall(effects: readonly Effect[]): { verdict: Verdict; rule: string } {
+/**
+ * The overall verdict of a question from its headline effects: the strongest one decides. The rule
+ * says "headline effects" (a question's tables can hold more, e.g. costs that are real by
+ * construction); `weighs`, when given, names them.
+ */
+export function overall(effects: readonly Effect[], weighs?: string): { verdict: Verdict; rule: string } {
+  const of = `${effects.length} headline effects${weighs ? ` (${weighs})` : ""}`;
   const real = effects.filter((e) => e.verdict === "real effect");
   if (real.length)
     return {
       verdict: "real effect",
-      rule: `real effect: ${real.length} of ${effects.length} effects' CIs exclude 0 (${real.map((e) => e.label).join("; ")})`,
+      rule: `real effect: the CIs of ${real.length} of ${of} exclude 0: ${real.map((e) => e.label).join("; ")}`,
     };
   const thin = effects.filter((e) => e.verdict === "not enough data");
   if (thin.length === 0 && effects.length)
     return {
       verdict: "paper tiger",
-      rule: `paper tiger: every effect's CI covers 0 within ±the practical size (${effects.length} effects)`,
+      rule: `paper tiger: every CI of the ${of} covers 0 within ±the practical size`,
     };
   return {
     verdict: "not enough data",
     rule: effects.length
-      ? `not enough data: no CI excludes 0 and ${thin.length} of ${effects.length} are too wide to rule an effect out`
+      ? `not enough data: no CI excludes 0 and ${thin.length} of ${of} are too wide to rule an effect out`
       : "not enough data: nothing to measure in this window",
   };
 }

@@ -92,7 +92,10 @@ export function slippageQuestion(ctx: ResearchContext): QuestionResult {
   });
   const headline = [...v5Effects, ...atZero];
   const changed = v5Effects.filter((e) => e.n > 0 && (e.ci[0] !== 0 || e.ci[1] !== 0));
-  const { verdict, rule } = overall(headline);
+  const { verdict, rule } = overall(
+    headline,
+    "v5 against the flat rate per coin, each strategy's mean R at 0 bps; the R per +1 bps rows are a cost, real by construction, and not weighed",
+  );
   const losing = atZero.filter((e) => e.ci[1] < 0).map((e) => e.label.split(":")[0]);
   return {
     id: 3,
