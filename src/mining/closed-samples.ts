@@ -159,7 +159,7 @@ function groupRows(
   for (let i = 0; i < n; i++) {
     const s = slotOf[i]!;
     const w = from[s]!;
-    if (w !== w || closedAt[i]! > w) start[s + 1]!++;
+    if (Number.isNaN(w) || closedAt[i]! > w) start[s + 1]!++;
     else slotOf[i] = -1;
   }
   for (let s = 0; s < k; s++) start[s + 1]! += start[s]!;
@@ -174,7 +174,7 @@ function groupRows(
     const w = from[s]!;
     const rowsOf = order.subarray(start[s]!, start[s + 1]!);
     samples.push(
-      collapseSetups(keys[s]!, w === w ? w : null, rowsOf, setupKey, cols.r, cols.openedAt, closedAt),
+      collapseSetups(keys[s]!, Number.isNaN(w) ? null : w, rowsOf, setupKey, cols.r, cols.openedAt, closedAt),
     );
   }
   return { ids, samples };
