@@ -4,6 +4,7 @@
  * and collapsed by setup key — one economic setup is one observation with the mean R of its trades,
  * held from its first entry to its last exit. Observations are sorted by exit time.
  */
+import { insertionSortBy2 } from "./near-sorted.ts";
 
 /** Closed shadow trades as columns (row i of each array is one trade). */
 export interface TradeColumns {
@@ -124,7 +125,8 @@ export function collapseSetups(
   for (let k = 0; k < m; k++) order[k] = k;
   let sorted = true;
   for (let k = 1; k < m && sorted; k++) sorted = close[k]! > close[k - 1]!;
-  if (!sorted) order.sort((a, b) => close[a]! - close[b]! || open[a]! - open[b]! || a - b);
+  if (!sorted && !insertionSortBy2(order, close, open))
+    order.sort((a, b) => close[a]! - close[b]! || open[a]! - open[b]! || a - b);
   const x = new Float64Array(m);
   const outOpen = new Float64Array(m);
   const outClose = new Float64Array(m);

@@ -32,15 +32,27 @@ interface Row {
   r_multiple: number;
 }
 
-/** The read's columns, grown by doubling (the row count is not known before the scan ends). */
+/**
+ * The read's columns, sized by an index-only count of the source's closed rows (an upper bound) and
+ * grown by doubling only if the count fell short (growing 1M-row typed arrays cost more than the count).
+ */
 class Columns {
   n = 0;
-  ids = new Float64Array(1024);
-  code = new Int32Array(1024);
+  ids: Float64Array;
+  code: Int32Array;
   setupKey: string[] = [];
-  openedAt = new Float64Array(1024);
-  closedAt = new Float64Array(1024);
-  r = new Float64Array(1024);
+  openedAt: Float64Array;
+  closedAt: Float64Array;
+  r: Float64Array;
+
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.ids = new Float64Array(size);
+    this.code = new Int32Array(size);
+    this.openedAt = new Float64Array(size);
+    this.closedAt = new Float64Array(size);
+    this.r = new Float64Array(size);
+  }
 
   push(row: Row): void {
     if (this.n === this.ids.length) this.grow();
@@ -80,9 +92,15 @@ export function readClosedSamples(
   const code = codes.codeSql();
   const previous = (db.query("PRAGMA mmap_size").get() as { mmap_size: number } | null)?.mmap_size ?? 0;
   db.run(`PRAGMA mmap_size = ${MMAP_BYTES}`);
-  const cols = new Columns();
+  let cols = new Columns(0);
   let fallback: [id: number, key: string][] = [];
-  try {
+  // One read transaction: the count, the scan and the fallback read see the same snapshot.
+  const read = db.transaction(() => {
+    const bound = db
+      .query(`SELECT count(*) AS n FROM positions
+        WHERE run_id = ?1 AND mode = 'shadow' AND closed_at <= ?2`)
+      .get(source.runId, until) as { n: number };
+    cols = new Columns(bound.n);
     // A full scan beats the (run_id, mode, closed_at) index when most rows qualify (every mining run).
     // iterate() and not values(): a million retained row arrays cost more GC than the scan itself.
     const scan = db.query(`SELECT id, ${code} AS code, setup_key, opened_at, closed_at, r_multiple
@@ -98,6 +116,9 @@ export function readClosedSamples(
           WHERE ${CLOSED} AND ${SOURCE} AND (${code}) < 0`)
         .values(source.runId, source.model, until) as [number, string][];
     }
+  });
+  try {
+    read.deferred();
   } finally {
     db.run(`PRAGMA mmap_size = ${previous}`);
   }
