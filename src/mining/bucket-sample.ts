@@ -121,6 +121,23 @@ export function collapseSetups(
       if (closedAt[i]! > close[j]!) close[j] = closedAt[i]!;
     }
   }
+  return finishSample(key, windowFrom, cap, m, sum, count, open, close);
+}
+
+/**
+ * The sample from per-setup sums, counts, first entries and last exits (slots 0..m−1 numbered in
+ * first-seen order): the mean R of each setup, sorted by exit, entry and slot.
+ */
+export function finishSample(
+  key: string,
+  windowFrom: number | null,
+  nRaw: number,
+  m: number,
+  sum: Float64Array,
+  count: Float64Array,
+  open: Float64Array,
+  close: Float64Array,
+): BucketSample {
   const order = new Uint32Array(m);
   for (let k = 0; k < m; k++) order[k] = k;
   let sorted = true;
@@ -136,7 +153,7 @@ export function collapseSetups(
     outOpen[k] = open[j]!;
     outClose[k] = close[j]!;
   }
-  return { key, windowFrom, nRaw: cap, x, openedAt: outOpen, closedAt: outClose };
+  return { key, windowFrom, nRaw, x, openedAt: outOpen, closedAt: outClose };
 }
 
 /** Every bucket's sample. */

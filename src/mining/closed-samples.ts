@@ -10,6 +10,7 @@ import type { Database } from "bun:sqlite";
 import type { ShadowTradeSource } from "../ledger/repos/shadow-trades.ts";
 import type { BucketCodes } from "./bucket-codes.ts";
 import { type BucketSample, collapseSetups } from "./bucket-sample.ts";
+import { collapseByHash } from "./setup-hash.ts";
 
 const CLOSED = `mode = 'shadow' AND status = 'closed' AND r_multiple IS NOT NULL AND closed_at IS NOT NULL`;
 const SOURCE = "run_id = ?1 AND sim_model_version = ?2 AND closed_at <= ?3";
@@ -33,14 +34,16 @@ interface Row {
 }
 
 /**
- * The read's columns, sized by an index-only count of the source's closed rows (an upper bound) and
- * grown by doubling only if the count fell short (growing 1M-row typed arrays cost more than the count).
+ * The read's columns, sized from the previous mining run's trade count and grown by doubling only
+ * if that falls short (growing 1M-row typed arrays cost more than the rest of the read's bookkeeping).
  */
 class Columns {
   n = 0;
   ids: Float64Array;
   code: Int32Array;
-  setupKey: string[] = [];
+  /** The two hashes of each trade's setup key (setup-hash.ts); the strings themselves are not kept. */
+  h1: Uint32Array;
+  h2: Uint32Array;
   openedAt: Float64Array;
   closedAt: Float64Array;
   r: Float64Array;
@@ -49,6 +52,8 @@ class Columns {
     const size = Math.max(16, capacity);
     this.ids = new Float64Array(size);
     this.code = new Int32Array(size);
+    this.h1 = new Uint32Array(size);
+    this.h2 = new Uint32Array(size);
     this.openedAt = new Float64Array(size);
     this.closedAt = new Float64Array(size);
     this.r = new Float64Array(size);
@@ -59,7 +64,9 @@ class Columns {
     const i = this.n++;
     this.ids[i] = row.id;
     this.code[i] = row.code;
-    this.setupKey.push(row.setup_key);
+    const key = row.setup_key;
+    this.h1[i] = Bun.hash.crc32(key);
+    this.h2[i] = Bun.hash.murmur32v3(key);
     this.openedAt[i] = row.opened_at;
     this.closedAt[i] = row.closed_at;
     this.r[i] = row.r_multiple;
@@ -72,9 +79,19 @@ class Columns {
       b.set(a);
       return b;
     };
-    const code = new Int32Array(size);
-    code.set(this.code);
-    this.code = code;
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    const u32 = (a: Uint32Array) => {
+      const b = new Uint32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.code = i32(this.code);
+    this.h1 = u32(this.h1);
+    this.h2 = u32(this.h2);
     this.ids = f64(this.ids);
     this.openedAt = f64(this.openedAt);
     this.closedAt = f64(this.closedAt);
@@ -92,15 +109,16 @@ export function readClosedSamples(
   const code = codes.codeSql();
   const previous = (db.query("PRAGMA mmap_size").get() as { mmap_size: number } | null)?.mmap_size ?? 0;
   db.run(`PRAGMA mmap_size = ${MMAP_BYTES}`);
-  let cols = new Columns(0);
-  let fallback: [id: number, key: string][] = [];
-  // One read transaction: the count, the scan and the fallback read see the same snapshot.
+  let out: ClosedSamples = { ids: new Float64Array(0), samples: [] };
+  // One read transaction: the count, the scan and the follow-up reads see the same snapshot.
   const read = db.transaction(() => {
-    const bound = db
-      .query(`SELECT count(*) AS n FROM positions
-        WHERE run_id = ?1 AND mode = 'shadow' AND closed_at <= ?2`)
-      .get(source.runId, until) as { n: number };
-    cols = new Columns(bound.n);
+    let fallback: [id: number, key: string][] = [];
+    // The last mining run of this source says how many rows to expect (a little more: trades accrue).
+    const last = db
+      .query(`SELECT n_trades FROM mining_runs WHERE sim_model_version = ?1 AND source_run_id = ?2
+        ORDER BY id DESC LIMIT 1`)
+      .get(source.model, source.runId) as { n_trades: number } | null;
+    const cols = new Columns(last ? Math.ceil(last.n_trades * 1.05) + 1024 : 1 << 16);
     // A full scan beats the (run_id, mode, closed_at) index when most rows qualify (every mining run).
     // iterate() and not values(): a million retained row arrays cost more GC than the scan itself.
     const scan = db.query(`SELECT id, ${code} AS code, setup_key, opened_at, closed_at, r_multiple
@@ -116,23 +134,33 @@ export function readClosedSamples(
           WHERE ${CLOSED} AND ${SOURCE} AND (${code}) < 0`)
         .values(source.runId, source.model, until) as [number, string][];
     }
+    out = groupRows(db, cols, fallback, windowFrom, codes);
   });
   try {
     read.deferred();
   } finally {
     db.run(`PRAGMA mmap_size = ${previous}`);
   }
-  return groupRows(cols, fallback, windowFrom, codes);
+  return out;
+}
+
+/** Setup keys of the given trade ids. */
+function setupKeysOf(db: Database, ids: Iterable<number>): Map<number, string> {
+  const rows = db
+    .query("SELECT id, setup_key FROM positions WHERE id IN (SELECT value FROM json_each(?1))")
+    .values(JSON.stringify([...ids])) as [number, string][];
+  return new Map(rows);
 }
 
 function groupRows(
+  db: Database,
   cols: Columns,
   fallback: readonly [number, string][],
   windowFrom: ReadonlyMap<string, number>,
   codes: BucketCodes,
 ): ClosedSamples {
   const n = cols.n;
-  const { setupKey, code } = cols;
+  const { code } = cols;
   const ids = cols.ids.subarray(0, n);
   const closedAt = cols.closedAt;
   const slotOf = new Int32Array(n);
@@ -191,11 +219,50 @@ function groupRows(
     if (s >= 0) order[fill[s]!++] = i;
   }
   const samples: BucketSample[] = [];
+  const matched: number[][] = [];
+  const pending = new Set<number>();
   for (let s = 0; s < k; s++) {
     const w = from[s]!;
     const rowsOf = order.subarray(start[s]!, start[s + 1]!);
-    samples.push(
-      collapseSetups(keys[s]!, Number.isNaN(w) ? null : w, rowsOf, setupKey, cols.r, cols.openedAt, closedAt),
+    const h = collapseByHash(
+      keys[s]!,
+      Number.isNaN(w) ? null : w,
+      rowsOf,
+      cols.h1,
+      cols.h2,
+      cols.r,
+      cols.openedAt,
+      closedAt,
+    );
+    samples.push(h.sample);
+    matched.push(h.matched);
+    for (const i of h.matched) pending.add(ids[i]!);
+  }
+  if (pending.size === 0) return { ids, samples };
+  // Trades matched by hash are checked against their strings; a bucket with a false match (two
+  // different keys with equal hashes) is rebuilt from all of its setup keys.
+  const known = setupKeysOf(db, pending);
+  for (let s = 0; s < k; s++) {
+    const pairs = matched[s]!;
+    let exact = true;
+    for (let p = 0; p < pairs.length && exact; p += 2)
+      exact = known.get(ids[pairs[p]!]!) === known.get(ids[pairs[p + 1]!]!);
+    if (exact) continue;
+    const rowsOf = order.subarray(start[s]!, start[s + 1]!);
+    const strings = setupKeysOf(
+      db,
+      Array.from(rowsOf, (i) => ids[i]!),
+    );
+    const setupKey = Array.from(ids, (id) => strings.get(id) ?? "");
+    const w = from[s]!;
+    samples[s] = collapseSetups(
+      keys[s]!,
+      Number.isNaN(w) ? null : w,
+      rowsOf,
+      setupKey,
+      cols.r,
+      cols.openedAt,
+      closedAt,
     );
   }
   return { ids, samples };
