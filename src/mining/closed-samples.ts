@@ -10,7 +10,7 @@ import type { Database } from "bun:sqlite";
 import type { ShadowTradeSource } from "../ledger/repos/shadow-trades.ts";
 import type { BucketCodes } from "./bucket-codes.ts";
 import { type BucketSample, collapseSetups } from "./bucket-sample.ts";
-import { collapseByHash } from "./setup-hash.ts";
+import { collapseByHash, NATIVE_SETUP_HASHES, type SetupHashes } from "./setup-hash.ts";
 
 const CLOSED = `mode = 'shadow' AND status = 'closed' AND r_multiple IS NOT NULL AND closed_at IS NOT NULL`;
 const SOURCE = "run_id = ?1 AND sim_model_version = ?2 AND closed_at <= ?3";
@@ -48,7 +48,10 @@ class Columns {
   closedAt: Float64Array;
   r: Float64Array;
 
-  constructor(capacity: number) {
+  constructor(
+    capacity: number,
+    private readonly hashes: SetupHashes,
+  ) {
     const size = Math.max(16, capacity);
     this.ids = new Float64Array(size);
     this.code = new Int32Array(size);
@@ -65,8 +68,8 @@ class Columns {
     this.ids[i] = row.id;
     this.code[i] = row.code;
     const key = row.setup_key;
-    this.h1[i] = Bun.hash.crc32(key);
-    this.h2[i] = Bun.hash.murmur32v3(key);
+    this.h1[i] = this.hashes.h1(key);
+    this.h2[i] = this.hashes.h2(key);
     this.openedAt[i] = row.opened_at;
     this.closedAt[i] = row.closed_at;
     this.r[i] = row.r_multiple;
@@ -105,6 +108,7 @@ export function readClosedSamples(
   until: number,
   windowFrom: ReadonlyMap<string, number>,
   codes: BucketCodes,
+  hashes: SetupHashes = NATIVE_SETUP_HASHES,
 ): ClosedSamples {
   const code = codes.codeSql();
   const previous = (db.query("PRAGMA mmap_size").get() as { mmap_size: number } | null)?.mmap_size ?? 0;
@@ -118,7 +122,7 @@ export function readClosedSamples(
       .query(`SELECT n_trades FROM mining_runs WHERE sim_model_version = ?1 AND source_run_id = ?2
         ORDER BY id DESC LIMIT 1`)
       .get(source.model, source.runId) as { n_trades: number } | null;
-    const cols = new Columns(last ? Math.ceil(last.n_trades * 1.05) + 1024 : 1 << 16);
+    const cols = new Columns(last ? Math.ceil(last.n_trades * 1.05) + 1024 : 1 << 16, hashes);
     // A full scan beats the (run_id, mode, closed_at) index when most rows qualify (every mining run).
     // iterate() and not values(): a million retained row arrays cost more GC than the scan itself.
     const scan = db.query(`SELECT id, ${code} AS code, setup_key, opened_at, closed_at, r_multiple

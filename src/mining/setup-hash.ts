@@ -7,6 +7,17 @@
  */
 import { type BucketSample, finishSample } from "./bucket-sample.ts";
 
+/** Two independent hashes of a setup key. */
+export interface SetupHashes {
+  h1(setupKey: string): number;
+  h2(setupKey: string): number;
+}
+
+export const NATIVE_SETUP_HASHES: SetupHashes = {
+  h1: (key) => Bun.hash.crc32(key),
+  h2: (key) => Bun.hash.murmur32v3(key),
+};
+
 export interface HashedSample {
   sample: BucketSample;
   /** Row pairs (later row, row of the setup's first trade) matched by hash: rows[2k], rows[2k+1]. */
