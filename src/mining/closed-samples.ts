@@ -10,7 +10,7 @@ import type { Database } from "bun:sqlite";
 import type { ShadowTradeSource } from "../ledger/repos/shadow-trades.ts";
 import type { BucketCodes } from "./bucket-codes.ts";
 import { type BucketSample, collapseSetups } from "./bucket-sample.ts";
-import { collapseByHash, NATIVE_SETUP_HASHES, type SetupHashes } from "./setup-hash.ts";
+import { CollapseScratch, collapseByHash, NATIVE_SETUP_HASHES, type SetupHashes } from "./setup-hash.ts";
 
 const CLOSED = `mode = 'shadow' AND status = 'closed' AND r_multiple IS NOT NULL AND closed_at IS NOT NULL`;
 const SOURCE = "run_id = ?1 AND sim_model_version = ?2 AND closed_at <= ?3";
@@ -225,6 +225,7 @@ function groupRows(
   const samples: BucketSample[] = [];
   const matched: number[][] = [];
   const pending = new Set<number>();
+  const scratch = new CollapseScratch();
   for (let s = 0; s < k; s++) {
     const w = from[s]!;
     const rowsOf = order.subarray(start[s]!, start[s + 1]!);
@@ -237,6 +238,7 @@ function groupRows(
       cols.r,
       cols.openedAt,
       closedAt,
+      scratch,
     );
     samples.push(h.sample);
     matched.push(h.matched);

@@ -24,6 +24,40 @@ export interface HashedSample {
   matched: number[];
 }
 
+/**
+ * Buffers reused from bucket to bucket (allocating and zero-filling seven arrays per bucket cost as
+ * much as the matching). The hash table keeps both hashes beside the slot, so a probe reads no trade.
+ */
+export class CollapseScratch {
+  table = new Int32Array(0); // slot + 1; 0 = empty
+  ta = new Uint32Array(0);
+  tb = new Uint32Array(0);
+  first = new Int32Array(0); // row of each slot's first trade
+  sum = new Float64Array(0);
+  count = new Float64Array(0);
+  open = new Float64Array(0);
+  close = new Float64Array(0);
+
+  /** Room for `cap` rows; returns the table size in use (a power of two ≥ 2·cap), cleared. */
+  reserve(cap: number): number {
+    let size = 16;
+    while (size < 2 * cap) size *= 2;
+    if (this.table.length < size) {
+      this.table = new Int32Array(size);
+      this.ta = new Uint32Array(size);
+      this.tb = new Uint32Array(size);
+    } else this.table.fill(0, 0, size);
+    if (this.first.length < cap) {
+      this.first = new Int32Array(cap);
+      this.sum = new Float64Array(cap);
+      this.count = new Float64Array(cap);
+      this.open = new Float64Array(cap);
+      this.close = new Float64Array(cap);
+    }
+    return size;
+  }
+}
+
 /** collapseSetups keyed by the hash pair (same slots, same arithmetic when no pair is a false match). */
 export function collapseByHash(
   key: string,
@@ -34,17 +68,11 @@ export function collapseByHash(
   r: ArrayLike<number>,
   openedAt: ArrayLike<number>,
   closedAt: ArrayLike<number>,
+  scratch: CollapseScratch = new CollapseScratch(),
 ): HashedSample {
   const cap = rows.length;
-  let size = 16;
-  while (size < 2 * cap) size *= 2;
-  const mask = size - 1;
-  const table = new Int32Array(size); // slot + 1; 0 = empty
-  const first = new Int32Array(cap); // row of each slot's first trade
-  const sum = new Float64Array(cap);
-  const count = new Float64Array(cap);
-  const open = new Float64Array(cap);
-  const close = new Float64Array(cap);
+  const mask = scratch.reserve(cap) - 1;
+  const { table, ta, tb, first, sum, count, open, close } = scratch;
   const matched: number[] = [];
   let m = 0;
   for (let k = 0; k < cap; k++) {
@@ -56,8 +84,7 @@ export function collapseByHash(
     for (;;) {
       const t = table[h]!;
       if (t === 0) break;
-      const f = first[t - 1]!;
-      if (h1[f] === a && h2[f] === b) {
+      if (ta[h] === a && tb[h] === b) {
         j = t - 1;
         break;
       }
@@ -65,6 +92,8 @@ export function collapseByHash(
     }
     if (j < 0) {
       table[h] = m + 1;
+      ta[h] = a;
+      tb[h] = b;
       first[m] = i;
       sum[m] = r[i]!;
       count[m] = 1;
