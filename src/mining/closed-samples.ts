@@ -16,6 +16,8 @@ const CLOSED = `mode = 'shadow' AND status = 'closed' AND r_multiple IS NOT NULL
 const SOURCE = "run_id = ?1 AND sim_model_version = ?2 AND closed_at <= ?3";
 /** Memory-mapped reads for the scan: SQLite then reads pages in place instead of copying them. */
 const MMAP_BYTES = 1 << 30;
+/** Largest first allocation of the columns without a previous run's count (2M rows, ~90 MB). */
+const MAX_GUESS = 1 << 21;
 
 export interface ClosedSamples {
   /** Ids of every trade read (inside or outside a bucket's window), in ledger order. */
@@ -122,7 +124,12 @@ export function readClosedSamples(
       .query(`SELECT n_trades FROM mining_runs WHERE sim_model_version = ?1 AND source_run_id = ?2
         ORDER BY id DESC LIMIT 1`)
       .get(source.model, source.runId) as { n_trades: number } | null;
-    const cols = new Columns(last ? Math.ceil(last.n_trades * 1.05) + 1024 : 1 << 16, hashes);
+    // Without one, the table's rowid span bounds it (capped: other sources may share the table).
+    const span = last
+      ? null
+      : (db.query("SELECT max(id) - min(id) + 1 AS n FROM positions").get() as { n: number | null });
+    const capacity = last ? Math.ceil(last.n_trades * 1.05) + 1024 : Math.min(span?.n ?? 0, MAX_GUESS);
+    const cols = new Columns(capacity, hashes);
     // A full scan beats the (run_id, mode, closed_at) index when most rows qualify (every mining run).
     // iterate() and not values(): a million retained row arrays cost more GC than the scan itself.
     const scan = db.query(`SELECT id, ${code} AS code, setup_key, opened_at, closed_at, r_multiple
