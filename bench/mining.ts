@@ -1,6 +1,6 @@
 /**
  * `hlbot mine` + `hlbot promote` over 1,000,000 synthetic closed shadow trades in a fresh ledger:
- * 216 buckets (4 strategies × 2 sides × 3 sessions × 3 regimes × 3 vol buckets) over a year, with
+ * 216 buckets (4 strategies × 2 sides × 3 configured sessions × 3 regimes × 3 vol buckets) over a year, with
  * fat-tailed R, a few planted edges, autocorrelated buckets (so the stationary bootstrap runs) and
  * buckets already LIVE (so the monitors read their post-promotion trades). Insertion is not timed;
  * each timed round is one full mining run (read, statistics, bootstrap, write) and one promote run
@@ -27,10 +27,12 @@ const { config } = loadConfig({ cwd: dir, env: {} });
 config.ledger.path = join(dir, "bench.db");
 config.live.candidates_path = join(dir, "live_candidates.json");
 
+// Session names as the engine writes them: the configured windows' names (three of the four).
+const sessions = config.sessions.windows.slice(0, 3).map((w) => w.name);
 const buckets: SyntheticTrade["bucket"][] = [];
 for (const strategy of ["momentum", "mean_reversion", "ema_pullback", "trend_alpha"])
   for (const side of ["long", "short"] as const)
-    for (const session of ["asia", "europe", "us"])
+    for (const session of sessions)
       for (const regime of ["Long", "Short", "Neutral"] as const)
         for (const vol of ["low", "mid", "high"]) buckets.push([strategy, side, session, regime, vol]);
 
@@ -62,6 +64,10 @@ const db = openLedger(config.ledger.path);
 let t0 = Bun.nanoseconds();
 insertShadowTrades(db, trades, "v4", 0);
 const insertSeconds = (Bun.nanoseconds() - t0) / 1e9;
+// The million generated trade objects are not part of `hlbot mine`'s process: release them, or every
+// garbage collection in the timed rounds would mark them too.
+trades.length = 0;
+Bun.gc(true);
 db.run("PRAGMA wal_checkpoint(TRUNCATE)"); // a settled ledger, as the daemon's periodic checkpoints leave it
 // Five buckets already LIVE, last monitored one day before the data cutoff.
 const states = new BucketStatesRepo(db);

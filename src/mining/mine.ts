@@ -8,11 +8,13 @@
 import type { Database } from "bun:sqlite";
 import type { Config } from "../config/schema.ts";
 import type { Clock } from "../core/clock.ts";
+import { VOL_BUCKETS } from "../engine/vol-bucket.ts";
 import { BucketStatesRepo } from "../ledger/repos/bucket-states.ts";
 import { BucketStatsRepo } from "../ledger/repos/bucket-stats.ts";
 import { MiningRunsRepo } from "../ledger/repos/mining-runs.ts";
-import { type ShadowTradeSource, ShadowTradesRepo } from "../ledger/repos/shadow-trades.ts";
-import { buildSamples } from "./bucket-sample.ts";
+import type { ShadowTradeSource } from "../ledger/repos/shadow-trades.ts";
+import { BucketCodes, knownBucketValues } from "./bucket-codes.ts";
+import { readClosedSamples } from "./closed-samples.ts";
 import { evaluateSamples, type FamilyResult } from "./family.ts";
 import { CODE_VERSION, gateConfigHash, sha256, tradeSource, tradesSha256 } from "./provenance.ts";
 import { refuseUnfinishedRun } from "./unfinished-run.ts";
@@ -58,14 +60,16 @@ export function runMining(db: Database, config: Config, options: MineOptions): M
   const seed = options.seed ?? config.mining.seed;
   const dataUntil = options.clock.now();
   const windowFrom = new Map<string, number>();
-  for (const s of new BucketStatesRepo(db).all()) {
+  const states = new BucketStatesRepo(db).all();
+  for (const s of states) {
     if (s.state === "SHADOW" && s.monitor.demoted_at !== null)
       windowFrom.set(s.bucket_key, s.monitor.demoted_at);
   }
-  const trades = new ShadowTradesRepo(db).closedTrades(source, dataUntil);
   const statsRepo = new BucketStatsRepo(db);
-  const samples = buildSamples(trades, windowFrom);
-  const result = evaluateSamples(samples, statsRepo.evaluatedByStrategy(), { ...config.mining, seed });
+  const history = statsRepo.evaluatedByStrategy();
+  const codes = new BucketCodes(knownBuckets(config, states, history));
+  const { ids, samples } = readClosedSamples(db, source, dataUntil, windowFrom, codes);
+  const result = evaluateSamples(samples, history, { ...config.mining, seed });
   const params: MiningRunParams = {
     data_until: dataUntil,
     source: { model: source.model, run_id: source.runId },
@@ -77,8 +81,8 @@ export function runMining(db: Database, config: Config, options: MineOptions): M
     family_sha256: sha256(result.family.join("\n")),
     trials: result.trials,
   };
-  const nTrades = trades.id.length;
-  const hash = tradesSha256(trades.id);
+  const nTrades = ids.length;
+  const hash = tradesSha256(ids);
   const base = { source, dataUntil, nTrades, result, params, trades_sha256: hash };
   if (nTrades === 0) return { ...base, miningRunId: null };
 
@@ -100,4 +104,21 @@ export function runMining(db: Database, config: Config, options: MineOptions): M
     statsRepo.insertMany(miningRunId, result.buckets);
   }).immediate();
   return { ...base, miningRunId };
+}
+
+/** Values the bucket-key columns usually hold: the enums, the configured names, the known buckets. */
+function knownBuckets(
+  config: Config,
+  states: readonly { bucket_key: string }[],
+  history: ReadonlyMap<string, ReadonlySet<string>>,
+): string[][] {
+  const keys: string[] = states.map((s) => s.bucket_key);
+  for (const set of history.values()) keys.push(...set);
+  return knownBucketValues(keys, [
+    Object.keys(config.strategies),
+    ["long", "short"],
+    config.sessions.windows.map((w) => w.name),
+    ["Long", "Short", "Neutral"],
+    VOL_BUCKETS,
+  ]);
 }

@@ -44,7 +44,10 @@ export function tradeSource(config: Config, options: { model?: string; runId?: n
 
 /** sha256 of the sorted trade ids written as consecutive unsigned 64-bit little-endian integers. */
 export function tradesSha256(ids: ArrayLike<number>): string {
-  const sorted = Float64Array.from(ids).sort();
+  // Ids come from a rowid-order scan, so they are nearly always sorted already.
+  let ascending = true;
+  for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! <= ids[i]!;
+  const sorted = ascending ? ids : Float64Array.from(ids).sort();
   const words = new Uint32Array(2 * sorted.length);
   for (let i = 0; i < sorted.length; i++) {
     const id = sorted[i]!;

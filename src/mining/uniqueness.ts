@@ -7,6 +7,7 @@
  * One sweep over the sorted entry and exit times accumulates F(t) = ∫ 1/c; ū_i = ΔF/Δt over the trade.
  * Samples arrive sorted by exit (and nearly always by entry), which makes the sweep linear.
  */
+import { nearSortedOrder } from "./near-sorted.ts";
 
 function isSorted(a: Float64Array): boolean {
   for (let i = 1; i < a.length; i++) if (a[i]! < a[i - 1]!) return false;
@@ -22,6 +23,23 @@ function lowerBound(sorted: Float64Array, v: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * `a` sorted ascending, and where each a[k] went (null: a was sorted, or too shuffled for the
+ * insertion sort — then positions are found by binary search).
+ */
+function sortedWithRank(a: Float64Array): [Float64Array, Int32Array | null] {
+  if (isSorted(a)) return [a, null];
+  const order = nearSortedOrder(a);
+  if (order === null) return [Float64Array.from(a).sort(), null];
+  const sorted = new Float64Array(a.length);
+  const rank = new Int32Array(a.length);
+  for (let i = 0; i < order.length; i++) {
+    sorted[i] = a[order[i]!]!;
+    rank[order[i]!] = i;
+  }
+  return [sorted, rank];
 }
 
 /** Average uniqueness of each interval; intervals shorter than 1 ms count as 1 ms long. */
@@ -40,8 +58,8 @@ export function averageUniqueness(openedAt: ArrayLike<number>, closedAt: ArrayLi
   // Each trade starting after the previous exit: all disjoint, all fully unique.
   if (disjoint) return out.fill(1);
 
-  const openSorted = isSorted(open) ? open : Float64Array.from(open).sort();
-  const closeSorted = isSorted(close) ? close : Float64Array.from(close).sort();
+  const [openSorted, openRank] = sortedWithRank(open);
+  const [closeSorted, closeRank] = sortedWithRank(close);
   const fOpen = new Float64Array(n);
   const fClose = new Float64Array(n);
   let i = 0;
@@ -66,8 +84,9 @@ export function averageUniqueness(openedAt: ArrayLike<number>, closedAt: ArrayLi
     }
   }
   for (let k = 0; k < n; k++) {
-    const a = openSorted === open ? k : lowerBound(openSorted, open[k]!);
-    const b = closeSorted === close ? k : lowerBound(closeSorted, close[k]!);
+    // Equal times share one F value, so any position of an equal value reads the same F.
+    const a = openRank ? openRank[k]! : openSorted === open ? k : lowerBound(openSorted, open[k]!);
+    const b = closeRank ? closeRank[k]! : closeSorted === close ? k : lowerBound(closeSorted, close[k]!);
     out[k] = (fClose[b]! - fOpen[a]!) / (close[k]! - open[k]!);
   }
   return out;
