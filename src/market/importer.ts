@@ -2,20 +2,23 @@
  * `hlbot import`: loads a directory of real-data CSV files into the ledger, idempotently. Each file is
  * parsed whole, then written in one transaction; a bad file is reported and skipped whole. A row
  * whose key is stored already is a duplicate when identical and a conflict when not (the stored row
- * is kept): both are counted, separately, per file and in total.
+ * is kept): both are counted, separately, per file and in total. Recorded L2 books in `DIR/l2book/`
+ * (`COIN-l2book-*.csv[.gz]`) go into `book_snapshots` as the recorder stores them, counted apart.
  */
 
 import type { Database } from "bun:sqlite";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Clock, wallClock } from "../core/clock.ts";
 import { DataFormatError } from "../core/errors.ts";
 import { workerUrl } from "../core/worker-url.ts";
+import { BookSnapshotsRepo } from "../ledger/repos/book-snapshots.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
 import type { InsertReport } from "../ledger/repos/insert-report.ts";
+import { l2BookFileCoin } from "../sim/depth/l2book-csv.ts";
 import { classifyDataFile, type DataFile } from "./csv-files.ts";
-import type { ParseReply, ParseRequest } from "./parse-protocol.ts";
+import type { BookFile, ImportFile, ParseReply, ParseRequest } from "./parse-protocol.ts";
 import { marketTimeWindow, type TimeWindow } from "./time-window.ts";
 
 export interface ImportFileResult {
@@ -33,8 +36,28 @@ export interface ImportFileResult {
   firstConflict: string | null;
 }
 
+/** One L2 book file: its snapshots (one stored row each) and what became of them. */
+export interface ImportBookResult {
+  file: string;
+  coin: string;
+  snapshots: number;
+  added: number;
+  duplicates: number;
+  conflicts: number;
+  /** `file: snapshot at time_ms T: what differs` for the first conflicting snapshot, or null. */
+  firstConflict: string | null;
+}
+
 export interface ImportSummary {
   files: ImportFileResult[];
+  /** Book files of `DIR/l2book/`, imported into book_snapshots (not counted in rows/added/…). */
+  books: {
+    files: ImportBookResult[];
+    snapshots: number;
+    added: number;
+    duplicates: number;
+    conflicts: number;
+  };
   failed: { file: string; error: DataFormatError }[];
   skipped: string[];
   rows: number;
@@ -65,8 +88,21 @@ export function listDataFiles(dir: string): { data: DataFile[]; skipped: string[
   return { data, skipped };
 }
 
+/** The recorded L2 book files of `dir/l2book/` (none when there is no such directory). */
+export function listBookFiles(dir: string): BookFile[] {
+  const sub = join(dir, "l2book");
+  if (!existsSync(sub) || !statSync(sub).isDirectory()) return [];
+  const out: BookFile[] = [];
+  for (const name of readdirSync(sub).sort()) {
+    const path = join(sub, name);
+    const coin = l2BookFileCoin(path);
+    if (coin && statSync(path).isFile()) out.push({ kind: "l2book", path, coin });
+  }
+  return out;
+}
+
 /**
- * Imports every data file of `dir`. A worker parses file i+1 on the second core while this thread
+ * Imports every data file of `dir`, then its recorded books. A worker parses file i+1 on the second core while this thread
  * writes file i; each file is written in its own transaction, so a bad file is skipped whole.
  */
 export async function importDirectory(
@@ -77,10 +113,13 @@ export async function importDirectory(
   const started = performance.now();
   const candles = new CandlesRepo(db);
   const funding = new FundingRepo(db);
+  const books = new BookSnapshotsRepo(db);
   const { data, skipped } = listDataFiles(dir);
-  const selected = options.coins ? data.filter((f) => options.coins!.has(f.coin)) : data;
+  const all: ImportFile[] = [...data, ...listBookFiles(dir)];
+  const selected = options.coins ? all.filter((f) => options.coins!.has(f.coin)) : all;
   const summary: ImportSummary = {
     files: [],
+    books: { files: [], snapshots: 0, added: 0, duplicates: 0, conflicts: 0 },
     failed: [],
     skipped,
     rows: 0,
@@ -102,6 +141,25 @@ export async function importDirectory(
         summary.failed.push({ file: file.path, error: new DataFormatError(parsed.location, parsed.detail) });
         continue;
       }
+      if (parsed.kind === "l2book") {
+        const r = books.insertReport(file.coin, parsed.books);
+        const b = summary.books;
+        b.files.push({
+          file: file.path,
+          coin: file.coin,
+          snapshots: parsed.books.t.length,
+          added: r.added,
+          duplicates: r.duplicates,
+          conflicts: r.conflicts,
+          firstConflict: r.firstConflict ? `${file.path}: ${r.firstConflict.detail}` : null,
+        });
+        b.snapshots += parsed.books.t.length;
+        b.added += r.added;
+        b.duplicates += r.duplicates;
+        b.conflicts += r.conflicts;
+        continue;
+      }
+      if (file.kind === "l2book") throw new Error(`parse worker answered ${file.path} as ${parsed.kind}`);
       const result = writeFile(file, parsed.columns, parsed.lines, candles, funding);
       summary.files.push(result);
       summary.rows += result.rows;
@@ -193,7 +251,7 @@ class ParsePool {
     };
   }
 
-  parse(file: DataFile): Promise<ParseReply> {
+  parse(file: ImportFile): Promise<ParseReply> {
     const id = this.seq++;
     return new Promise((resolve) => {
       this.waiting.set(id, resolve);
