@@ -11,15 +11,15 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Clock, wallClock } from "../core/clock.ts";
 import { DataFormatError } from "../core/errors.ts";
-import { workerUrl } from "../core/worker-url.ts";
 import { BookSnapshotsRepo } from "../ledger/repos/book-snapshots.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
 import type { InsertReport } from "../ledger/repos/insert-report.ts";
 import { l2BookFileCoin } from "../sim/depth/l2book-csv.ts";
 import { classifyDataFile, type DataFile } from "./csv-files.ts";
-import type { BookFile, ImportFile, ParseReply, ParseRequest } from "./parse-protocol.ts";
-import { marketTimeWindow, type TimeWindow } from "./time-window.ts";
+import { parseFiles } from "./import-pool.ts";
+import type { BookColumns, BookFile, ImportFile } from "./parse-protocol.ts";
+import { marketTimeWindow } from "./time-window.ts";
 
 export interface ImportFileResult {
   file: string;
@@ -102,8 +102,9 @@ export function listBookFiles(dir: string): BookFile[] {
 }
 
 /**
- * Imports every data file of `dir`, then its recorded books. A worker parses file i+1 on the second core while this thread
- * writes file i; each file is written in its own transaction, so a bad file is skipped whole.
+ * Imports every data file of `dir`, then its recorded books. Parsing runs on both cores while this
+ * thread writes (import-pool.ts); each file is written in its own transaction, so a bad file is
+ * skipped whole. Results are listed in file order whatever order the files were written in.
  */
 export async function importDirectory(
   db: Database,
@@ -117,6 +118,34 @@ export async function importDirectory(
   const { data, skipped } = listDataFiles(dir);
   const all: ImportFile[] = [...data, ...listBookFiles(dir)];
   const selected = options.coins ? all.filter((f) => options.coins!.has(f.coin)) : all;
+  const done: (ImportFileResult | ImportBookResult | { file: string; error: DataFormatError })[] = [];
+  const restore = bulkLoadPragmas(db);
+  try {
+    let count = 0;
+    for await (const { index, reply } of parseFiles(
+      selected,
+      marketTimeWindow((options.clock ?? wallClock).now()),
+    )) {
+      const file = selected[index]!;
+      options.onProgress?.(count++, selected.length, file.path);
+      if (!reply.ok)
+        done[index] = { file: file.path, error: new DataFormatError(reply.location, reply.detail) };
+      else if (reply.kind === "l2book") done[index] = writeBooks(file, reply.books, books);
+      else if (file.kind !== "l2book")
+        done[index] = writeFile(file, reply.columns, reply.lines, candles, funding);
+    }
+  } finally {
+    restore();
+  }
+  options.onProgress?.(selected.length, selected.length, "");
+  return summarize(done, skipped, (performance.now() - started) / 1000);
+}
+
+function summarize(
+  done: (ImportFileResult | ImportBookResult | { file: string; error: DataFormatError })[],
+  skipped: string[],
+  seconds: number,
+): ImportSummary {
   const summary: ImportSummary = {
     files: [],
     books: { files: [], snapshots: 0, added: 0, duplicates: 0, conflicts: 0 },
@@ -126,54 +155,39 @@ export async function importDirectory(
     added: 0,
     duplicates: 0,
     conflicts: 0,
-    seconds: 0,
+    seconds,
   };
-  const parser = new ParsePool(marketTimeWindow((options.clock ?? wallClock).now()));
-  const restore = bulkLoadPragmas(db);
-  try {
-    let next = selected.length ? parser.parse(selected[0]!) : null;
-    for (let i = 0; i < selected.length; i++) {
-      const file = selected[i]!;
-      options.onProgress?.(i, selected.length, file.path);
-      const parsed = await next!;
-      next = i + 1 < selected.length ? parser.parse(selected[i + 1]!) : null;
-      if (!parsed.ok) {
-        summary.failed.push({ file: file.path, error: new DataFormatError(parsed.location, parsed.detail) });
-        continue;
-      }
-      if (parsed.kind === "l2book") {
-        const r = books.insertReport(file.coin, parsed.books);
-        const b = summary.books;
-        b.files.push({
-          file: file.path,
-          coin: file.coin,
-          snapshots: parsed.books.t.length,
-          added: r.added,
-          duplicates: r.duplicates,
-          conflicts: r.conflicts,
-          firstConflict: r.firstConflict ? `${file.path}: ${r.firstConflict.detail}` : null,
-        });
-        b.snapshots += parsed.books.t.length;
-        b.added += r.added;
-        b.duplicates += r.duplicates;
-        b.conflicts += r.conflicts;
-        continue;
-      }
-      if (file.kind === "l2book") throw new Error(`parse worker answered ${file.path} as ${parsed.kind}`);
-      const result = writeFile(file, parsed.columns, parsed.lines, candles, funding);
-      summary.files.push(result);
-      summary.rows += result.rows;
-      summary.added += result.added;
-      summary.duplicates += result.duplicates;
-      summary.conflicts += result.conflicts;
+  for (const r of done) {
+    if ("error" in r) summary.failed.push(r);
+    else if ("snapshots" in r) {
+      const b = summary.books;
+      b.files.push(r);
+      b.snapshots += r.snapshots;
+      b.added += r.added;
+      b.duplicates += r.duplicates;
+      b.conflicts += r.conflicts;
+    } else {
+      summary.files.push(r);
+      summary.rows += r.rows;
+      summary.added += r.added;
+      summary.duplicates += r.duplicates;
+      summary.conflicts += r.conflicts;
     }
-  } finally {
-    parser.close();
-    restore();
   }
-  options.onProgress?.(selected.length, selected.length, "");
-  summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+function writeBooks(file: ImportFile, cols: BookColumns, repo: BookSnapshotsRepo): ImportBookResult {
+  const r = repo.insertReport(file.coin, cols);
+  return {
+    file: file.path,
+    coin: file.coin,
+    snapshots: cols.t.length,
+    added: r.added,
+    duplicates: r.duplicates,
+    conflicts: r.conflicts,
+    firstConflict: r.firstConflict ? `${file.path}: ${r.firstConflict.detail}` : null,
+  };
 }
 
 function writeFile(
@@ -230,36 +244,4 @@ function bulkLoadPragmas(db: Database): () => void {
     db.run(`PRAGMA cache_size = ${cache}`);
     db.run("PRAGMA wal_checkpoint(TRUNCATE)");
   };
-}
-
-/** One parse worker, answering requests in order. */
-class ParsePool {
-  private readonly worker = new Worker(workerUrl("market/parse-worker.ts"));
-  private readonly waiting = new Map<number, (r: ParseReply) => void>();
-  private seq = 0;
-
-  constructor(private readonly window: TimeWindow) {
-    this.worker.onmessage = (e: MessageEvent<ParseReply>) => {
-      this.waiting.get(e.data.id)?.(e.data);
-      this.waiting.delete(e.data.id);
-    };
-    // A crashed worker fails every pending file instead of leaving the import waiting forever.
-    this.worker.onerror = (e) => {
-      for (const [id, resolve] of this.waiting)
-        resolve({ id, ok: false, location: "parse worker", detail: e.message });
-      this.waiting.clear();
-    };
-  }
-
-  parse(file: ImportFile): Promise<ParseReply> {
-    const id = this.seq++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker.postMessage({ id, file, window: this.window } satisfies ParseRequest);
-    });
-  }
-
-  close(): void {
-    this.worker.terminate();
-  }
 }
