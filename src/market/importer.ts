@@ -102,9 +102,9 @@ export function listBookFiles(dir: string): BookFile[] {
 }
 
 /**
- * Imports every data file of `dir`, then its recorded books. Parsing runs on both cores while this
- * thread writes (import-pool.ts); each file is written in its own transaction, so a bad file is
- * skipped whole. Results are listed in file order whatever order the files were written in.
+ * Imports every data file of `dir`, then its recorded books. A worker parses ahead on the second core
+ * while this thread writes, in file order (import-pool.ts); each file is written in its own
+ * transaction, so a bad file is skipped whole.
  */
 export async function importDirectory(
   db: Database,
