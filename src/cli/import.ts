@@ -12,7 +12,8 @@ import { createProgress } from "./progress.ts";
 export const importCommand = defineCommand({
   meta: {
     name: "import",
-    description: "load COIN-INTERVAL.csv[.gz] candles and COIN-funding-1h.csv[.gz] files into the ledger",
+    description:
+      "load COIN-INTERVAL.csv[.gz] candles, COIN-funding-1h.csv[.gz] funding and l2book/COIN-l2book-*.csv[.gz] books into the ledger",
   },
   args: {
     ...globalArgs,
@@ -45,7 +46,7 @@ export const importCommand = defineCommand({
       progress.done();
       db.close();
       for (const f of summary.failed) log.error(`${f.error.message} — file skipped, nothing written from it`);
-      for (const f of summary.files)
+      for (const f of [...summary.files, ...summary.books.files])
         if (f.conflicts)
           log.warn(
             `${f.conflicts} row(s) conflict with stored rows (stored kept); first: ${f.firstConflict}`,
@@ -64,10 +65,12 @@ export const importCommand = defineCommand({
           ),
         );
       } else {
+        const b = summary.books;
         const candleFiles = summary.files.filter((f) => f.kind === "candles").length;
         console.log(
           `imported ${summary.files.length} files (${candleFiles} candle, ${summary.files.length - candleFiles} funding) into ${ctx.config.ledger.path}\n` +
             `  rows read ${summary.rows}, new ${summary.added}, already present ${summary.duplicates}, conflicting ${summary.conflicts} (stored rows kept)\n` +
+            `  books: ${b.files.length} l2book file(s), ${b.snapshots} snapshots read, imported ${b.added}, already present ${b.duplicates}, conflicting ${b.conflicts} (stored kept)\n` +
             `  ${summary.seconds.toFixed(2)} s, ${rate} rows/s; failed files ${summary.failed.length}; skipped entries ${summary.skipped.length}`,
         );
       }

@@ -2,21 +2,24 @@
  * `hlbot import`: loads a directory of real-data CSV files into the ledger, idempotently. Each file is
  * parsed whole, then written in one transaction; a bad file is reported and skipped whole. A row
  * whose key is stored already is a duplicate when identical and a conflict when not (the stored row
- * is kept): both are counted, separately, per file and in total.
+ * is kept): both are counted, separately, per file and in total. Recorded L2 books in `DIR/l2book/`
+ * (`COIN-l2book-*.csv[.gz]`) go into `book_snapshots` as the recorder stores them, counted apart.
  */
 
 import type { Database } from "bun:sqlite";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type Clock, wallClock } from "../core/clock.ts";
 import { DataFormatError } from "../core/errors.ts";
-import { workerUrl } from "../core/worker-url.ts";
+import { BookSnapshotsRepo } from "../ledger/repos/book-snapshots.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
 import type { InsertReport } from "../ledger/repos/insert-report.ts";
+import { l2BookFileCoin } from "../sim/depth/l2book-csv.ts";
 import { classifyDataFile, type DataFile } from "./csv-files.ts";
-import type { ParseReply, ParseRequest } from "./parse-protocol.ts";
-import { marketTimeWindow, type TimeWindow } from "./time-window.ts";
+import { parseFiles } from "./import-pool.ts";
+import type { BookColumns, BookFile, ImportFile } from "./parse-protocol.ts";
+import { marketTimeWindow } from "./time-window.ts";
 
 export interface ImportFileResult {
   file: string;
@@ -33,8 +36,28 @@ export interface ImportFileResult {
   firstConflict: string | null;
 }
 
+/** One L2 book file: its snapshots (one stored row each) and what became of them. */
+export interface ImportBookResult {
+  file: string;
+  coin: string;
+  snapshots: number;
+  added: number;
+  duplicates: number;
+  conflicts: number;
+  /** `file: snapshot at time_ms T: what differs` for the first conflicting snapshot, or null. */
+  firstConflict: string | null;
+}
+
 export interface ImportSummary {
   files: ImportFileResult[];
+  /** Book files of `DIR/l2book/`, imported into book_snapshots (not counted in rows/added/…). */
+  books: {
+    files: ImportBookResult[];
+    snapshots: number;
+    added: number;
+    duplicates: number;
+    conflicts: number;
+  };
   failed: { file: string; error: DataFormatError }[];
   skipped: string[];
   rows: number;
@@ -65,9 +88,23 @@ export function listDataFiles(dir: string): { data: DataFile[]; skipped: string[
   return { data, skipped };
 }
 
+/** The recorded L2 book files of `dir/l2book/` (none when there is no such directory). */
+export function listBookFiles(dir: string): BookFile[] {
+  const sub = join(dir, "l2book");
+  if (!existsSync(sub) || !statSync(sub).isDirectory()) return [];
+  const out: BookFile[] = [];
+  for (const name of readdirSync(sub).sort()) {
+    const path = join(sub, name);
+    const coin = l2BookFileCoin(path);
+    if (coin && statSync(path).isFile()) out.push({ kind: "l2book", path, coin });
+  }
+  return out;
+}
+
 /**
- * Imports every data file of `dir`. A worker parses file i+1 on the second core while this thread
- * writes file i; each file is written in its own transaction, so a bad file is skipped whole.
+ * Imports every data file of `dir`, then its recorded books. A worker parses ahead on the second core
+ * while this thread writes, in file order (import-pool.ts); each file is written in its own
+ * transaction, so a bad file is skipped whole.
  */
 export async function importDirectory(
   db: Database,
@@ -77,45 +114,80 @@ export async function importDirectory(
   const started = performance.now();
   const candles = new CandlesRepo(db);
   const funding = new FundingRepo(db);
+  const books = new BookSnapshotsRepo(db);
   const { data, skipped } = listDataFiles(dir);
-  const selected = options.coins ? data.filter((f) => options.coins!.has(f.coin)) : data;
+  const all: ImportFile[] = [...data, ...listBookFiles(dir)];
+  const selected = options.coins ? all.filter((f) => options.coins!.has(f.coin)) : all;
+  const done: (ImportFileResult | ImportBookResult | { file: string; error: DataFormatError })[] = [];
+  const restore = bulkLoadPragmas(db);
+  try {
+    let count = 0;
+    for await (const { index, reply } of parseFiles(
+      selected,
+      marketTimeWindow((options.clock ?? wallClock).now()),
+    )) {
+      const file = selected[index]!;
+      options.onProgress?.(count++, selected.length, file.path);
+      if (!reply.ok)
+        done[index] = { file: file.path, error: new DataFormatError(reply.location, reply.detail) };
+      else if (reply.kind === "l2book") done[index] = writeBooks(file, reply.books, books);
+      else if (file.kind !== "l2book")
+        done[index] = writeFile(file, reply.columns, reply.lines, candles, funding);
+    }
+  } finally {
+    restore();
+  }
+  options.onProgress?.(selected.length, selected.length, "");
+  return summarize(done, skipped, (performance.now() - started) / 1000);
+}
+
+function summarize(
+  done: (ImportFileResult | ImportBookResult | { file: string; error: DataFormatError })[],
+  skipped: string[],
+  seconds: number,
+): ImportSummary {
   const summary: ImportSummary = {
     files: [],
+    books: { files: [], snapshots: 0, added: 0, duplicates: 0, conflicts: 0 },
     failed: [],
     skipped,
     rows: 0,
     added: 0,
     duplicates: 0,
     conflicts: 0,
-    seconds: 0,
+    seconds,
   };
-  const parser = new ParsePool(marketTimeWindow((options.clock ?? wallClock).now()));
-  const restore = bulkLoadPragmas(db);
-  try {
-    let next = selected.length ? parser.parse(selected[0]!) : null;
-    for (let i = 0; i < selected.length; i++) {
-      const file = selected[i]!;
-      options.onProgress?.(i, selected.length, file.path);
-      const parsed = await next!;
-      next = i + 1 < selected.length ? parser.parse(selected[i + 1]!) : null;
-      if (!parsed.ok) {
-        summary.failed.push({ file: file.path, error: new DataFormatError(parsed.location, parsed.detail) });
-        continue;
-      }
-      const result = writeFile(file, parsed.columns, parsed.lines, candles, funding);
-      summary.files.push(result);
-      summary.rows += result.rows;
-      summary.added += result.added;
-      summary.duplicates += result.duplicates;
-      summary.conflicts += result.conflicts;
+  for (const r of done) {
+    if ("error" in r) summary.failed.push(r);
+    else if ("snapshots" in r) {
+      const b = summary.books;
+      b.files.push(r);
+      b.snapshots += r.snapshots;
+      b.added += r.added;
+      b.duplicates += r.duplicates;
+      b.conflicts += r.conflicts;
+    } else {
+      summary.files.push(r);
+      summary.rows += r.rows;
+      summary.added += r.added;
+      summary.duplicates += r.duplicates;
+      summary.conflicts += r.conflicts;
     }
-  } finally {
-    parser.close();
-    restore();
   }
-  options.onProgress?.(selected.length, selected.length, "");
-  summary.seconds = (performance.now() - started) / 1000;
   return summary;
+}
+
+function writeBooks(file: ImportFile, cols: BookColumns, repo: BookSnapshotsRepo): ImportBookResult {
+  const r = repo.insertReport(file.coin, cols);
+  return {
+    file: file.path,
+    coin: file.coin,
+    snapshots: cols.t.length,
+    added: r.added,
+    duplicates: r.duplicates,
+    conflicts: r.conflicts,
+    firstConflict: r.firstConflict ? `${file.path}: ${r.firstConflict.detail}` : null,
+  };
 }
 
 function writeFile(
@@ -172,36 +244,4 @@ function bulkLoadPragmas(db: Database): () => void {
     db.run(`PRAGMA cache_size = ${cache}`);
     db.run("PRAGMA wal_checkpoint(TRUNCATE)");
   };
-}
-
-/** One parse worker, answering requests in order. */
-class ParsePool {
-  private readonly worker = new Worker(workerUrl("market/parse-worker.ts"));
-  private readonly waiting = new Map<number, (r: ParseReply) => void>();
-  private seq = 0;
-
-  constructor(private readonly window: TimeWindow) {
-    this.worker.onmessage = (e: MessageEvent<ParseReply>) => {
-      this.waiting.get(e.data.id)?.(e.data);
-      this.waiting.delete(e.data.id);
-    };
-    // A crashed worker fails every pending file instead of leaving the import waiting forever.
-    this.worker.onerror = (e) => {
-      for (const [id, resolve] of this.waiting)
-        resolve({ id, ok: false, location: "parse worker", detail: e.message });
-      this.waiting.clear();
-    };
-  }
-
-  parse(file: DataFile): Promise<ParseReply> {
-    const id = this.seq++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker.postMessage({ id, file, window: this.window } satisfies ParseRequest);
-    });
-  }
-
-  close(): void {
-    this.worker.terminate();
-  }
 }

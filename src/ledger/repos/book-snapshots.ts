@@ -3,6 +3,7 @@
  * recorder keeps so depth-based friction models can be fitted later; one row per (coin, t).
  */
 import type { Database, Statement } from "bun:sqlite";
+import { describeDifference, type InsertReport } from "./insert-report.ts";
 
 /** One price level: [px, sz, number of orders]. */
 export type LevelTuple = [number, number, number];
@@ -32,6 +33,28 @@ export interface BookCoverage {
   maxLevels: number | null;
 }
 
+/**
+ * Snapshots of one coin as columns (the bulk import's shape): per snapshot its time, top of book and
+ * the `levels` JSON text exactly as insertMany would encode it (null: top of book only).
+ */
+export interface BookSnapshotColumns {
+  t: Float64Array;
+  bestBid: Float64Array;
+  bestAsk: Float64Array;
+  bidSz: Float64Array;
+  askSz: Float64Array;
+  levels: (string | null)[];
+}
+
+const VALUE_NAMES = ["best_bid", "best_ask", "bid_sz", "ask_sz"] as const;
+
+/**
+ * A stored snapshot is kept as it is; when the given one differs, the no-op update makes the row count
+ * as a change, so `changes - added` is the number of conflicts.
+ */
+const UPSERT =
+  "INSERT INTO book_snapshots (coin, t, best_bid, best_ask, bid_sz, ask_sz, levels) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (coin, t) DO UPDATE SET best_bid = best_bid WHERE (best_bid, best_ask, bid_sz, ask_sz, levels) IS NOT (excluded.best_bid, excluded.best_ask, excluded.bid_sz, excluded.ask_sz, excluded.levels)";
+
 type StoredRow = Omit<BookSnapshotRow, "levels"> & { levels: string | null };
 
 const COLUMNS = "coin, t, best_bid AS bestBid, best_ask AS bestAsk, bid_sz AS bidSz, ask_sz AS askSz, levels";
@@ -47,10 +70,16 @@ export class BookSnapshotsRepo {
   private readonly atOrBeforeStmt: Statement;
   private readonly coverageStmt: Statement;
   private readonly everyNthStmt: Statement;
+  private readonly upsert: Statement;
+  private readonly countStmt: Statement;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
       "INSERT OR IGNORE INTO book_snapshots (coin, t, best_bid, best_ask, bid_sz, ask_sz, levels) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    );
+    this.upsert = db.prepare(UPSERT);
+    this.countStmt = db.prepare(
+      "SELECT COUNT(*) AS n FROM book_snapshots WHERE coin = ?1 AND t >= ?2 AND t <= ?3",
     );
     this.range = db.prepare(
       "SELECT coin, t, best_bid AS bestBid, best_ask AS bestAsk, bid_sz AS bidSz, ask_sz AS askSz, levels FROM book_snapshots WHERE coin = ?1 AND t >= ?2 AND t < ?3 ORDER BY t",
@@ -88,6 +117,68 @@ export class BookSnapshotsRepo {
       }
     })();
     return added;
+  }
+
+  /**
+   * Columnar insert in one transaction, telling new snapshots, identical duplicates and conflicts
+   * (stored snapshot kept) apart: rows added = growth of the stored count over the times' range.
+   */
+  insertReport(coin: string, c: BookSnapshotColumns): InsertReport {
+    const n = c.t.length;
+    if (n === 0) return { added: 0, duplicates: 0, conflicts: 0, firstConflict: null };
+    let lo = c.t[0]!;
+    let hi = lo;
+    for (let i = 1; i < n; i++) {
+      const t = c.t[i]!;
+      if (t < lo) lo = t;
+      else if (t > hi) hi = t;
+    }
+    return this.db.transaction(() => {
+      const before = (this.countStmt.get(coin, lo, hi) as { n: number }).n;
+      let changes = 0;
+      for (let i = 0; i < n; i++)
+        changes += this.upsert.run(
+          coin,
+          c.t[i]!,
+          c.bestBid[i]!,
+          c.bestAsk[i]!,
+          c.bidSz[i]!,
+          c.askSz[i]!,
+          c.levels[i]!,
+        ).changes;
+      const added = (this.countStmt.get(coin, lo, hi) as { n: number }).n - before;
+      const conflicts = changes - added;
+      return {
+        added,
+        duplicates: n - added - conflicts,
+        conflicts,
+        firstConflict: conflicts > 0 ? this.firstConflict(coin, c, lo, hi) : null,
+      };
+    })();
+  }
+
+  /** The first given snapshot whose stored snapshot differs (only called when there is one). */
+  private firstConflict(
+    coin: string,
+    c: BookSnapshotColumns,
+    lo: number,
+    hi: number,
+  ): InsertReport["firstConflict"] {
+    const stored = new Map<number, StoredRow>();
+    for (const r of this.range.all(coin, lo, hi + 1) as StoredRow[]) stored.set(r.t, r);
+    for (let i = 0; i < c.t.length; i++) {
+      const s = stored.get(c.t[i]!);
+      if (s === undefined) continue;
+      const top = describeDifference(
+        VALUE_NAMES,
+        [s.bestBid, s.bestAsk, s.bidSz, s.askSz],
+        [c.bestBid[i]!, c.bestAsk[i]!, c.bidSz[i]!, c.askSz[i]!],
+      );
+      const levels = s.levels === c.levels[i] ? "" : "levels differ";
+      const detail = [top, levels].filter(Boolean).join("; ");
+      if (detail !== "") return { index: i, detail: `snapshot at time_ms ${c.t[i]}: ${detail}` };
+    }
+    return null;
   }
 
   /** Snapshots with t in [from, to), oldest first. */

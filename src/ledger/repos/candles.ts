@@ -25,8 +25,12 @@ export interface CandleColumns {
   volume: Float64Array;
 }
 
-/** Rows per multi-row INSERT: one statement call per 64 candles (8 × 64 = 512 bound values). */
-const BATCH = 64;
+/**
+ * Rows per multi-row INSERT: one statement call per 128 candles. Coin and interval are bound once per
+ * statement (?1, ?2, shared by every row), the six numbers per row after them: 2 + 6 × 128 = 770
+ * bound values.
+ */
+const BATCH = 128;
 
 const COLUMNS = "(coin, interval, t, open, high, low, close, volume)";
 /**
@@ -44,7 +48,7 @@ export class CandlesRepo {
   private readonly insertBatch: Statement;
   private readonly insertNew: Statement;
   private readonly insertNewBatch: Statement;
-  private readonly args: (string | number)[] = new Array(BATCH * 8);
+  private readonly args: (string | number)[] = new Array(2 + BATCH * 6);
   private readonly range: Statement;
   private readonly last: Statement;
   private readonly series: Statement;
@@ -58,7 +62,7 @@ export class CandlesRepo {
     );
     const rows = Array.from(
       { length: BATCH },
-      (_, r) => `(${Array.from({ length: 8 }, (_, k) => `?${r * 8 + k + 1}`).join(", ")})`,
+      (_, r) => `(?1, ?2, ${Array.from({ length: 6 }, (_, k) => `?${r * 6 + k + 3}`).join(", ")})`,
     );
     this.insertBatch = db.prepare(`INSERT INTO candles ${COLUMNS} VALUES ${rows.join(", ")} ${ON_CONFLICT}`);
     // Into an empty range: every change is a new row, and a key already given earlier in the same
@@ -166,19 +170,18 @@ export class CandlesRepo {
     let changes = 0;
     const args = this.args;
     const n = c.t.length;
+    const { t, open, high, low, close, volume } = c;
+    args[0] = coin;
+    args[1] = interval;
     let i = 0;
     for (; i + BATCH <= n; i += BATCH) {
-      for (let j = 0; j < BATCH; j++) {
-        const k = j * 8;
-        const r = i + j;
-        args[k] = coin;
-        args[k + 1] = interval;
-        args[k + 2] = c.t[r]!;
-        args[k + 3] = c.open[r]!;
-        args[k + 4] = c.high[r]!;
-        args[k + 5] = c.low[r]!;
-        args[k + 6] = c.close[r]!;
-        args[k + 7] = c.volume[r]!;
+      for (let j = 0, k = 2, r = i; j < BATCH; j++, k += 6, r++) {
+        args[k] = t[r]!;
+        args[k + 1] = open[r]!;
+        args[k + 2] = high[r]!;
+        args[k + 3] = low[r]!;
+        args[k + 4] = close[r]!;
+        args[k + 5] = volume[r]!;
       }
       changes += batch.run(...args).changes;
     }
