@@ -21,6 +21,7 @@ import { ledgerSpans, resolveWindow } from "../src/sim/backtest-window.ts";
 import { toSnapshotRow } from "../src/sim/depth/depth-book.ts";
 import { parseL2BookCsv } from "../src/sim/depth/l2book-csv.ts";
 import { HL_DATA } from "../tests/support/paths.ts";
+import { recordFigure } from "./results.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "hlbot-bench-research-"));
 const db = openLedger(join(dir, "bench.db"));
@@ -51,6 +52,13 @@ console.log(`engine runs            ${report.runs.length} stored backtest runs`)
 for (const q of report.questions)
   console.log(`Q${q.id} ${q.title.padEnd(58)} ${q.seconds.toFixed(1).padStart(6)} s  ${q.verdict}`);
 console.log(`whole research run     ${wall.toFixed(1)} s wall`);
+recordFigure({
+  what: "`hlbot research`, all eight questions, full data set (23 coins)",
+  figure: `${wall.toFixed(1)} s wall`,
+  target: "printed (issue 17 sets no bound)",
+  floor: `${report.runs.length} stored backtest runs`,
+  met: true,
+});
 const out = process.env.HLBOT_RESEARCH_OUT;
 if (out) {
   writeFileSync(join(out, "research.txt"), formatResearch(report, null));
