@@ -64,6 +64,11 @@ export interface SignalSource {
    */
   closeSignal?(bar: ClosedBar, p: Position, now: number): boolean;
   /**
+   * The timeframe of `strategy`'s CLOSE rule, or undefined when it has none: lets the engine ask
+   * closeSignal only for positions that can get an answer. Absent: every position is asked.
+   */
+  closeRuleTimeframe?(strategy: string): Interval | undefined;
+  /**
    * Whether `c`'s strategy, evaluated under threshold set `set` on the latest bar of `c`'s timeframe
    * closed by `now`, still emits `c.side` (cancel-if-signal-gone). Absent: always true.
    */

@@ -86,6 +86,8 @@ export class SignalEngine implements SignalSource {
   private readonly barScan: BarScan = { shadow: [], live: [] };
   /** The strategies with a CLOSE rule, by timeframe then name. */
   private readonly exitRules = new Map<Interval, Map<string, BoundStrategy>>();
+  /** The timeframe of each strategy that has a CLOSE rule. */
+  private readonly closeTimeframes = new Map<string, Interval>();
 
   /**
    * @param traded coins whose bars may produce candidates (null = all); the others (the regime's
@@ -102,6 +104,7 @@ export class SignalEngine implements SignalSource {
       const byName = this.exitRules.get(s.timeframe) ?? new Map<string, BoundStrategy>();
       byName.set(s.name, s);
       this.exitRules.set(s.timeframe, byName);
+      this.closeTimeframes.set(s.name, s.timeframe);
     }
   }
 
@@ -190,6 +193,11 @@ export class SignalEngine implements SignalSource {
     if (f === null) return false;
     const ctx = barContext(this.setup, bar.coin, f, this.regime(bar.coin));
     return s.exitSignal!(f, ctx, p.side, p.mode) === "close";
+  }
+
+  /** The timeframe of `strategy`'s CLOSE rule (undefined: it has none). */
+  closeRuleTimeframe(strategy: string): Interval | undefined {
+    return this.closeTimeframes.get(strategy);
   }
 
   /** Whether `c`'s strategy still emits `c.side` on the latest closed bar of its timeframe (under `set`). */

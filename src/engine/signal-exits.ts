@@ -13,15 +13,21 @@ import type { Position } from "./position.ts";
 export function applySignalExits(signals: SignalSource, book: TradingBook, view: MarketView): number {
   const rule = signals.closeSignal;
   if (rule === undefined || book.open.length === 0 || view.closedBars.length === 0) return 0;
+  const timeframeOf = signals.closeRuleTimeframe;
   let closing: Set<Position> | null = null;
-  for (const bar of view.closedBars) {
-    const closeT = bar.candle.t + intervalMs(bar.interval);
-    for (const p of book.open) {
-      if (p.coin !== bar.coin || p.status !== "open" || closeT <= p.openedAt) continue;
-      if (closing?.has(p)) continue;
+  // Position by position (a rule's answer does not depend on the order it is asked in): only the
+  // positions whose strategy has a CLOSE rule look at the bars, and only at bars of that timeframe.
+  for (const p of book.open) {
+    if (p.status !== "open") continue;
+    const tf = timeframeOf === undefined ? null : timeframeOf.call(signals, p.strategy);
+    if (tf === undefined) continue;
+    for (const bar of view.closedBars) {
+      if (bar.coin !== p.coin || (tf !== null && bar.interval !== tf)) continue;
+      if (bar.candle.t + intervalMs(bar.interval) <= p.openedAt) continue;
       if (!rule.call(signals, bar, p, view.now)) continue;
       closing ??= new Set();
       closing.add(p);
+      break;
     }
   }
   if (closing === null) return 0;

@@ -4,6 +4,9 @@
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { loadConfig } from "../../src/config/loader.ts";
+import type { MarketView, SignalSource, TradingBook } from "../../src/engine/ports.ts";
+import type { Position } from "../../src/engine/position.ts";
+import { applySignalExits } from "../../src/engine/signal-exits.ts";
 import { createSignalSource, signalIntervals, warmupMs } from "../../src/engine/signal-source.ts";
 import { openLedger } from "../../src/ledger/open.ts";
 import { importDirectory } from "../../src/market/importer.ts";
@@ -106,5 +109,50 @@ describe("CLOSE exits in the engine (zscore_reversion, BTC 1h, v4)", async () =>
         ).toBeNull();
       }
     }
+  });
+});
+
+describe("which positions the CLOSE rule is asked about", () => {
+  const bar = (coin: string, interval: "15m" | "1h", t: number) => ({
+    coin,
+    interval,
+    candle: { t, open: 1, high: 1, low: 1, close: 1, volume: 1 },
+  });
+  const position = (id: number, coin: string, strategy: string) =>
+    ({ id, coin, strategy, status: "open", openedAt: 0 }) as unknown as Position;
+
+  test("only positions whose strategy has a rule, only on bars of the rule's timeframe and coin", () => {
+    const asked: string[] = [];
+    const signals: SignalSource = {
+      onClosedBar() {},
+      regime: () => "Neutral",
+      scan: () => ({ shadow: [], live: [] }),
+      closeRuleTimeframe: (s) => (s === "zscore_reversion" ? "1h" : undefined),
+      closeSignal(b, p) {
+        asked.push(`${p.id}:${b.coin}:${b.interval}`);
+        return p.id === 2;
+      },
+    };
+    const open = [
+      position(1, "BTC", "momentum"),
+      position(2, "BTC", "zscore_reversion"),
+      position(3, "ETH", "zscore_reversion"),
+    ];
+    const flattened: number[] = [];
+    const book = {
+      open,
+      flatten(_v: MarketView, reason: string, only?: (p: Position) => boolean) {
+        expect(reason).toBe("signal");
+        for (const p of open) if (only?.(p)) flattened.push(p.id);
+      },
+    } as unknown as TradingBook;
+    const H = 3_600_000;
+    const view = {
+      now: 2 * H,
+      closedBars: [bar("BTC", "15m", H + 45 * 60_000), bar("BTC", "1h", H), bar("ETH", "1h", H)],
+    } as unknown as MarketView;
+    expect(applySignalExits(signals, book, view)).toBe(1);
+    expect(asked.sort()).toEqual(["2:BTC:1h", "3:ETH:1h"]);
+    expect(flattened).toEqual([2]);
   });
 });
