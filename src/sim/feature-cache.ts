@@ -7,6 +7,12 @@
  * and the results are bit-identical to a run that computes its features (tests/sim/sweep-reuse.test.ts).
  * A replay checks each bar's open time against the tape and throws TapeMismatchError on any
  * difference, so a tape can never silently feed another run's features.
+ *
+ * `hurst` stays lazy, as on a pipeline (only zscore_reversion reads it, on the few bars its other
+ * conditions hold): a recorded bar's hurst is an own enumerable getter that computes the value on
+ * first read from the series' recorded closes — the same log returns and log closes, the same
+ * hurstOf, so the same bits (tests/sim/feature-cache.test.ts) — and keeps it for every later replay.
+ * Copying it eagerly computed it on every bar of every series: 40% of a recording's time, measured.
  */
 import type { FeaturesConfig } from "../config/sections/features.ts";
 import { BotError } from "../core/errors.ts";
@@ -14,6 +20,8 @@ import type { Interval } from "../core/intervals.ts";
 import type { FeatureSeries, FeatureSeriesFactory } from "../engine/signal-engine.ts";
 import type { Candle } from "../ledger/repos/candles.ts";
 import type { Features } from "../market/features/features.ts";
+import { hurstOf } from "../market/features/fused-steps.ts";
+import { hurstSlopeCoefficients, hurstWindowSizes } from "../market/features/hurst.ts";
 import { FeaturePipeline } from "../market/features/pipeline.ts";
 
 /** A replay asked for a series or a bar the tape does not hold: the tape belongs to other data. */
@@ -23,8 +31,14 @@ export class TapeMismatchError extends BotError {
 
 interface Recorded {
   t: number[];
-  /** A copy per bar (null while warming up); read-only once recorded. */
+  /** A copy per bar (null while warming up); read-only once recorded (its hurst is lazy). */
   f: (Features | null)[];
+  /** The close of every bar fed (warming bars too): what a bar's hurst is computed from. */
+  close: number[];
+  /** Each bar's hurst once computed (`hurstDone` says which). */
+  hurst: number[];
+  hurstDone: Uint8Array | null;
+  hurstBars: number;
 }
 
 export class FeatureTape {
@@ -44,16 +58,26 @@ export class FeatureTape {
     let copy: ((f: Features) => Features) | null = null;
     return (coin: string, interval: Interval, params: FeaturesConfig): FeatureSeries => {
       const real = new FeaturePipeline(interval, params);
-      const rec: Recorded = { t: [], f: [] };
+      const rec: Recorded = {
+        t: [],
+        f: [],
+        close: [],
+        hurst: [],
+        hurstDone: null,
+        hurstBars: params.hurst_bars,
+      };
       this.series.set(key(coin, interval), rec);
+      const lazy = lazyHurst(rec);
       return {
         update(c: Candle, fundingHourly: number | null) {
           real.update(c, fundingHourly);
           rec.t.push(c.t);
-          // The copy reads every field, the lazily computed hurst too (same value as on first read).
+          rec.close.push(c.close);
+          // Every field but hurst is copied; hurst becomes the getter (never computed here).
           const f = real.latest;
           if (f !== null && copy === null) copy = copier(f);
-          rec.f.push(f === null || copy === null ? null : copy(f));
+          if (f === null || copy === null) rec.f.push(null);
+          else rec.f.push(Object.defineProperty(copy(f), "hurst", lazy));
         },
         get latest() {
           return real.latest;
@@ -65,6 +89,7 @@ export class FeatureTape {
   /** Marks the recording complete: from now on only replays. */
   seal(): void {
     this.sealed = true;
+    for (const rec of this.series.values()) rec.hurstDone = new Uint8Array(rec.t.length);
   }
 
   /** Series that replay the recorded features bar by bar. */
@@ -94,15 +119,64 @@ export class FeatureTape {
 const key = (coin: string, interval: Interval) => `${coin}\u0000${interval}`;
 
 /**
- * A copier of Features objects as one object literal over their own keys: every copy has one shape
- * (fast to read in the replays) and no getter (a spread of the pipeline's object, whose hurst is a
- * getter, takes the runtime's slow cloning path — 40% of a recording's time when measured).
+ * A copier of Features objects as one object literal over their own keys but hurst (added by the
+ * caller as a getter): every copy has one shape (fast to read in the replays) and no getter of the
+ * pipeline's (a spread of the pipeline's object takes the runtime's slow cloning path).
  */
 function copier(sample: Features): (f: Features) => Features {
-  const keys = Object.keys(sample);
+  const keys = Object.keys(sample).filter((k) => k !== "hurst");
   for (const k of keys)
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new TapeMismatchError(`feature name ${k}`);
   return new Function("f", `return {${keys.map((k) => `${k}: f.${k}`).join(", ")}};`) as (
     f: Features,
   ) => Features;
+}
+
+/**
+ * The `hurst` property of a series' recorded bars: computed on first read, as FeaturePipeline does,
+ * from the bar's last hurst_bars log returns and hurst_bars + 1 log closes (pipeline.ts feeds its
+ * rings with exactly Math.log(close / previous close) and Math.log(close)); NaN before hurst_bars
+ * returns, like the pipeline.
+ */
+function lazyHurst(rec: Recorded): PropertyDescriptor {
+  const n = rec.hurstBars;
+  const sizesList = hurstWindowSizes(n);
+  const sizes = Int32Array.from(sizesList);
+  const coefs = hurstSlopeCoefficients(sizesList);
+  const r = new Float64Array(n);
+  const lg = new Float64Array(n + 1);
+  return {
+    enumerable: true,
+    get(this: Features): number {
+      const i = indexOf(rec.t, this.t);
+      const done = rec.hurstDone;
+      if (done !== null && done[i] === 1) return rec.hurst[i]!;
+      let h = Number.NaN;
+      // Returns are counted from the second bar fed: bar i has i of them.
+      if (i >= n) {
+        const c = rec.close;
+        for (let j = 0; j <= n; j++) lg[j] = Math.log(c[i - n + j]!);
+        for (let j = 0; j < n; j++) r[j] = Math.log(c[i - n + 1 + j]! / c[i - n + j]!);
+        h = hurstOf(r, 0, lg, 0, n, sizes, coefs);
+      }
+      if (done !== null) {
+        rec.hurst[i] = h;
+        done[i] = 1;
+      }
+      return h;
+    },
+  };
+}
+
+/** Index of open time `t` in the ascending `ts` (a recorded bar's own time: always present). */
+function indexOf(ts: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = ts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  if (ts[lo] !== t) throw new TapeMismatchError(`no recorded bar at ${t}`);
+  return lo;
 }
