@@ -16,25 +16,37 @@
 import type { Database, Statement } from "bun:sqlite";
 import type { Clock } from "../core/clock.ts";
 import type { DecisionRecord, EquitySnapshot, Journal } from "../engine/ports.ts";
-import { averageExitPx, netPnl, type Position, type PositionExit, rMultiple } from "../engine/position.ts";
+import type { Position, PositionExit } from "../engine/position.ts";
+import {
+  DECISION_VALUE_COLUMNS,
+  decisionValues,
+  POSITION_ENTRY_COLUMNS,
+  POSITION_STATE_COLUMNS,
+  positionEntryValues,
+  positionStateValues,
+} from "./row-values.ts";
 
-const DECISION_COLUMNS = `id, run_id, created_at, mode, strategy, coin, side, timeframe, candle_t, score_raw, score,
-  regime, session, vol_bucket, setup_key, entry_ref, stop, target, features, verdict, reasons, sim_model_version`;
-const DECISION_WIDTH = 22;
-const POSITION_COLUMNS = `id, run_id, decision_id, mode, coin, side, strategy, session, regime, vol_bucket, setup_key,
-  sim_model_version, status, opened_at, entry_px, size, initial_size, stop_px, initial_stop_px, target_px, risk_usd,
-  leverage, liquidation_px, partial_done, trail_active, best_px, closed_at, exit_px, exit_reason, gross_pnl, fees,
-  slippage, funding, net_pnl, r_multiple, external, updated_at`;
-const POSITION_WIDTH = 37;
+const DECISION_COLUMNS = `id, run_id, created_at, ${DECISION_VALUE_COLUMNS}`;
+const DECISION_WIDTH = columnCount(DECISION_COLUMNS);
+/** After the entry columns: the state a position starts in (later rewritten), external, updated_at. */
+const POSITION_COLUMNS = `id, ${POSITION_ENTRY_COLUMNS}, partial_done, trail_active, best_px, closed_at, exit_px,
+  exit_reason, gross_pnl, fees, slippage, funding, net_pnl, r_multiple, external, updated_at`;
+const POSITION_WIDTH = columnCount(POSITION_COLUMNS);
 const EXIT_COLUMNS = "position_id, t, px, size, reason, fee, slippage, pnl";
 const EXIT_WIDTH = 8;
 const EQUITY_COLUMNS = "run_id, mode, t, equity, peak, drawdown, day_pnl, open_positions";
 const EQUITY_WIDTH = 8;
+function columnNames(columns: string): string[] {
+  return columns.split(",").map((c) => c.trim());
+}
+function columnCount(columns: string): number {
+  return columnNames(columns).length;
+}
 /** Rows per multi-row INSERT (37 columns × 200 stays far below SQLite's 32,766 bound parameters). */
 const ROWS_PER_STATEMENT = 200;
 
-/** Position row slots (POSITION_COLUMNS order) that an update overwrites, and the update's values. */
-const UPDATED_SLOTS = [12, 15, 17, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 36] as const;
+/** Position row slots (POSITION_COLUMNS order) that an update overwrites, in positionStateValues' order. */
+const UPDATED_SLOTS = POSITION_STATE_COLUMNS.map((c) => columnNames(POSITION_COLUMNS).indexOf(c));
 
 export class RunLedgerWriter implements Journal {
   private readonly decisions: unknown[] = [];
@@ -65,30 +77,7 @@ export class RunLedgerWriter implements Journal {
     if (known !== undefined) return known;
     const id = this.firstDecisionId + this.decisionIds.size;
     this.decisionIds.set(key, id);
-    this.decisions.push(
-      id,
-      this.runId,
-      this.clock.now(),
-      d.mode,
-      c.strategy,
-      c.coin,
-      c.side,
-      c.timeframe,
-      c.candleT,
-      c.scoreRaw,
-      c.score,
-      c.regime,
-      c.session,
-      c.volBucket,
-      c.setupKey,
-      c.entryRef,
-      c.stop,
-      c.target,
-      JSON.stringify(c.features),
-      d.verdict,
-      JSON.stringify(d.reasons),
-      d.modelVersion,
-    );
+    this.decisions.push(id, this.runId, this.clock.now(), ...decisionValues(d));
     return id;
   }
 
@@ -97,28 +86,7 @@ export class RunLedgerWriter implements Journal {
     this.positionObjects.push(p);
     this.positionRows.push([
       id,
-      p.runId,
-      p.decisionId,
-      p.mode,
-      p.coin,
-      p.side,
-      p.strategy,
-      p.session,
-      p.regime,
-      p.volBucket,
-      p.setupKey,
-      p.modelVersion,
-      p.status,
-      p.openedAt,
-      p.entryPx,
-      p.size,
-      p.initialSize,
-      p.stopPx,
-      p.initialStopPx,
-      p.targetPx,
-      p.riskUsd,
-      p.leverage,
-      p.liquidationPx,
+      ...positionEntryValues(p),
       0,
       0,
       p.bestPx,
@@ -146,24 +114,7 @@ export class RunLedgerWriter implements Journal {
     for (const [p, t] of this.dirty) {
       const row = this.positionRows[p.id - this.firstPositionId];
       if (!row) continue;
-      const values = [
-        p.status,
-        p.size,
-        p.stopPx,
-        p.partialDone ? 1 : 0,
-        p.trailActive ? 1 : 0,
-        p.bestPx,
-        p.closedAt,
-        averageExitPx(p),
-        p.exitReason,
-        p.grossPnl,
-        p.fees,
-        p.slippage,
-        p.funding,
-        netPnl(p),
-        p.status === "closed" ? rMultiple(p) : null,
-        t,
-      ];
+      const values = positionStateValues(p, t);
       for (let i = 0; i < UPDATED_SLOTS.length; i++) row[UPDATED_SLOTS[i]!] = values[i];
     }
     this.dirty.clear();
