@@ -35,10 +35,9 @@ interface Recorded {
   f: (Features | null)[];
   /** The close of every bar fed (warming bars too): what a bar's hurst is computed from. */
   close: number[];
-  /** Each bar's hurst once computed (`hurstDone` says which). */
-  hurst: number[];
+  /** From the seal on: each bar's hurst once computed, and which bars have it. */
+  hurst: Float64Array | null;
   hurstDone: Uint8Array | null;
-  hurstBars: number;
 }
 
 export class FeatureTape {
@@ -58,16 +57,9 @@ export class FeatureTape {
     let copy: ((f: Features) => Features) | null = null;
     return (coin: string, interval: Interval, params: FeaturesConfig): FeatureSeries => {
       const real = new FeaturePipeline(interval, params);
-      const rec: Recorded = {
-        t: [],
-        f: [],
-        close: [],
-        hurst: [],
-        hurstDone: null,
-        hurstBars: params.hurst_bars,
-      };
+      const rec: Recorded = { t: [], f: [], close: [], hurst: null, hurstDone: null };
       this.series.set(key(coin, interval), rec);
-      const lazy = lazyHurst(rec);
+      const lazy = lazyHurst(rec, params.hurst_bars);
       return {
         update(c: Candle, fundingHourly: number | null) {
           real.update(c, fundingHourly);
@@ -89,7 +81,10 @@ export class FeatureTape {
   /** Marks the recording complete: from now on only replays. */
   seal(): void {
     this.sealed = true;
-    for (const rec of this.series.values()) rec.hurstDone = new Uint8Array(rec.t.length);
+    for (const rec of this.series.values()) {
+      rec.hurst = new Float64Array(rec.t.length);
+      rec.hurstDone = new Uint8Array(rec.t.length);
+    }
   }
 
   /** Series that replay the recorded features bar by bar. */
@@ -138,8 +133,7 @@ function copier(sample: Features): (f: Features) => Features {
  * rings with exactly Math.log(close / previous close) and Math.log(close)); NaN before hurst_bars
  * returns, like the pipeline.
  */
-function lazyHurst(rec: Recorded): PropertyDescriptor {
-  const n = rec.hurstBars;
+function lazyHurst(rec: Recorded, n: number): PropertyDescriptor {
   const sizesList = hurstWindowSizes(n);
   const sizes = Int32Array.from(sizesList);
   const coefs = hurstSlopeCoefficients(sizesList);
@@ -149,8 +143,8 @@ function lazyHurst(rec: Recorded): PropertyDescriptor {
     enumerable: true,
     get(this: Features): number {
       const i = indexOf(rec.t, this.t);
-      const done = rec.hurstDone;
-      if (done !== null && done[i] === 1) return rec.hurst[i]!;
+      const { hurst, hurstDone: done } = rec;
+      if (hurst !== null && done !== null && done[i] === 1) return hurst[i]!;
       let h = Number.NaN;
       // Returns are counted from the second bar fed: bar i has i of them.
       if (i >= n) {
@@ -159,8 +153,8 @@ function lazyHurst(rec: Recorded): PropertyDescriptor {
         for (let j = 0; j < n; j++) r[j] = Math.log(c[i - n + 1 + j]! / c[i - n + j]!);
         h = hurstOf(r, 0, lg, 0, n, sizes, coefs);
       }
-      if (done !== null) {
-        rec.hurst[i] = h;
+      if (hurst !== null && done !== null) {
+        hurst[i] = h;
         done[i] = 1;
       }
       return h;
