@@ -103,6 +103,14 @@ export function openLedger(path: string, options: OpenOptions = {}): Database {
   }
 }
 
+/**
+ * Page cache of a writing connection, KiB in SQLite's negative form: up to 64 MiB, taken as pages are
+ * read (SQLite's default is 2 MiB). At a 4h close the daemon's websocket sink writes 600 bars onto
+ * 600 leaves of the candles tree; with 2 MiB each close re-read them from the file (bench/daemon.ts,
+ * 4h close: inserts 8–13 → 3–5 ms wall, bars → ledger p50 18.5–19.0 → 10.2–11.6 ms CPU).
+ */
+export const WRITER_CACHE_KIB = -65_536;
+
 function prepare(db: Database, file: string, options: OpenOptions): Database {
   if (options.readonly) {
     const version = userVersion(db);
@@ -114,6 +122,7 @@ function prepare(db: Database, file: string, options: OpenOptions): Database {
   db.run("PRAGMA journal_mode = WAL");
   db.run("PRAGMA synchronous = NORMAL");
   db.run("PRAGMA foreign_keys = ON");
+  db.run(`PRAGMA cache_size = ${WRITER_CACHE_KIB}`);
   migrate(db, options.targetVersion ?? LATEST_VERSION);
   return db;
 }

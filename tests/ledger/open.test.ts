@@ -2,7 +2,7 @@ import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { LedgerError } from "../../src/core/errors.ts";
 import { LATEST_VERSION, MIGRATIONS } from "../../src/ledger/migrations/index.ts";
-import { openLedger, userVersion } from "../../src/ledger/open.ts";
+import { openLedger, userVersion, WRITER_CACHE_KIB } from "../../src/ledger/open.ts";
 import { scratchDir } from "../support/paths.ts";
 
 const EXPECTED_TABLES = [
@@ -77,6 +77,15 @@ describe("openLedger", () => {
     const again = openLedger(path);
     expect(again.query("SELECT value FROM bot_state WHERE key = 'k'").get()).toEqual({ value: "1" });
     again.close();
+  });
+
+  test("a writing connection gets the large page cache (WAL, NORMAL sync, foreign keys as before)", () => {
+    const db = openLedger(join(scratchDir(), "cache.db"));
+    expect(db.query("PRAGMA cache_size").get()).toEqual({ cache_size: WRITER_CACHE_KIB });
+    expect(db.query("PRAGMA journal_mode").get()).toEqual({ journal_mode: "wal" });
+    expect(db.query("PRAGMA synchronous").get()).toEqual({ synchronous: 1 });
+    expect(db.query("PRAGMA foreign_keys").get()).toEqual({ foreign_keys: 1 });
+    db.close();
   });
 
   test("a ledger newer than this binary is refused", () => {
