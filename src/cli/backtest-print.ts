@@ -5,6 +5,7 @@
  */
 import { DAY_MS } from "../core/clock.ts";
 import type { MakerStats } from "../engine/book.ts";
+import { CI_DRAWS, CI_MIN_TRADES } from "../report/bootstrap-ci.ts";
 import type { GroupRow, RStats, RunEvent, RunOutput, SeriesCoverage } from "../report/run-summary.ts";
 import { count, day, minute, num, pct, signed, span, table, withCi } from "../report/text-format.ts";
 
@@ -126,8 +127,8 @@ function rMetrics(o: RStats): string[][] {
   ];
 }
 
-const CI_NOTE =
-  "95% CIs: stationary bootstrap over the trades in close order (blocks keep trades that close together), 1,000 draws, fixed seed";
+/** How the printed intervals were made (from the constants that make them). */
+export const CI_NOTE = `95% CIs: stationary bootstrap over the trades in close order (blocks keep trades that close together), ${CI_DRAWS} resamples, fixed seed; mean ± 1.96 SE, median by the sign-test interval; none under ${CI_MIN_TRADES} trades`;
 
 /** Maker entries of a path (entries.maker): how many of the post-only entries it placed filled. */
 function makerLine(m: MakerStats | null | undefined): void {
