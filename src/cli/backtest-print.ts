@@ -158,6 +158,18 @@ function printShadow(r: PrintedRun): void {
   rTable("per bucket (strategy|side|session|regime|vol)", s.byBucket, false);
 }
 
+/**
+ * The live path's refusals per reason, most frequent first. A candidate refused for two reasons
+ * counts under both, so the counts can add up to more than the refused total: the line says so then.
+ */
+export function refusalLine(rejections: Readonly<Record<string, number>>, refused: number): string | null {
+  const reasons = Object.entries(rejections).sort(([, a], [, b]) => b - a);
+  if (reasons.length === 0) return null;
+  const listed = reasons.map(([k, v]) => `${k} ${count(v)}`).join(" · ");
+  const overlap = reasons.reduce((n, [, v]) => n + v, 0) > refused;
+  return `refused by reason: ${listed}${overlap ? ` (${count(refused)} candidates; one refused for several reasons counts under each)` : ""}`;
+}
+
 function printLive(r: PrintedRun): void {
   const l = r.live!;
   const o = l.overall;
@@ -171,10 +183,7 @@ function printLive(r: PrintedRun): void {
   makerLine(r.makerEntries?.live);
   const c = l.candidates;
   const candidates = `${count(c.seen)} seen · ${count(c.opened)} opened · ${count(c.refused)} refused`;
-  const reasons = Object.entries(l.rejections).sort(([, a], [, b]) => b - a);
-  const refusedBy = reasons.length
-    ? `refused by reason: ${reasons.map(([k, v]) => `${k} ${count(v)}`).join(" · ")}`
-    : null;
+  const refusedBy = refusalLine(l.rejections, c.refused);
   if (o.trades === 0 && !o.ruin) {
     say(`0 trades · live candidates: ${candidates}`);
     if (refusedBy) say(refusedBy);

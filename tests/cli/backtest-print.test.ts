@@ -4,7 +4,7 @@
 import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CI_NOTE } from "../../src/cli/backtest-print.ts";
+import { CI_NOTE, refusalLine } from "../../src/cli/backtest-print.ts";
 import { bootstrapCi, CI_DRAWS, CI_MIN_TRADES } from "../../src/report/bootstrap-ci.ts";
 import { REPO_ROOT } from "../support/paths.ts";
 
@@ -26,5 +26,17 @@ describe("the printed interval note", () => {
       expect(text, doc).toContain(`${CI_DRAWS} resamples`);
       expect(text, doc).toMatch(new RegExp(`(fewer than|none under) ${CI_MIN_TRADES} trades`));
     }
+  });
+});
+
+describe("the live path's refusal line", () => {
+  test("says when the per-reason counts add up to more than the refused candidates", () => {
+    expect(refusalLine({ score_below_threshold: 1510, bucket_not_promoted: 2672 }, 2672)).toBe(
+      "refused by reason: bucket_not_promoted 2,672 · score_below_threshold 1,510 (2,672 candidates; one refused for several reasons counts under each)",
+    );
+    expect(refusalLine({ max_positions: 3, cooldown: 2 }, 5)).toBe(
+      "refused by reason: max_positions 3 · cooldown 2",
+    );
+    expect(refusalLine({}, 0)).toBeNull();
   });
 });

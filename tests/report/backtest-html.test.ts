@@ -158,7 +158,9 @@ describe("backtest HTML report", () => {
     expect(events).toContain("1,794 live candidates rejected by kill_switch after 2024-10-12");
     expect(events).toContain("drawdown 15.2% breached the 15% floor");
     expect(await page.$$eval("#events-panel .timeline .ev", (e) => e.length)).toBe(2);
-    expect(await page.textContent("#live-rejections")).toContain("1,794 kill_switch");
+    const refused = (await page.textContent("#live-rejections")) ?? "";
+    expect(refused).toContain("1,794 kill_switch");
+    expect(refused).toContain("counts under each");
     expect(await page.$$eval("#coverage-table tbody tr", (r) => r.length)).toBe(2);
     expect(await page.textContent("#warnings")).toContain("cover different windows");
     expect(await rowIds(page, "by-month-live")).toEqual(["2024-09", "2024-10", "2024-11"]);

@@ -126,7 +126,7 @@ function liveCard(l: LiveView | null): HTMLElement {
       h(
         "p",
         { class: "rejections", id: "live-rejections" },
-        "Refused live candidates: ",
+        "Refused live candidates, by reason (one refused for several reasons counts under each): ",
         refused.map(([reason, n]) => `${n.toLocaleString("en-US")} ${reason}`).join(" · "),
       ),
     );
