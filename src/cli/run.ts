@@ -155,6 +155,14 @@ async function resolveCommand(root: AnyCommand, rest: string[], help: boolean) {
 }
 
 /** Checks a leaf command's own tokens against its argument definitions. */
+/** How to say in one value what a repeated option meant. */
+const REPEAT_HINTS: Record<string, string> = {
+  sweep: ': give every axis in one, separated by ";" (--sweep "key=a,b;key2=x,y")',
+  coins: ": list them in one, comma-separated (--coins BTC,ETH)",
+  strategies: ": list them in one, comma-separated",
+  by: ": list them in one, comma-separated (--by coin,strategy)",
+};
+
 function checkTokens(cmd: AnyCommand, path: string[], tokens: string[]): void {
   const defs = argsOf(cmd);
   const lookup = (name: string): [string, ArgDef] | undefined => {
@@ -164,6 +172,7 @@ function checkTokens(cmd: AnyCommand, path: string[], tokens: string[]): void {
   };
   const fail = (message: string) => new CommandLineError(message, path, cmd);
   const seen = new Set<string>();
+  const valued = new Set<string>();
   // Positional arguments in definition order: a bare word fills the next one, a word beyond them is stray.
   const positionals = Object.entries(defs).filter(([, d]) => d.type === "positional");
   let nextPositional = 0;
@@ -205,6 +214,9 @@ function checkTokens(cmd: AnyCommand, path: string[], tokens: string[]): void {
     if (def.type === "enum" && def.options && !def.options.includes(value)) {
       throw fail(`--${key} ${value}: expected one of ${def.options.join(", ")}`);
     }
+    // The parser keeps the last value of a repeated option: the earlier ones would be dropped silently.
+    if (valued.has(key)) throw fail(`--${key} is given twice; it takes one value${REPEAT_HINTS[key] ?? ""}`);
+    valued.add(key);
   }
   for (const [key, def] of Object.entries(defs)) {
     if (def.required && !seen.has(key))

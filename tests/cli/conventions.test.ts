@@ -49,6 +49,18 @@ describe("issue 12 §3: CLI conventions", () => {
       [["config"], "missing subcommand", "usage: hlbot config <check> [options]"],
       [["trade", "--log-format", "xml"], "--log-format xml: expected one of json, pretty, auto", "usage:"],
       [[], "missing command", "usage: hlbot <command> [options]"],
+      // A repeated option kept only its last value, dropping the first sweep axis without a word.
+      [
+        [
+          "backtest",
+          "--sweep",
+          "strategies.momentum.shadow.adx_min=15,25",
+          "--sweep=exits.trail_start_r=2,3",
+        ],
+        '--sweep is given twice; it takes one value: give every axis in one, separated by ";"',
+        "usage: hlbot backtest [options]",
+      ],
+      [["backtest", "--coins", "BTC", "--coins", "ETH"], "--coins is given twice", "usage: hlbot backtest"],
     ];
     const runs = await Promise.all(cases.map(([args]) => hlbot(args)));
     for (const [i, [args, message, usage]] of cases.entries()) {
