@@ -199,7 +199,7 @@ function printLive(r: PrintedRun): void {
         ["end equity", num(o.endEquity)],
         ["net PnL", signed(o.netPnl)],
         ["return", `${signed(o.returnPct)}%`],
-        ["CAGR", o.cagrPct === null ? "– (under 30 days)" : `${signed(o.cagrPct)}%`],
+        ["CAGR", o.cagrPct === null ? "– (window under a year: not annualised)" : `${signed(o.cagrPct)}%`],
         ["max drawdown", pct(o.maxDrawdownPct, 2)],
         ["Sharpe (daily, ×√365)", num(o.sharpe)],
         ["Sortino (daily, ×√365)", num(o.sortino)],

@@ -14,7 +14,12 @@ export interface EquityPoint {
   equity: number;
 }
 
-const MIN_CAGR_DAYS = 30;
+/**
+ * CAGR is printed for windows of a year or more. Under a year it is an extrapolation (a +10% month
+ * annualises to +214%: the figure says what would happen if that month repeated twelve times), the
+ * kind of number a trader reads as a result; the window's return says what happened.
+ */
+export const MIN_CAGR_DAYS = 365;
 
 /** Equity at the end of each UTC day from the window's first day to the curve's last (carried over quiet days). */
 export function dailyCloses(curve: readonly EquityPoint[], startEquity: number, from: number): number[] {

@@ -66,7 +66,7 @@ export interface AccountStats {
   netPnl: number;
   /** (end / start − 1) × 100; −100 at ruin. */
   returnPct: number;
-  /** Annualised over the window's calendar days; null for windows under 30 days. */
+  /** Annualised over the window's calendar days; null for windows under a year (MIN_CAGR_DAYS). */
   cagrPct: number | null;
   /** Largest peak-to-trough fall of equity, percent, in [0, 100]. */
   maxDrawdownPct: number;

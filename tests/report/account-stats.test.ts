@@ -10,6 +10,7 @@ import {
   dailyReturns,
   drawdownSeries,
   type EquityPoint,
+  MIN_CAGR_DAYS,
   monthRows,
 } from "../../src/report/account-stats.ts";
 
@@ -38,12 +39,24 @@ describe("accountStats", () => {
     const s = accountStats(curve, 10_000, window(3), [], null);
     expect(s.returnPct).toBeCloseTo(8.9, 10);
     expect(s.maxDrawdownPct).toBeCloseTo(10, 10);
-    expect(s.cagrPct).toBeNull(); // under 30 days
+    expect(s.cagrPct).toBeNull(); // under a year
     const r = [0.1, -0.1, 0.1];
     const mean = 0.1 / 3;
     const sd = Math.sqrt(r.reduce((a, x) => a + (x - mean) ** 2, 0) / 2);
     expect(s.sharpe!).toBeCloseTo((mean / sd) * Math.sqrt(365), 10);
     expect(s.sortino!).toBeCloseTo((mean / Math.sqrt(0.01 / 3)) * Math.sqrt(365), 10);
+  });
+
+  test("CAGR (and Calmar) only for a window of a year or more: a month's +10% is not printed as +214% a year", () => {
+    const month = accountStats(daily([11_000, 10_500, 11_000]), 10_000, window(30), [], null);
+    expect(month.returnPct).toBeCloseTo(10, 10);
+    expect(month.cagrPct).toBeNull();
+    expect(month.calmar).toBeNull();
+    const justUnder = accountStats(daily([11_000]), 10_000, window(MIN_CAGR_DAYS - 1), [], null);
+    expect(justUnder.cagrPct).toBeNull();
+    const twoYears = accountStats(daily([10_500, 9_975, 12_100]), 10_000, window(730), [], null);
+    expect(twoYears.cagrPct!).toBeCloseTo((1.21 ** (365 / 730) - 1) * 100, 10); // +10% a year
+    expect(twoYears.calmar!).toBeCloseTo(twoYears.cagrPct! / twoYears.maxDrawdownPct, 10);
   });
 
   test("quiet days count as 0% days; the first day is measured against the starting equity", () => {

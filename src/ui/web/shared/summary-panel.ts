@@ -90,7 +90,13 @@ function liveCard(l: LiveView | null): HTMLElement {
         tone(o.netPnl),
         `fees ${fmtUsd(o.fees, false)} · funding ${fmtUsd(o.funding)}`,
       ),
-      kpi("Return", fmtPct(o.returnPct), tone(o.returnPct), `CAGR ${fmtPct(o.cagrPct)}`, "k-return"),
+      kpi(
+        "Return",
+        fmtPct(o.returnPct),
+        tone(o.returnPct),
+        o.cagrPct === null ? "CAGR — (window under a year)" : `CAGR ${fmtPct(o.cagrPct)}`,
+        "k-return",
+      ),
       kpi(
         "Max drawdown",
         fmtPct(-o.maxDrawdownPct),
