@@ -23,9 +23,11 @@ import { BotStateRepo } from "../ledger/repos/bot-state.ts";
 import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
 import { PositionsRepo } from "../ledger/repos/positions.ts";
+import { RunEventsRepo } from "../ledger/repos/run-events.ts";
 import type { LiveEventSink } from "../live/events.ts";
 import { log } from "../log.ts";
 import { MarketRecorder, recorderConfig } from "../market/recorder.ts";
+import { runEventOf } from "../report/run-events.ts";
 import { configuredModel } from "../sim/models/configured.ts";
 import type { ResolvedModel } from "../sim/models/index.ts";
 import { CandleSink } from "./candle-sink.ts";
@@ -60,6 +62,11 @@ export interface DaemonDeps {
   force?: boolean;
   /** Live events (leverage failed, kill flatten unfilled, live path not starting, …) for alerting. */
   onLiveEvent?: LiveEventSink;
+  /**
+   * The session's run (backtest_runs, kind trade|demo): the engine's risk events (kill switch, daily
+   * halt) are recorded under it in run_events as they happen, in the tick's transaction.
+   */
+  sessionRunId?: number;
   /**
    * How many times faster than wall time `clock` runs (`hlbot demo`'s accelerated replay; default 1):
    * every wait the daemon times on its clock — the pause between ticks, start-up retries, REST
@@ -225,6 +232,11 @@ export class Daemon {
     );
     s.engine.onHalt = (event, t) =>
       dlog().warn(`${event} triggered at ${new Date(t).toISOString()}`, { halts: s.engine.halts });
+    const runId = this.#deps.sessionRunId;
+    if (runId !== undefined) {
+      const events = new RunEventsRepo(this.#deps.db);
+      s.engine.onEvent = (e) => events.record(runId, [runEventOf(e, "until hlbot resume")]);
+    }
     this.session = s;
     this.#boots++;
     dlog().info(

@@ -121,6 +121,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
       force: o.force === true,
       ...(o.time ? { sleep: o.time.sleep, speed: o.time.speed } : {}),
       onLiveEvent: alertLiveEvent,
+      sessionRunId: session.id,
     });
     running = daemon;
     removeSignals = onStopSignals((signal) => {

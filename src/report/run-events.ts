@@ -21,6 +21,61 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const usd = (x: number) => x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const at = (t: number) => new Date(t).toISOString().replace("T", " ").slice(0, 16);
 
+/**
+ * One engine event as a run event, in the words a trader reads. `killSwitchRule` says how long a kill
+ * switch holds: a backtest's replay rule ("replay rule halt"), or the daemon's ("until hlbot resume").
+ */
+export function runEventOf(e: EngineEvent, killSwitchRule: string): RunEvent {
+  if (e.kind === "kill_switch") {
+    const s = e.snapshot;
+    return {
+      t: e.t,
+      kind: "kill_switch",
+      mode: "live",
+      coin: null,
+      detail: `drawdown ${pct(s.drawdown)} reached the ${pct(e.floor)} floor (equity ${usd(s.equity)}, peak ${usd(s.peak)}): live positions flattened, no new entries (${killSwitchRule})`,
+      value: s.drawdown * 100,
+      rejectedCandidates: 0,
+      endedAt: null,
+    };
+  }
+  if (e.kind === "kill_switch_reset")
+    return {
+      t: e.t,
+      kind: "kill_switch_reset",
+      mode: "live",
+      coin: null,
+      detail: `kill switch of ${at(e.since)} lifted after ${((e.t - e.since) / DAY_MS).toFixed(1)} days (${killSwitchRule}); drawdown measured from equity ${usd(e.snapshot.equity)} on`,
+      value: e.snapshot.equity,
+      rejectedCandidates: 0,
+      endedAt: null,
+    };
+  if (e.kind === "daily_halt") {
+    const s = e.snapshot;
+    const dayStart = s.equity - s.dayPnl;
+    return {
+      t: e.t,
+      kind: "daily_halt",
+      mode: "live",
+      coin: null,
+      detail: `the day's loss ${pct(-s.dayPnl / dayStart)} of its start equity reached the ${pct(e.limit)} limit: no new entries until 00:00 UTC`,
+      value: (-s.dayPnl / dayStart) * 100,
+      rejectedCandidates: 0,
+      endedAt: Math.floor(e.t / DAY_MS) * DAY_MS + DAY_MS,
+    };
+  }
+  return {
+    t: e.t,
+    kind: "ruin",
+    mode: "live",
+    coin: null,
+    detail: `equity fell to ${usd(e.equity)} (≤ 0): the account is ruined, flattened, and its live path ends here`,
+    value: e.equity,
+    rejectedCandidates: 0,
+    endedAt: null,
+  };
+}
+
 export class RunEventLog {
   private readonly risk: RunEvent[] = [];
   /** reason → the event its refusals are charged to while it holds. */
@@ -32,57 +87,12 @@ export class RunEventLog {
 
   /** The engine's listener (bind-free: pass `log.onEngineEvent`). */
   readonly onEngineEvent = (e: EngineEvent): void => {
-    if (e.kind === "kill_switch") {
-      const s = e.snapshot;
-      this.open({
-        t: e.t,
-        kind: "kill_switch",
-        mode: "live",
-        coin: null,
-        detail: `drawdown ${pct(s.drawdown)} reached the ${pct(e.floor)} floor (equity ${usd(s.equity)}, peak ${usd(s.peak)}): live positions flattened, no new entries (replay rule ${this.killSwitchRule})`,
-        value: s.drawdown * 100,
-        rejectedCandidates: 0,
-        endedAt: null,
-      });
-    } else if (e.kind === "kill_switch_reset") {
+    if (e.kind === "kill_switch_reset") {
       const kill = this.holding.get("kill_switch");
       if (kill) kill.endedAt = e.t;
       this.holding.delete("kill_switch");
-      this.risk.push({
-        t: e.t,
-        kind: "kill_switch_reset",
-        mode: "live",
-        coin: null,
-        detail: `kill switch of ${at(e.since)} lifted after ${((e.t - e.since) / DAY_MS).toFixed(1)} days (replay rule ${this.killSwitchRule}); drawdown measured from equity ${usd(e.snapshot.equity)} on`,
-        value: e.snapshot.equity,
-        rejectedCandidates: 0,
-        endedAt: null,
-      });
-    } else if (e.kind === "daily_halt") {
-      const s = e.snapshot;
-      const dayStart = s.equity - s.dayPnl;
-      this.open({
-        t: e.t,
-        kind: "daily_halt",
-        mode: "live",
-        coin: null,
-        detail: `the day's loss ${pct(-s.dayPnl / dayStart)} of its start equity reached the ${pct(e.limit)} limit: no new entries until 00:00 UTC`,
-        value: (-s.dayPnl / dayStart) * 100,
-        rejectedCandidates: 0,
-        endedAt: Math.floor(e.t / DAY_MS) * DAY_MS + DAY_MS,
-      });
-    } else {
-      this.open({
-        t: e.t,
-        kind: "ruin",
-        mode: "live",
-        coin: null,
-        detail: `equity fell to ${usd(e.equity)} (≤ 0): the account is ruined, flattened, and its live path ends here`,
-        value: e.equity,
-        rejectedCandidates: 0,
-        endedAt: null,
-      });
-    }
+      this.risk.push(runEventOf(e, `replay rule ${this.killSwitchRule}`));
+    } else this.open(runEventOf(e, `replay rule ${this.killSwitchRule}`));
   };
 
   private open(e: RunEvent): void {

@@ -4,6 +4,7 @@
  * promotions/demotions promotion_audit recorded.
  */
 import type { Database } from "bun:sqlite";
+import { DAY_MS } from "../core/clock.ts";
 import type { IsoWeek } from "./week.ts";
 
 export interface ReviewEvent {
@@ -15,14 +16,22 @@ export interface ReviewEvent {
 const inWeek = (t: number | null | undefined, w: IsoWeek) => typeof t === "number" && t >= w.from && t < w.to;
 
 /**
- * The week's events: run_events of the run, the persisted halts (the daemon keeps the latest kill
- * switch and daily halt, not each one), control actions and daemon sessions starting or ending.
+ * The week's events: run_events of the run (the daemon's: of its sessions, where its kill switches
+ * and daily halts are recorded as they trip), the persisted halts a ledger from before that kept
+ * instead, control actions and daemon sessions starting or ending.
  */
 export function weekEvents(db: Database, runId: number, week: IsoWeek): ReviewEvent[] {
   const out: ReviewEvent[] = [];
+  // The daemon's (run 0) risk events are recorded under its sessions' runs (kind trade|demo).
+  const ofRuns =
+    runId === 0
+      ? "SELECT id FROM backtest_runs WHERE kind IN ('trade', 'demo')"
+      : `SELECT ${Math.trunc(runId)}`;
   const events = db
-    .query("SELECT t, kind, mode, coin, detail FROM run_events WHERE run_id = ?1 AND t >= ?2 AND t < ?3")
-    .all(runId, week.from, week.to) as {
+    .query(
+      `SELECT t, kind, mode, coin, detail FROM run_events WHERE run_id IN (${ofRuns}) AND t >= ?1 AND t < ?2`,
+    )
+    .all(week.from, week.to) as {
     t: number;
     kind: string;
     mode: string | null;
@@ -40,13 +49,17 @@ export function weekEvents(db: Database, runId: number, week: IsoWeek): ReviewEv
         kill?: { since: number; drawdown: number } | null;
         dailyHaltDay?: number | null;
       };
-      if (h.kill && inWeek(h.kill.since, week))
+      // Ledgers from before the sessions recorded their events keep only the persisted state: the
+      // latest kill switch (its time) and daily halt (its day, not the moment it tripped).
+      const recorded = (kind: string, from: number, to: number) =>
+        events.some((e) => e.kind === kind && e.t >= from && e.t < to);
+      if (h.kill && inWeek(h.kill.since, week) && !recorded("kill_switch", h.kill.since, h.kill.since + 1))
         out.push({
           t: h.kill.since,
           kind: "kill_switch",
           detail: `drawdown ${(h.kill.drawdown * 100).toFixed(1)} % — halted until hlbot resume`,
         });
-      if (inWeek(h.dailyHaltDay, week))
+      if (inWeek(h.dailyHaltDay, week) && !recorded("daily_halt", h.dailyHaltDay!, h.dailyHaltDay! + DAY_MS))
         out.push({
           t: h.dailyHaltDay!,
           kind: "daily_halt",

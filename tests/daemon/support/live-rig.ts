@@ -12,6 +12,7 @@ import type { MarketView } from "../../../src/engine/ports.ts";
 import type { Position } from "../../../src/engine/position.ts";
 import { HyperliquidClient } from "../../../src/hyperliquid/client.ts";
 import type { LiveEvent } from "../../../src/live/events.ts";
+import { startDaemonSession } from "../../../src/runs/daemon-session.ts";
 import { candidate } from "../../live/support.ts";
 import type { CreatedAccount } from "../../support/fake-hl/index.ts";
 import { type Rig, type RigOptions, rig } from "./harness.ts";
@@ -21,8 +22,14 @@ export interface LiveRig extends Rig {
   events: LiveEvent[];
 }
 
-export function liveRig(o: RigOptions & { usdc?: number; force?: boolean; acct?: CreatedAccount }): LiveRig {
+export function liveRig(
+  o: RigOptions & { usdc?: number; force?: boolean; acct?: CreatedAccount; sessionRun?: boolean },
+): LiveRig {
   const r = rig({ ...o, live: null });
+  // As `hlbot trade` does: a session run that the engine's risk events are recorded under.
+  const session = o.sessionRun
+    ? startDaemonSession(r.db, { config: r.config, kind: "trade", live: true, clock: r.clock })
+    : null;
   const acct = o.acct ?? r.fake.createAccount({ usdc: o.usdc ?? 25_000 });
   const client = new HyperliquidClient(
     r.config.hyperliquid,
@@ -43,6 +50,7 @@ export function liveRig(o: RigOptions & { usdc?: number; force?: boolean; acct?:
       events.push(e);
       alertLiveEvent(e);
     },
+    ...(session ? { sessionRunId: session.id } : {}),
   });
   return { ...r, client, daemon, acct, events };
 }
