@@ -79,6 +79,10 @@ describe("hlbot status", () => {
     expect(r.out).toMatch(/ID\s+MODE\s+COIN\s+SIDE\s+STRATEGY\s+ENTRY\s+MARK/);
     for (const id of openIds()) expect(r.out).toMatch(new RegExp(`^${id}\\s+shadow`, "m"));
     expect(r.out).toMatch(/^total\s+\d+/m);
+    // The marks are the ledger's latest prices: their source and age are said under the table.
+    expect(r.out).toMatch(
+      /^ {2}marks: .+; the oldest at \d{4}-\d\d-\d\d \d\d:\d\d UTC, [\d.]+ (s|min|h|d) old$/m,
+    );
   });
 
   test("sends the configured token; a wrong one is an error, not a silent fallback", async () => {

@@ -12,6 +12,8 @@ interface Health {
   feed: { state: string };
   halts: { name: string }[];
   ledger: { path: string };
+  /** The status's clock (ISO). */
+  now: string;
 }
 
 interface Position {
@@ -21,7 +23,7 @@ interface Position {
   side: string;
   strategy: string;
   entry_px: number;
-  mark: { px: number } | null;
+  mark: { px: number; t: number; source: string } | null;
   size: number;
   stop_px: number;
   target_px: number;
@@ -55,6 +57,25 @@ const px = (x: number | null | undefined) =>
   x === null || x === undefined ? "-" : Number(x.toPrecision(Math.abs(x) >= 1000 ? 7 : 5)).toString();
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? "-" : `${(x * 100).toFixed(2)}%`;
+
+const MARK_SOURCES: Record<string, string> = {
+  asset_ctx: "the recorded mark price",
+  candle: "the last stored close",
+};
+
+/**
+ * Where the MARK and uPnL columns come from and how old the oldest mark is: they are the ledger's
+ * latest recorded prices, which a stopped recorder leaves as old as its last write.
+ */
+export function marksLine(positions: readonly Position[], now: number): string | null {
+  const marked = positions.filter((p) => p.mark !== null);
+  if (marked.length === 0) return positions.length ? "  marks: none in the ledger (no uPnL)" : null;
+  const sources = [...new Set(marked.map((p) => MARK_SOURCES[p.mark!.source] ?? p.mark!.source))];
+  const oldest = Math.min(...marked.map((p) => p.mark!.t));
+  const at = new Date(oldest).toISOString().slice(0, 16).replace("T", " ");
+  const age = Number.isFinite(now) ? `, ${humanAge(Math.max(0, (now - oldest) / 1000))} old` : "";
+  return `  marks: ${sources.join(" / ")}; the oldest at ${at} UTC${age}`;
+}
 
 const duration = (seconds: number | null) => (seconds === null ? "never" : humanAge(seconds));
 
@@ -102,6 +123,8 @@ export function renderStatus(report: StatusReport): string {
           5,
         ),
   );
+  const marks = marksLine(positions, Date.parse(h.now));
+  if (marks) out.push(marks);
   out.push("", `Today (since ${today.from.slice(0, 16).replace("T", " ")} UTC)`);
   const rows = [["total", today.total] as const, ...Object.entries(today.by_mode)].map(([name, s]) => [
     name,
