@@ -6,6 +6,7 @@
 
 import { STRATEGY_NAMES } from "../../strategies/types.ts";
 import type { Config } from "../config/schema.ts";
+import { DEFAULT_COINS } from "../config/sections/engine.ts";
 import { UsageError } from "../core/errors.ts";
 import { type Interval, intervalMs } from "../core/intervals.ts";
 import { type FeatureSeriesFactory, SignalEngine } from "./signal-engine.ts";
@@ -46,11 +47,25 @@ export function createSignalSource(
   );
 }
 
-/** Coins whose candles must be loaded: the traded ones plus the regime's reference coin. */
+/** Coins whose candles must be loaded: the traded ones plus the regime's reference coin, in canonical order. */
 export function coinsToLoad(config: Config, traded: readonly string[]): string[] {
   const set = new Set(traded);
   if (config.regime.scope === "btc") set.add(config.regime.reference_coin);
-  return [...set];
+  return canonicalCoinOrder([...set]);
+}
+
+const DEFAULT_RANK = new Map(DEFAULT_COINS.map((c, i) => [c, i]));
+
+/**
+ * The order every replay and the daemon feed coins in: the default basket's order, then the other
+ * coins alphabetically. Bars closing together reach the engine in this order, which decides the
+ * ids of simultaneous entries and, on the live path, which of them is sized first from the equity:
+ * without it `--coins ETH,BTC` and `--coins BTC,ETH` (or `--coins all`) gave the same trades with a
+ * different live PnL and max drawdown in R.
+ */
+export function canonicalCoinOrder(coins: readonly string[]): string[] {
+  const rank = (c: string) => DEFAULT_RANK.get(c) ?? Number.POSITIVE_INFINITY;
+  return [...coins].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Intervals to replay: the configured ones (signals, regime, the 15m management bars, the cluster rule's). */
