@@ -10,7 +10,7 @@ import { type Clock, HOUR_MS } from "../core/clock.ts";
 import type { ExitReason, Position } from "../engine/position.ts";
 import type { InfoClient } from "../hyperliquid/info-client.ts";
 import type { Position as ExchangePosition, Fill } from "../hyperliquid/schemas/account.ts";
-import { FillsRepo } from "../ledger/repos/fills.ts";
+import { type FillRow, FillsRepo } from "../ledger/repos/fills.ts";
 import type { OrdersRepo } from "../ledger/repos/orders.ts";
 import { log } from "../log.ts";
 import type { LiveEvents } from "./events.ts";
@@ -18,6 +18,26 @@ import type { LiveExecutor } from "./executor.ts";
 import { fillTotals } from "./fill-price.ts";
 import type { HyperliquidBook } from "./hyperliquid-book.ts";
 import { sizeMinus } from "./sizes.ts";
+
+type SyncFill = Pick<
+  Fill,
+  "coin" | "dir" | "cloid" | "liquidation" | "time" | "oid" | "px" | "sz" | "fee" | "tid"
+>;
+
+/** A stored fill of one of our stops, as the sync reads fills (a stop's fill is a reduce-only close). */
+function storedStopFill(r: FillRow): SyncFill {
+  return {
+    coin: r.coin,
+    dir: "Close",
+    cloid: r.cloid,
+    time: r.t,
+    oid: r.oid,
+    px: r.px,
+    sz: r.sz,
+    fee: r.fee,
+    tid: r.tid,
+  };
+}
 
 export class AccountSync {
   private readonly fills: FillsRepo;
@@ -126,15 +146,28 @@ export class AccountSync {
   private async exchangeReduced(p: Position, exchangeSize: number, fresh: Fill[]): Promise<void> {
     const mine = new Map(
       (
-        this.db.query("SELECT cloid, role, reason, ref_px FROM orders WHERE position_id = ?1").all(p.id) as {
+        this.db
+          .query("SELECT cloid, role, status, reason, ref_px FROM orders WHERE position_id = ?1")
+          .all(p.id) as {
           cloid: string;
           role: string;
+          status: string;
           reason: string | null;
           ref_px: string | null;
         }[]
       ).map((r) => [r.cloid, r]),
     );
-    const onCoin = fresh.filter((f) => f.coin === p.coin && f.dir.startsWith("Close"));
+    // A stop not marked filled was never booked, but its fills may be stored already: by an earlier
+    // sync that still saw the position held (the stop fired between the two queries), or by a process
+    // killed before it booked them. They are not among this sync's fresh fills; without them the
+    // close would be booked as external, at the trigger, with no fee.
+    const unbooked = [...mine.values()].filter((o) => o.role === "stop" && o.status !== "filled");
+    const seen = new Set(fresh.map((f) => f.tid));
+    const earlier = this.fills
+      .ofCloids(unbooked.map((o) => o.cloid))
+      .filter((r) => !seen.has(r.tid))
+      .map(storedStopFill);
+    const onCoin = [...fresh, ...earlier].filter((f) => f.coin === p.coin && f.dir.startsWith("Close"));
     const ours = onCoin.filter((f) => f.cloid && mine.has(f.cloid.toLowerCase()));
     const liqFills = onCoin.filter((f) => f.liquidation);
     let reason: ExitReason = "external";

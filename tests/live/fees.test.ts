@@ -3,6 +3,7 @@
 // estimate shows; slippage is the fill price against the price the order was based on (positive =
 // paid), for an IOC exit and for a stop that fired on the exchange.
 import { afterEach, describe, expect, test } from "bun:test";
+import { FillsRepo } from "../../src/ledger/repos/fills.ts";
 import { candidate, setup, stopFakes } from "./support.ts";
 
 afterEach(stopFakes);
@@ -75,5 +76,48 @@ describe("live fees and slippage from the exchange's fills", () => {
       9,
     );
     expect(exit!.slippage).toBeCloseTo((Number(stop.trigger_px) - exit!.px) * exit!.size, 9);
+  });
+
+  test("a stop whose fills were stored before its exit was booked: still a stop, with its fee (not external)", async () => {
+    // What a sync leaves when the process is killed between storing the fills and booking the exit,
+    // or when the stop fires between its clearinghouse and fills queries: the fills are stored, no
+    // longer "fresh", and the close used to be booked as external at the trigger with no fee.
+    const { f, acct, client, db, start, view, decide } = await setup(CONFIG_FEE);
+    const live = await start();
+    const c = candidate("BTC", f.mark("BTC")!, 0.002);
+    const plan = live.book.plan(c, view());
+    if (!plan.ok) throw new Error(plan.reason);
+    live.book.enter(plan, decide(c), f.now());
+    await live.afterTick();
+    const p = live.book.open[0]!;
+    const fills = new FillsRepo(db);
+    let stored = 0;
+    for (let i = 0; i < 96 && live.book.open.length; i++) {
+      f.advance(15 * 60_000);
+      if ((f.account(acct.address)!.positions.get("BTC")?.szi ?? 0) === 0) {
+        for (const x of await client.info.userFillsByTime(acct.address, 0)) {
+          if (x.tid === undefined) continue;
+          const row = { ...x, t: x.time, cloid: x.cloid ?? null, hash: x.hash, positionId: null };
+          if (fills.add({ ...row, tid: x.tid })) stored++;
+        }
+      }
+      await live.beforeTick();
+    }
+    expect(stored).toBeGreaterThan(0);
+    expect(p.exitReason).toBe("stop");
+    const stop = db.query("SELECT cloid FROM orders WHERE role = 'stop' AND status = 'filled'").get() as {
+      cloid: string;
+    } | null;
+    expect(stop).not.toBeNull();
+    const stopFills = db.query("SELECT fee FROM fills WHERE lower(cloid) = ?1").all(stop!.cloid) as {
+      fee: string;
+    }[];
+    expect(stopFills.length).toBeGreaterThan(0);
+    const [exit] = db.query("SELECT * FROM position_exits WHERE position_id = ?1").all(p.id) as ExitRow[];
+    expect(exit!.reason).toBe("stop");
+    expect(exit!.fee).toBeCloseTo(
+      stopFills.reduce((s, x) => s + Number(x.fee), 0),
+      9,
+    );
   });
 });

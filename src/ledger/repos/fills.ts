@@ -21,6 +21,7 @@ export class FillsRepo {
   private readonly funding: Statement;
   private readonly since: Statement;
   private readonly fundingSince: Statement;
+  private readonly byCloids: Statement;
 
   constructor(db: Database) {
     this.insert =
@@ -31,6 +32,16 @@ export class FillsRepo {
     );
     this.since = db.prepare("SELECT MAX(t) AS t FROM fills");
     this.fundingSince = db.prepare("SELECT MAX(t) AS t FROM funding_payments");
+    this.byCloids = db.prepare(
+      `SELECT tid, oid, cloid, coin, side, px, sz, fee, closed_pnl AS closedPnl, t, hash, position_id AS positionId
+         FROM fills WHERE lower(cloid) IN (SELECT lower(value) FROM json_each(?1)) ORDER BY t, tid`,
+    );
+  }
+
+  /** The stored fills of these orders (client order ids, any case), oldest first. */
+  ofCloids(cloids: readonly string[]): FillRow[] {
+    if (cloids.length === 0) return [];
+    return this.byCloids.all(JSON.stringify(cloids)) as FillRow[];
   }
 
   /** Stores a fill; false when its trade id was already stored. */
