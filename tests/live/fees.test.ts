@@ -11,17 +11,24 @@ afterEach(stopFakes);
 const CONFIG_FEE = { HLBOT_FRICTION__TAKER_FEE_BPS: "10" };
 
 type ExitRow = { reason: string; px: number; size: number; fee: number; slippage: number };
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+/** A live position on `coin`, its stop `stopFrac` away, entered through the live book as a tick would. */
+async function enter(s: Setup, live: Awaited<ReturnType<Setup["start"]>>, coin: string, stopFrac: number) {
+  const c = candidate(coin, s.f.mark(coin)!, stopFrac);
+  const plan = live.book.plan(c, s.view());
+  if (!plan.ok) throw new Error(plan.reason);
+  live.book.enter(plan, s.decide(c), s.f.now());
+  await live.afterTick();
+  return live.book.open[0]!;
+}
 
 describe("live fees and slippage from the exchange's fills", () => {
   test("an IOC entry and exit: fees are the fills' own, exit slippage is measured against the tick's price", async () => {
-    const { f, db, start, view, decide } = await setup(CONFIG_FEE);
-    const live = await start();
-    const c = candidate("ETH", f.mark("ETH")!, 0.01);
-    const plan = live.book.plan(c, view());
-    if (!plan.ok) throw new Error(plan.reason);
-    live.book.enter(plan, decide(c), f.now());
-    await live.afterTick();
-    const p = live.book.open[0]!;
+    const s = await setup(CONFIG_FEE);
+    const { f, db, view } = s;
+    const live = await s.start();
+    const p = await enter(s, live, "ETH", 0.01);
     f.advance(60_000);
     const ref = f.mark("ETH")!;
     live.book.flatten(view(), "manual");
@@ -48,14 +55,10 @@ describe("live fees and slippage from the exchange's fills", () => {
   });
 
   test("a stop that fired on the exchange: its fee from the stop's fills, slippage against the trigger", async () => {
-    const { f, db, start, view, decide } = await setup(CONFIG_FEE);
-    const live = await start();
-    const c = candidate("BTC", f.mark("BTC")!, 0.002);
-    const plan = live.book.plan(c, view());
-    if (!plan.ok) throw new Error(plan.reason);
-    live.book.enter(plan, decide(c), f.now());
-    await live.afterTick();
-    const p = live.book.open[0]!;
+    const s = await setup(CONFIG_FEE);
+    const { f, db } = s;
+    const live = await s.start();
+    const p = await enter(s, live, "BTC", 0.002);
     for (let i = 0; i < 96 && live.book.open.length; i++) {
       f.advance(15 * 60_000);
       await live.beforeTick();
@@ -82,14 +85,10 @@ describe("live fees and slippage from the exchange's fills", () => {
     // What a sync leaves when the process is killed between storing the fills and booking the exit,
     // or when the stop fires between its clearinghouse and fills queries: the fills are stored, no
     // longer "fresh", and the close used to be booked as external at the trigger with no fee.
-    const { f, acct, client, db, start, view, decide } = await setup(CONFIG_FEE);
-    const live = await start();
-    const c = candidate("BTC", f.mark("BTC")!, 0.002);
-    const plan = live.book.plan(c, view());
-    if (!plan.ok) throw new Error(plan.reason);
-    live.book.enter(plan, decide(c), f.now());
-    await live.afterTick();
-    const p = live.book.open[0]!;
+    const s = await setup(CONFIG_FEE);
+    const { f, acct, client, db } = s;
+    const live = await s.start();
+    const p = await enter(s, live, "BTC", 0.002);
     const fills = new FillsRepo(db);
     let stored = 0;
     for (let i = 0; i < 96 && live.book.open.length; i++) {
