@@ -23,15 +23,12 @@ const inWeek = (t: number | null | undefined, w: IsoWeek) => typeof t === "numbe
 export function weekEvents(db: Database, runId: number, week: IsoWeek): ReviewEvent[] {
   const out: ReviewEvent[] = [];
   // The daemon's (run 0) risk events are recorded under its sessions' runs (kind trade|demo).
-  const ofRuns =
-    runId === 0
-      ? "SELECT id FROM backtest_runs WHERE kind IN ('trade', 'demo')"
-      : `SELECT ${Math.trunc(runId)}`;
+  const ofRuns = runId === 0 ? "SELECT id FROM backtest_runs WHERE kind IN ('trade', 'demo')" : "?3";
   const events = db
     .query(
       `SELECT t, kind, mode, coin, detail FROM run_events WHERE run_id IN (${ofRuns}) AND t >= ?1 AND t < ?2`,
     )
-    .all(week.from, week.to) as {
+    .all(week.from, week.to, ...(runId === 0 ? [] : [runId])) as {
     t: number;
     kind: string;
     mode: string | null;
