@@ -87,12 +87,13 @@ export class RunEventLog {
 
   /** The engine's listener (bind-free: pass `log.onEngineEvent`). */
   readonly onEngineEvent = (e: EngineEvent): void => {
+    const event = runEventOf(e, `replay rule ${this.killSwitchRule}`);
     if (e.kind === "kill_switch_reset") {
       const kill = this.holding.get("kill_switch");
       if (kill) kill.endedAt = e.t;
       this.holding.delete("kill_switch");
-      this.risk.push(runEventOf(e, `replay rule ${this.killSwitchRule}`));
-    } else this.open(runEventOf(e, `replay rule ${this.killSwitchRule}`));
+      this.risk.push(event);
+    } else this.open(event);
   };
 
   private open(e: RunEvent): void {
