@@ -154,7 +154,6 @@ async function resolveCommand(root: AnyCommand, rest: string[], help: boolean) {
   return { cmd, path, tokens: rest.slice(i) };
 }
 
-/** Checks a leaf command's own tokens against its argument definitions. */
 /** How to say in one value what a repeated option meant. */
 const REPEAT_HINTS: Record<string, string> = {
   sweep: ': give every axis in one, separated by ";" (--sweep "key=a,b;key2=x,y")',
@@ -163,6 +162,7 @@ const REPEAT_HINTS: Record<string, string> = {
   by: ": list them in one, comma-separated (--by coin,strategy)",
 };
 
+/** Checks a leaf command's own tokens against its argument definitions. */
 function checkTokens(cmd: AnyCommand, path: string[], tokens: string[]): void {
   const defs = argsOf(cmd);
   const lookup = (name: string): [string, ArgDef] | undefined => {
