@@ -4,6 +4,7 @@
  */
 import type { Database, Statement } from "bun:sqlite";
 import { describeDifference, type InsertReport } from "./insert-report.ts";
+import { timeSpan } from "./time-span.ts";
 
 /** One price level: [px, sz, number of orders]. */
 export type LevelTuple = [number, number, number];
@@ -126,13 +127,7 @@ export class BookSnapshotsRepo {
   insertReport(coin: string, c: BookSnapshotColumns): InsertReport {
     const n = c.t.length;
     if (n === 0) return { added: 0, duplicates: 0, conflicts: 0, firstConflict: null };
-    let lo = c.t[0]!;
-    let hi = lo;
-    for (let i = 1; i < n; i++) {
-      const t = c.t[i]!;
-      if (t < lo) lo = t;
-      else if (t > hi) hi = t;
-    }
+    const { lo, hi } = timeSpan(c.t);
     return this.db.transaction(() => {
       const before = (this.countStmt.get(coin, lo, hi) as { n: number }).n;
       let changes = 0;

@@ -5,6 +5,7 @@
 import type { Database, Statement } from "bun:sqlite";
 import type { Interval } from "../../core/intervals.ts";
 import { describeDifference, type InsertReport } from "./insert-report.ts";
+import { timeSpan } from "./time-span.ts";
 
 export interface Candle {
   t: number;
@@ -114,13 +115,7 @@ export class CandlesRepo {
   insertReport(coin: string, interval: Interval, c: CandleColumns): InsertReport {
     const n = c.t.length;
     if (n === 0) return { added: 0, duplicates: 0, conflicts: 0, firstConflict: null };
-    let lo = c.t[0]!;
-    let hi = lo;
-    for (let i = 1; i < n; i++) {
-      const t = c.t[i]!;
-      if (t < lo) lo = t;
-      else if (t > hi) hi = t;
-    }
+    const { lo, hi } = timeSpan(c.t);
     // One bar (the daemon's websocket sink, 600 series at a 4h close): a single statement is atomic
     // by itself, so no savepoint and no count — an add-only insert tells a new bar at once.
     if (n === 1) {
