@@ -1,32 +1,16 @@
 // The explain and compare commands as a user runs them (`bun src/main.ts`): exit codes (0 ok or
 // identical, 1 differs, 2 bad input naming what is wrong), text and --json output.
 import { beforeAll, describe, expect, test } from "bun:test";
-import { join } from "node:path";
 import { openLedger } from "../../src/ledger/open.ts";
-import { REPO_ROOT } from "../support/paths.ts";
-import { backtest, FROM, realLedger, testConfig } from "./support.ts";
+import { backtest, FROM, hlbotCli, realLedger, testConfig } from "./support.ts";
 
-const MAIN = join(REPO_ROOT, "src", "main.ts");
 let dir = "";
 let path = "";
 let run = 0;
 let liveOpen = 0;
 
-async function hlbot(...args: string[]) {
-  const proc = Bun.spawn([process.execPath, MAIN, ...args, "--db", path], {
-    cwd: dir,
-    // The backtest below stores its run in the main ledger (the research ledger set to it).
-    env: { PATH: process.env.PATH ?? "", HLBOT_LEDGER__RESEARCH_PATH: path },
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [out, err, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  return { out, err, code };
-}
+// The backtest below stores its run in the main ledger (the research ledger set to it).
+const hlbot = (...args: string[]) => hlbotCli(dir, path, args, { HLBOT_LEDGER__RESEARCH_PATH: path });
 
 beforeAll(async () => {
   ({ dir, path } = await realLedger());

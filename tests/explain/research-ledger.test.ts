@@ -4,29 +4,14 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { openResearchLedger } from "../../src/runs/research-ledger.ts";
-import { REPO_ROOT } from "../support/paths.ts";
-import { backtest, FROM, realLedger, testConfig } from "./support.ts";
+import { backtest, FROM, hlbotCli, realLedger, testConfig } from "./support.ts";
 
-const MAIN = join(REPO_ROOT, "src", "main.ts");
 let dir = "";
 let path = "";
 let run = 0;
 let decision = 0;
 
-async function hlbot(...args: string[]) {
-  const proc = Bun.spawn([process.execPath, MAIN, ...args, "--db", path], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? "" },
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  const [out, err, code] = await Promise.all([
-    new Response(proc.stdout).text(),
-    new Response(proc.stderr).text(),
-    proc.exited,
-  ]);
-  return { out, err, code };
-}
+const hlbot = (...args: string[]) => hlbotCli(dir, path, args);
 
 beforeAll(async () => {
   ({ dir, path } = await realLedger());

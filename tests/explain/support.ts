@@ -16,7 +16,7 @@ import {
 import { openLedger } from "../../src/ledger/open.ts";
 import { importDirectory } from "../../src/market/importer.ts";
 import { runBacktest } from "../../src/sim/backtest.ts";
-import { HL_DATA, scratchDir } from "../support/paths.ts";
+import { HL_DATA, REPO_ROOT, scratchDir } from "../support/paths.ts";
 
 export const FROM = Date.parse("2024-12-01T00:00Z");
 export const TO = Date.parse("2025-05-01T00:00Z");
@@ -56,4 +56,25 @@ export function backtest(
     params: { strategies: null, ...opts.params },
   });
   return r.runId!;
+}
+
+/** `hlbot ARGS --db LEDGER` as a user runs it (`bun src/main.ts`) in `cwd`, with only PATH and `env` set. */
+export async function hlbotCli(
+  cwd: string,
+  ledger: string,
+  args: string[],
+  env: Record<string, string> = {},
+) {
+  const proc = Bun.spawn([process.execPath, join(REPO_ROOT, "src", "main.ts"), ...args, "--db", ledger], {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [out, err, code] = await Promise.all([
+    new Response(proc.stdout).text(),
+    new Response(proc.stderr).text(),
+    proc.exited,
+  ]);
+  return { out, err, code };
 }
