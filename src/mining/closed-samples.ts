@@ -127,7 +127,11 @@ export function readClosedSamples(
     // Without one, the table's rowid span bounds it (capped: other sources may share the table).
     const span = last
       ? null
-      : (db.query("SELECT max(id) - min(id) + 1 AS n FROM positions").get() as { n: number | null });
+      : // Two single-aggregate subqueries: SQLite reads each from the b-tree's edge; max(id) - min(id)
+        // in one select scans the whole table (34 ms at 1M rows).
+        (db
+          .query("SELECT (SELECT max(id) FROM positions) - (SELECT min(id) FROM positions) + 1 AS n")
+          .get() as { n: number | null });
     const capacity = last ? Math.ceil(last.n_trades * 1.05) + 1024 : Math.min(span?.n ?? 0, MAX_GUESS);
     const cols = new Columns(capacity, hashes);
     // A full scan beats the (run_id, mode, closed_at) index when most rows qualify (every mining run).
