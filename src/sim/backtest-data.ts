@@ -40,13 +40,32 @@ export function loadReplayData(db: Database, req: DataRequest): LoadedReplayData
     }
     const rates = fundingRepo.list(coin, req.loadFrom, req.to);
     if (rates.length) funding.set(coin, rates);
-    const rateDigest = createHash("sha256");
-    for (const r of rates) rateDigest.update(`${r.t}:${r.rate};`);
-    lines.push(`${coin}|funding|${rates.length}|${rateDigest.digest("hex")}\n`);
+    lines.push(`${coin}|funding|${rates.length}|${fundingDigest(rates)}\n`);
   }
   const hash = createHash("sha256");
   for (const line of lines.sort()) hash.update(line);
   return { series, funding, hash: hash.digest("hex").slice(0, 16) };
+}
+
+/** Longest text handed to the hasher at once (a few pages; one native call per chunk, not per rate). */
+const DIGEST_CHUNK = 1 << 16;
+
+/**
+ * sha256 of the rates as `t:rate;` text, rate by rate (the bytes every stored run's data hash was
+ * computed over). Hashed in chunks: one update per rate was 40% of loading a 363k-rate ledger.
+ */
+export function fundingDigest(rates: readonly FundingRow[]): string {
+  const hasher = new Bun.CryptoHasher("sha256");
+  let text = "";
+  for (const r of rates) {
+    text += `${r.t}:${r.rate};`;
+    if (text.length >= DIGEST_CHUNK) {
+      hasher.update(text);
+      text = "";
+    }
+  }
+  hasher.update(text);
+  return hasher.digest("hex");
 }
 
 /** Coins with candles in the ledger (for `--coins all`). */

@@ -3,7 +3,11 @@ import { describe, expect, test } from "bun:test";
 import { openLedger } from "../../src/ledger/open.ts";
 import { CandlesRepo } from "../../src/ledger/repos/candles.ts";
 import { FundingRepo } from "../../src/ledger/repos/funding.ts";
-import { loadReplayData } from "../../src/sim/backtest-data.ts";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import { parseFundingFile } from "../../src/market/csv-files.ts";
+import { fundingDigest, loadReplayData } from "../../src/sim/backtest-data.ts";
+import { HL_DATA } from "../support/paths.ts";
 
 const H = 3_600_000;
 
@@ -38,6 +42,22 @@ describe("loadReplayData", () => {
     expect(load(["ETH", "BTC"], ["1h", "4h"])).toBe(hash);
     expect(load(["ETH", "BTC"], ["4h", "1h"])).toBe(hash);
     expect(load(["BTC"], ["1h", "4h"])).not.toBe(hash); // other data, other hash
+    db.close();
+  });
+
+  test("the chunked funding digest hashes the same bytes as one update per rate (stored runs' data hashes)", () => {
+    // Real BTC funding, stored as the ledger stores it (hour-floored t), crossing many chunk edges.
+    const db = openLedger(":memory:");
+    const repo = new FundingRepo(db);
+    repo.insertMany("BTC", parseFundingFile(join(HL_DATA, "BTC-funding-1h.csv.gz")));
+    const rates = repo.list("BTC");
+    expect(rates.length).toBeGreaterThan(10_000);
+    for (const n of [0, 1, 2_979, rates.length]) {
+      const slice = rates.slice(0, n);
+      const perRate = createHash("sha256");
+      for (const r of slice) perRate.update(`${r.t}:${r.rate};`);
+      expect(fundingDigest(slice)).toBe(perRate.digest("hex"));
+    }
     db.close();
   });
 });
