@@ -11,6 +11,7 @@ import { sql as v6 } from "./006-order-reference.ts";
 import { sql as v7 } from "./007-control-actions.ts";
 import { sql as v8 } from "./008-prediction-snapshots.ts";
 import { sql as v9 } from "./009-run-provenance.ts";
+import { sql as v10 } from "./010-redundant-decision-indexes.ts";
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 7, name: "control-actions", sql: v7 },
   { version: 8, name: "prediction-snapshots", sql: v8 },
   { version: 9, name: "run-provenance", sql: v9 },
+  { version: 10, name: "redundant-decision-indexes", sql: v10 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
