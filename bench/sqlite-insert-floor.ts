@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLedger } from "../src/ledger/open.ts";
-import { listDataFiles } from "../src/market/importer.ts";
 import { parseImportFile } from "../src/market/import-parse.ts";
+import { listDataFiles } from "../src/market/importer.ts";
 import { marketTimeWindow } from "../src/market/time-window.ts";
 
 const BATCH = 128;

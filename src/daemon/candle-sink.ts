@@ -1,5 +1,5 @@
 /**
- * Closed candles from the websocket into the ledger, so the recorder finds nothing left to fetch and
+ * Closed candles from the websocket into the ledger (its inbox: src/daemon/live-candles.ts), so the recorder finds nothing left to fetch and
  * the feed reads one source of truth (the same rows a later backtest replays). Only a bar that
  * extends a series' stored history without a gap is kept: anything else is left to the recorder's
  * REST catch-up, which fetches from the last stored bar — a gap can never be papered over. The bars it
@@ -7,7 +7,8 @@
  */
 import { intervalMs, isInterval } from "../core/intervals.ts";
 import type { Candle as WsCandle } from "../hyperliquid/schemas/market.ts";
-import type { Candle, CandlesRepo } from "../ledger/repos/candles.ts";
+import type { Candle } from "../ledger/repos/candles.ts";
+import type { LiveCandles } from "./live-candles.ts";
 import type { Series, SeriesSet } from "./series.ts";
 
 export class CandleSink {
@@ -17,7 +18,7 @@ export class CandleSink {
   #stored = new Map<string, Candle[] | null>();
 
   constructor(
-    private readonly candles: CandlesRepo,
+    private readonly candles: LiveCandles,
     private readonly series: SeriesSet,
   ) {}
 
@@ -48,7 +49,7 @@ export class CandleSink {
         last = c.t;
       }
       if (rows.length === 0) continue;
-      const n = this.candles.insertMany(s.coin, s.interval, rows);
+      const n = this.candles.addClosed(s.coin, s.interval, rows);
       added += n;
       this.#last.set(s.key, last);
       const kept = this.#stored.get(s.key);

@@ -20,7 +20,6 @@ import { realSleep, type Sleep } from "../hyperliquid/rate-limit.ts";
 import { AssetCtxsRepo } from "../ledger/repos/asset-ctxs.ts";
 import { BookSnapshotsRepo } from "../ledger/repos/book-snapshots.ts";
 import { BotStateRepo } from "../ledger/repos/bot-state.ts";
-import { CandlesRepo } from "../ledger/repos/candles.ts";
 import { FundingRepo } from "../ledger/repos/funding.ts";
 import { PositionsRepo } from "../ledger/repos/positions.ts";
 import { RunEventsRepo } from "../ledger/repos/run-events.ts";
@@ -33,6 +32,7 @@ import type { ResolvedModel } from "../sim/models/index.ts";
 import { CandleSink } from "./candle-sink.ts";
 import { DaemonControl } from "./control-target.ts";
 import { ErrorCounts, errorKind } from "./error-kind.ts";
+import { LiveCandles } from "./live-candles.ts";
 import { LiveFeed } from "./live-feed.ts";
 import type { LivePathFactory, LiveSetup } from "./live-path.ts";
 import { LiveSlot, type LiveSlotStats } from "./live-slot.ts";
@@ -106,8 +106,12 @@ export class Daemon {
   readonly #deps: DaemonDeps;
   readonly #feed: LiveFeed;
   readonly #sink: CandleSink;
+  /** The ledger's candles plus the inbox the sink writes (folded at quiet moments and before a boot). */
+  readonly #candles: LiveCandles;
   /** Made by the first `sample` (the websocket sampler): it then owns the WAL checkpoints. */
   #checkpoints: WalCheckpointer | null = null;
+  /** The sampler's inbox folds: how many, and the latest one's wall ms and bars. */
+  #folds = { count: 0, lastMs: 0, lastRows: 0 };
   readonly #recorder: MarketRecorder;
   readonly #positions: PositionsRepo;
   readonly #promoted: PromotedBuckets;
@@ -139,7 +143,8 @@ export class Daemon {
     this.model = configuredModel(config, config.friction.model);
     this.mids = new MidPath(this.series.coins);
     this.state = new DaemonStateStore(new BotStateRepo(db));
-    const candles = new CandlesRepo(db);
+    const candles = new LiveCandles(db);
+    this.#candles = candles;
     const funding = new FundingRepo(db);
     this.#positions = new PositionsRepo(db);
     this.#sink = new CandleSink(candles, this.series);
@@ -226,6 +231,7 @@ export class Daemon {
   /** (Re)builds the engine session from the ledger. */
   boot(): void {
     const now = this.#deps.clock.now();
+    this.#candles.fold(); // the warm-up reads `candles` alone
     const s = bootSession(
       { ...this.#deps, model: this.model, series: this.series, state: this.state, live: this.live },
       now,
@@ -265,6 +271,8 @@ export class Daemon {
       await this.#guard("live_discard", async () => live.path.discard(slot.restored()));
     }
     if (committed && this.session) this.control.settle(this.session.engine);
+    // Without a sampler there is no quiet moment between ticks: the inbox is folded after the tick.
+    if (!this.#sampler) this.#foldInbox();
     this.onTick?.(now, committed);
   }
 
@@ -363,6 +371,7 @@ export class Daemon {
     this.requestStop(); // ends the live path's retries too
     this.control.shutdown();
     clearInterval(this.#sampler);
+    this.#foldInbox();
     // Winding down is real work on the wall clock, at any speed: the ledger closes after it.
     if (this.#recording) await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);
     this.#deps.client.ws.stop();
@@ -394,18 +403,37 @@ export class Daemon {
    */
   sample(now: number): void {
     this.#checkpoints ??= new WalCheckpointer(this.#deps.db);
-    if (this.ingest(now) === 0) {
-      try {
-        this.#checkpoints.maybe(now, true);
-      } catch (error) {
-        this.#count("checkpoint", error);
-      }
+    if (this.ingest(now) > 0) return;
+    // A quiet moment: the inbox's bars into `candles`, or else (not both in one moment) a checkpoint.
+    if (this.#foldInbox()) return;
+    try {
+      this.#checkpoints.maybe(now, true);
+    } catch (error) {
+      this.#count("checkpoint", error);
     }
   }
 
   /** The sampler's WAL checkpoints so far (count, and the latest one's wall ms). */
   checkpointStats(): { count: number; lastMs: number } {
     return { count: this.#checkpoints?.count ?? 0, lastMs: this.#checkpoints?.lastMs ?? 0 };
+  }
+
+  /** Inbox folds so far (count, and the latest one's wall ms and bars). */
+  foldStats(): { count: number; lastMs: number; lastRows: number } {
+    return { ...this.#folds };
+  }
+
+  /** Folds the candle inbox when bars wait in it; true when it did. Never throws (counted). */
+  #foldInbox(): boolean {
+    try {
+      const r = this.#candles.fold();
+      if (!r) return false;
+      this.#folds = { count: this.#folds.count + 1, lastMs: r.ms, lastRows: r.rows };
+      return true;
+    } catch (error) {
+      this.#count("inbox_fold", error);
+      return false;
+    }
   }
 
   /** Returns how many closed bars the websocket had (0: a quiet moment). */

@@ -7,8 +7,9 @@
  * come from the mid path. Cursors advance only when the caller commits the tick.
  */
 import { HOUR_MS } from "../core/clock.ts";
+import type { Interval } from "../core/intervals.ts";
 import type { ClosedBar, FundingEvent, MarketView } from "../engine/ports.ts";
-import type { Candle, CandlesRepo } from "../ledger/repos/candles.ts";
+import type { Candle } from "../ledger/repos/candles.ts";
 import type { FundingRepo } from "../ledger/repos/funding.ts";
 import type { MidPath } from "./mid-path.ts";
 import { lastClosedOpen, type SeriesSet } from "./series.ts";
@@ -23,7 +24,8 @@ export interface FeedTick {
 }
 
 export interface LiveFeedStores {
-  candles: CandlesRepo;
+  /** Closed bars of a series with open time in [from, to), oldest first (the daemon's LiveCandles). */
+  candles: { list(coin: string, interval: Interval, from: number, to: number): Candle[] };
   funding: FundingRepo;
 }
 

@@ -31,7 +31,8 @@ import {
 } from "./backfill.ts";
 
 export interface RecorderStores {
-  candles: CandlesRepo;
+  /** Where bars are written and where "the newest stored bar" is read (the daemon's LiveCandles). */
+  candles: Pick<CandlesRepo, "lastTime" | "insertMany">;
   funding: FundingRepo;
   assetCtxs: AssetCtxsRepo;
   books: BookSnapshotsRepo;

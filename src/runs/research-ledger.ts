@@ -21,7 +21,14 @@ import { LATEST_VERSION } from "../ledger/migrations/index.ts";
 import { checkLedgerPath, openLedger, userVersion } from "../ledger/open.ts";
 
 /** The tables a research ledger reads from the main ledger (the ones a replay needs). */
-export const MARKET_TABLES = ["candles", "funding", "asset_ctxs", "book_snapshots", "prediction_snapshots"];
+export const MARKET_TABLES = [
+  "candles",
+  "candles_inbox",
+  "funding",
+  "asset_ctxs",
+  "book_snapshots",
+  "prediction_snapshots",
+];
 
 /** Where research runs are stored: `ledger.research_path` (against the working dir), else beside the main ledger. */
 export function researchLedgerPath(config: Config, override?: string): string {

@@ -4,12 +4,12 @@
 import { describe, expect, test } from "bun:test";
 import { join } from "node:path";
 import { CandleSink } from "../../src/daemon/candle-sink.ts";
+import { LiveCandles } from "../../src/daemon/live-candles.ts";
 import { LiveFeed } from "../../src/daemon/live-feed.ts";
 import { MidPath } from "../../src/daemon/mid-path.ts";
 import { SeriesSet } from "../../src/daemon/series.ts";
 import type { Candle as WsCandle } from "../../src/hyperliquid/schemas/market.ts";
 import { openLedger } from "../../src/ledger/open.ts";
-import { CandlesRepo } from "../../src/ledger/repos/candles.ts";
 import { FundingRepo } from "../../src/ledger/repos/funding.ts";
 import { parseCandleFile } from "../../src/market/csv-files.ts";
 import { HL_DATA } from "../support/paths.ts";
@@ -37,7 +37,7 @@ function ws(c: (typeof bars)[number]): WsCandle {
 
 function setup() {
   const db = openLedger(":memory:");
-  const candles = new CandlesRepo(db);
+  const candles = new LiveCandles(db);
   const series = new SeriesSet(["BTC"], ["15m"]);
   return { db, candles, funding: new FundingRepo(db), series, sink: new CandleSink(candles, series) };
 }
@@ -49,6 +49,13 @@ describe("CandleSink", () => {
     const now = bars[5]!.t + M15; // bar 5 closes now
     expect(sink.ingest([ws(bars[2]!), ws(bars[3]!), ws(bars[4]!), ws(bars[5]!)], now)).toBe(4);
     expect(candles.list("BTC", "15m")).toEqual(bars.slice(0, 6));
+    // In the inbox until the daemon's next quiet moment; the daemon's reads see them already.
+    expect(candles.table.list("BTC", "15m")).toEqual(bars.slice(0, 2));
+    expect(candles.lastTime("BTC", "15m")).toBe(bars[5]!.t);
+    expect(candles.fold()).toMatchObject({ rows: 4, moved: 4 });
+    expect(candles.table.list("BTC", "15m")).toEqual(bars.slice(0, 6));
+    expect(candles.inbox.pending()).toBe(false);
+    expect(candles.fold()).toBeNull();
   });
 
   test("never a bar still forming, never across a gap, never into an empty series or an unknown one", () => {

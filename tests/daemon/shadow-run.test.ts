@@ -56,6 +56,8 @@ describe("hlbot trade, shadow path, on the fake", () => {
       expect(s.hi + len[s.interval]!).toBeLessThanOrEqual(to); // closed
       expect(r.daemon.session!.cursors.bars[`${s.coin}|${s.interval}`]).toBe(s.hi);
     }
+    // The websocket's bars went through the candle inbox, folded into candles after every tick.
+    expect(r.db.query("SELECT COUNT(*) AS n FROM candles_inbox").get()).toEqual({ n: 0 });
   });
 
   test("the websocket carried the bars and REST stayed within a small share of the weight budget", () => {

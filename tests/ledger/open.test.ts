@@ -13,6 +13,7 @@ const EXPECTED_TABLES = [
   "bucket_stats",
   "bucket_states",
   "candles",
+  "candles_inbox",
   "decisions",
   "equity_snapshots",
   "fills",

@@ -1,10 +1,10 @@
 // issue 12 §3: a run's data hash names the data, not the order its coins were listed in.
 import { describe, expect, test } from "bun:test";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
 import { openLedger } from "../../src/ledger/open.ts";
 import { CandlesRepo } from "../../src/ledger/repos/candles.ts";
 import { FundingRepo } from "../../src/ledger/repos/funding.ts";
-import { createHash } from "node:crypto";
-import { join } from "node:path";
 import { parseFundingFile } from "../../src/market/csv-files.ts";
 import { fundingDigest, loadReplayData } from "../../src/sim/backtest-data.ts";
 import { HL_DATA } from "../support/paths.ts";

@@ -12,6 +12,7 @@ import { sql as v7 } from "./007-control-actions.ts";
 import { sql as v8 } from "./008-prediction-snapshots.ts";
 import { sql as v9 } from "./009-run-provenance.ts";
 import { sql as v10 } from "./010-redundant-decision-indexes.ts";
+import { sql as v11 } from "./011-candle-inbox.ts";
 
 export interface Migration {
   version: number;
@@ -30,6 +31,9 @@ export const MIGRATIONS: Migration[] = [
   { version: 8, name: "prediction-snapshots", sql: v8 },
   { version: 9, name: "run-provenance", sql: v9 },
   { version: 10, name: "redundant-decision-indexes", sql: v10 },
+  { version: 11, name: "candle-inbox", sql: v11 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
+/** The version that added the candle inbox (a writer's open folds it from then on). */
+export const INBOX_VERSION = 11;
