@@ -44,7 +44,7 @@ import { bootSession, type Session } from "./session.ts";
 import { startDaemon } from "./start.ts";
 import { DaemonStateStore } from "./state-store.ts";
 import { Pause, withinDeadline } from "./waits.ts";
-import { WalCheckpointer } from "./wal-checkpoint.ts";
+import { WsSampler } from "./ws-sampler.ts";
 
 const dlog = () => log.withTag("daemon");
 
@@ -108,10 +108,8 @@ export class Daemon {
   readonly #sink: CandleSink;
   /** The ledger's candles plus the inbox the sink writes (folded at quiet moments and before a boot). */
   readonly #candles: LiveCandles;
-  /** Made by the first `sample` (the websocket sampler): it then owns the WAL checkpoints. */
-  #checkpoints: WalCheckpointer | null = null;
-  /** The sampler's inbox folds: how many, and the latest one's wall ms and bars. */
-  #folds = { count: 0, lastMs: 0, lastRows: 0 };
+  /** Websocket caches → price path and ledger between ticks, and the ledger upkeep at quiet moments. */
+  readonly #ws: WsSampler;
   readonly #recorder: MarketRecorder;
   readonly #positions: PositionsRepo;
   readonly #promoted: PromotedBuckets;
@@ -128,9 +126,6 @@ export class Daemon {
   #restDeferred = 0;
   #lastTickAt: number | null = null;
   #lastTick: DaemonStats["lastTick"] = null;
-  /** WS candles that closed before this time may be a pre-reconnect partial bar: REST fetches those. */
-  #trustWsAfter = Number.POSITIVE_INFINITY;
-  #wsConnects = -1;
   #stopping = false;
 
   constructor(deps: DaemonDeps) {
@@ -148,6 +143,14 @@ export class Daemon {
     const funding = new FundingRepo(db);
     this.#positions = new PositionsRepo(db);
     this.#sink = new CandleSink(candles, this.series);
+    this.#ws = new WsSampler({
+      db,
+      ws: client.ws,
+      mids: this.mids,
+      sink: this.#sink,
+      candles,
+      onError: (what, error) => this.#count(what, error),
+    });
     this.#feed = new LiveFeed(
       { candles, funding },
       this.series,
@@ -272,7 +275,7 @@ export class Daemon {
     }
     if (committed && this.session) this.control.settle(this.session.engine);
     // Without a sampler there is no quiet moment between ticks: the inbox is folded after the tick.
-    if (!this.#sampler) this.#foldInbox();
+    if (!this.#sampler) this.#ws.foldInbox();
     this.onTick?.(now, committed);
   }
 
@@ -371,7 +374,7 @@ export class Daemon {
     this.requestStop(); // ends the live path's retries too
     this.control.shutdown();
     clearInterval(this.#sampler);
-    this.#foldInbox();
+    this.#ws.foldInbox();
     // Winding down is real work on the wall clock, at any speed: the ledger closes after it.
     if (this.#recording) await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);
     this.#deps.client.ws.stop();
@@ -391,67 +394,24 @@ export class Daemon {
     };
   }
 
-  /**
-   * Websocket data already in the adapter's caches: mids into the price path, closed candles into the
-   * ledger — only bars whose last update came on the current connection (a bar that closed while the
-   * socket was down may be a partial one; the recorder's REST catch-up fetches it instead).
-   */
-  /**
-   * The websocket sampler's step between ticks: `ingest`, and when nothing closed, the WAL checkpoint
-   * (src/daemon/wal-checkpoint.ts) — so neither the bars in front of a tick nor the tick pays for it.
-   * Only a daemon that samples turns SQLite's automatic checkpoint off (someone must checkpoint).
-   */
+  /** The websocket sampler's step between ticks (src/daemon/ws-sampler.ts). */
   sample(now: number): void {
-    this.#checkpoints ??= new WalCheckpointer(this.#deps.db);
-    if (this.ingest(now) > 0) return;
-    // A quiet moment: the inbox's bars into `candles`, or else (not both in one moment) a checkpoint.
-    if (this.#foldInbox()) return;
-    try {
-      this.#checkpoints.maybe(now, true);
-    } catch (error) {
-      this.#count("checkpoint", error);
-    }
+    this.#ws.sample(now);
+  }
+
+  /** Websocket mids and closed bars into the price path and the ledger; returns the bars (0: quiet). */
+  ingest(now: number): number {
+    return this.#ws.ingest(now);
   }
 
   /** The sampler's WAL checkpoints so far (count, and the latest one's wall ms). */
   checkpointStats(): { count: number; lastMs: number } {
-    return { count: this.#checkpoints?.count ?? 0, lastMs: this.#checkpoints?.lastMs ?? 0 };
+    return this.#ws.checkpointStats();
   }
 
-  /** Inbox folds so far (count, and the latest one's wall ms and bars). */
+  /** The candle-inbox folds so far (count, and the latest one's wall ms and bars). */
   foldStats(): { count: number; lastMs: number; lastRows: number } {
-    return { ...this.#folds };
-  }
-
-  /** Folds the candle inbox when bars wait in it; true when it did. Never throws (counted). */
-  #foldInbox(): boolean {
-    try {
-      const r = this.#candles.fold();
-      if (!r) return false;
-      this.#folds = { count: this.#folds.count + 1, lastMs: r.ms, lastRows: r.rows };
-      return true;
-    } catch (error) {
-      this.#count("inbox_fold", error);
-      return false;
-    }
-  }
-
-  /** Returns how many closed bars the websocket had (0: a quiet moment). */
-  ingest(now: number): number {
-    const ws = this.#deps.client.ws;
-    const connects = ws.stats().connects;
-    if (connects !== this.#wsConnects) {
-      this.#wsConnects = connects;
-      this.#trustWsAfter = now;
-    }
-    this.mids.sample(ws.cache.latestMids());
-    const closed = ws.cache.drainClosedCandles().filter((c) => c.T + 1 > this.#trustWsAfter);
-    try {
-      if (closed.length > 0) this.#deps.db.transaction(() => this.#sink.ingest(closed, now))();
-    } catch (error) {
-      this.#count("ingest", error);
-    }
-    return closed.length;
+    return this.#ws.foldStats();
   }
 
   /** The recorder's REST work for this tick, awaited at most `rest_deadline_ms` (it goes on in the background). */
