@@ -10,8 +10,20 @@ export function table(headers: string[], rows: string[][]): string {
   return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-const grouped = (v: number, d: number) =>
-  v.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+/**
+ * One formatter per digit count, made once: `toLocaleString` with options builds a new ICU formatter
+ * on every call (a backtest's printout calls it thousands of times: ~40 ms). Same output.
+ */
+const formats = new Map<number, Intl.NumberFormat>();
+const grouped = (v: number, d: number) => {
+  let f = formats.get(d);
+  if (f === undefined) {
+    f = new Intl.NumberFormat("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
+    formats.set(d, f);
+  }
+  return f.format(v);
+};
+const counts = new Intl.NumberFormat("en-US");
 
 /** A number with thousands separators, "–" when undefined. */
 export const num = (v: number | null | undefined, d = 2): string =>
@@ -24,7 +36,7 @@ export const signed = (v: number | null | undefined, d = 2): string =>
 export const pct = (v: number | null | undefined, d = 1): string =>
   v === null || v === undefined ? "–" : `${num(v, d)}%`;
 
-export const count = (v: number): string => v.toLocaleString("en-US");
+export const count = (v: number): string => counts.format(v);
 
 export const day = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
