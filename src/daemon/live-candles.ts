@@ -3,8 +3,8 @@
  * (src/ledger/repos/candle-inbox.ts). Everything in the daemon that reads while bars may wait in the
  * inbox — the sink's continuity check, the feed's fallback read, the recorder's "what is missing" —
  * reads through here and sees both, so a bar is never fetched again nor skipped for sitting in the
- * inbox. REST writes (recorder, top-up) go straight into `candles`. Bulk reads (warm-up) run after a
- * fold, on `candles` alone.
+ * inbox. REST writes (recorder) go straight into `candles`, but never over a bar waiting in the
+ * inbox. Bulk reads (warm-up, top-up) run after a fold, on `candles` alone.
  */
 import type { Database } from "bun:sqlite";
 import type { Interval } from "../core/intervals.ts";
@@ -32,9 +32,27 @@ export class LiveCandles {
     return added;
   }
 
-  /** REST rows, into `candles` (a bar either table holds is kept); returns rows added. */
+  /**
+   * REST rows, into `candles`; returns rows added. A bar either table holds is kept: a REST bar whose
+   * key waits in the inbox (the fetch raced the websocket) is skipped, as it would have been had the
+   * sink written `candles` — the ledger keeps the bar the tick was handed.
+   */
   insertMany(coin: string, interval: Interval, rows: readonly Candle[]): number {
-    return this.table.insertMany(coin, interval, rows);
+    let fresh = rows;
+    if (this.#maybePending && rows.length > 0) {
+      let lo = rows[0]!.t;
+      let hi = lo;
+      for (const r of rows) {
+        if (r.t < lo) lo = r.t;
+        if (r.t > hi) hi = r.t;
+      }
+      const waiting = this.inbox.list(coin, interval, lo, hi + 1);
+      if (waiting.length > 0) {
+        const held = new Set(waiting.map((w) => w.t));
+        fresh = rows.filter((r) => !held.has(r.t));
+      }
+    }
+    return this.table.insertMany(coin, interval, fresh);
   }
 
   /** Open time of the newest bar of a series in either table, or null. */

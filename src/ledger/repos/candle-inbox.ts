@@ -3,8 +3,8 @@
  * a 600-series close costs a dozen pages instead of 600 leaves of `candles` — so the write in front
  * of the tick stays small. Rows are as durable as in `candles` (same commit rules); `fold` moves them
  * into `candles` at a quiet moment. A key `candles` already holds is never added here, and when both
- * ever hold one (a REST write raced the sink) the fold keeps `candles`' bar, as every candle write
- * does: a stored bar is never overwritten.
+ * ever hold one (another process wrote `candles`; the daemon's own REST writes skip waiting keys) the
+ * fold keeps `candles`' bar, as every candle write does: a stored bar is never overwritten.
  */
 import type { Database, Statement } from "bun:sqlite";
 import type { Interval } from "../../core/intervals.ts";

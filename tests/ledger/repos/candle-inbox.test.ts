@@ -39,7 +39,7 @@ describe("CandleInbox", () => {
     db.close();
   });
 
-  test("a key both tables hold (a REST write raced the sink) keeps candles' bar", () => {
+  test("a key both tables hold (another process wrote candles) keeps candles' bar", () => {
     const db = openLedger(":memory:");
     const candles = new CandlesRepo(db);
     const inbox = new CandleInbox(db);
