@@ -43,7 +43,8 @@ import { SeriesSet } from "./series.ts";
 import { bootSession, type Session } from "./session.ts";
 import { startDaemon } from "./start.ts";
 import { DaemonStateStore } from "./state-store.ts";
-import { Pause, withinDeadline } from "./waits.ts";
+import { TickRest } from "./tick-rest.ts";
+import { Pause } from "./waits.ts";
 import { WsSampler } from "./ws-sampler.ts";
 
 const dlog = () => log.withTag("daemon");
@@ -110,7 +111,8 @@ export class Daemon {
   readonly #candles: LiveCandles;
   /** Websocket caches → price path and ledger between ticks, and the ledger upkeep at quiet moments. */
   readonly #ws: WsSampler;
-  readonly #recorder: MarketRecorder;
+  /** The recorder's run and REST mids, each wait bounded by `daemon.rest_deadline_ms`. */
+  readonly #rest: TickRest;
   readonly #positions: PositionsRepo;
   readonly #promoted: PromotedBuckets;
   readonly #pause: Pause;
@@ -119,11 +121,9 @@ export class Daemon {
   readonly #stopped: Promise<void>;
   #stop: () => void = () => {};
   readonly #startedAt: number;
-  #recording: Promise<void> | null = null;
   #sampler: ReturnType<typeof setInterval> | undefined;
   #ticks = 0;
   #boots = 0;
-  #restDeferred = 0;
   #lastTickAt: number | null = null;
   #lastTick: DaemonStats["lastTick"] = null;
   #stopping = false;
@@ -157,11 +157,18 @@ export class Daemon {
       this.mids,
       config.daemon.max_bar_age_seconds * 1000,
     );
-    this.#recorder = new MarketRecorder(
-      { transport: client.transport, limiter: client.limiter, sleep: deps.sleep ?? realSleep },
-      { candles, funding, assetCtxs: new AssetCtxsRepo(db), books: new BookSnapshotsRepo(db) },
-      { ...recorderConfig(config), coins: this.series.coins, intervals: this.series.intervals },
-    );
+    this.#rest = new TickRest({
+      recorder: new MarketRecorder(
+        { transport: client.transport, limiter: client.limiter, sleep: deps.sleep ?? realSleep },
+        { candles, funding, assetCtxs: new AssetCtxsRepo(db), books: new BookSnapshotsRepo(db) },
+        { ...recorderConfig(config), coins: this.series.coins, intervals: this.series.intervals },
+      ),
+      client,
+      mids: this.mids,
+      deadlineMs: () => config.daemon.rest_deadline_ms * this.#wallPerMs,
+      errors: this.errors,
+      onError: (what, error) => this.#count(what, error),
+    });
     this.#promoted = new PromotedBuckets(config.live.candidates_path, (e) =>
       dlog().error(`${e.message}: keeping the last good set of promoted buckets`),
     );
@@ -262,8 +269,8 @@ export class Daemon {
     this.#joinLive();
     const now = clock.now();
     this.ingest(now);
-    await this.#record(now);
-    if (client.ws.state !== "open" || this.mids.size === 0) await this.#restMids();
+    await this.#rest.record(now);
+    if (client.ws.state !== "open" || this.mids.size === 0) await this.#rest.mids();
     const live = this.live;
     if (live) await this.#guard("live_sync", () => live.path.beforeTick());
     const committed = this.step(now);
@@ -376,7 +383,7 @@ export class Daemon {
     clearInterval(this.#sampler);
     this.#ws.foldInbox();
     // Winding down is real work on the wall clock, at any speed: the ledger closes after it.
-    if (this.#recording) await withinDeadline(this.#recording, this.#deps.config.daemon.rest_deadline_ms);
+    await this.#rest.settle(this.#deps.config.daemon.rest_deadline_ms);
     this.#deps.client.ws.stop();
   }
 
@@ -388,7 +395,7 @@ export class Daemon {
       lastTick: this.#lastTick,
       errors: this.errors.toJSON(),
       errorsTotal: this.errors.total,
-      restDeferred: this.#restDeferred,
+      restDeferred: this.#rest.deferred,
       boots: this.#boots,
       live: this.#live?.stats() ?? null,
     };
@@ -412,42 +419,6 @@ export class Daemon {
   /** The candle-inbox folds so far (count, and the latest one's wall ms and bars). */
   foldStats(): { count: number; lastMs: number; lastRows: number } {
     return this.#ws.foldStats();
-  }
-
-  /** The recorder's REST work for this tick, awaited at most `rest_deadline_ms` (it goes on in the background). */
-  async #record(now: number): Promise<void> {
-    if (!this.#recording) {
-      this.#recording = this.#recorder
-        .tick(now)
-        .then(
-          (r) => this.errors.add("recorder", r.errors),
-          (error) => this.#count("recorder", error),
-        )
-        .finally(() => {
-          this.#recording = null;
-        });
-    }
-    const waited = await withinDeadline(this.#recording, this.#restDeadlineMs());
-    if (!waited.done) this.#restDeferred++;
-  }
-
-  /** Mids over REST while the websocket is down (bounded like every REST wait of a tick). */
-  async #restMids(): Promise<void> {
-    const { client } = this.#deps;
-    const request = client.info.allMids();
-    request.catch(() => undefined);
-    try {
-      const r = await withinDeadline(request, this.#restDeadlineMs());
-      if (r.done) this.mids.sample(r.value);
-      else this.#restDeferred++;
-    } catch (error) {
-      this.#count("mids", error);
-    }
-  }
-
-  /** `daemon.rest_deadline_ms` of the daemon's clock, in wall ms. */
-  #restDeadlineMs(): number {
-    return this.#deps.config.daemon.rest_deadline_ms * this.#wallPerMs;
   }
 
   #applyResume(session: Session, kill: boolean, daily: boolean): void {
